@@ -1,0 +1,1 @@
+"""Minutes: compose a record into a Minutes document, and render that document."""

@@ -1,0 +1,88 @@
+"""The Minutes document: a format-neutral tree of what the minutes say.
+
+`compose` builds it from a meeting record and is the only place that decides wording.
+Renderers (text, markdown, HTML, .docx) walk it and know nothing of meetings; the chair's
+review screen shows the same tree, so what the chair reads is exactly what gets exported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Inline = tuple[Run, ...]
+
+
+def plain(text: str) -> Inline:
+    return (Run(text),)
+
+
+def inline_text(runs: Inline) -> str:
+    return "".join(r.text for r in runs)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading. Level 1: the council; 2: "MINUTES"; 3: the committee; 4: "MINUTES OF
+    PROCEEDINGS"; 5: an item heading such as "4. CABINET MEMBER UPDATE"."""
+
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Body text, optionally numbered ("4.1") with topic bullets that sit inside it."""
+
+    runs: Inline
+    number: str = ""
+    bullets: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A RESOLVED block. `number` is set when the resolution is the item's only content
+    ("3.1 That the Minutes … be approved."). Each resolution carries its label ("1)",
+    "(1)" or "" for a single one) and its text, punctuation included."""
+
+    resolutions: tuple[tuple[str, str], ...]
+    heading: str = "RESOLVED:"
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A simple table (the action tracker, a recorded vote)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class SignatureLines:
+    """The closing lines the chair signs: ("CHAIRMAN:", "DATE:")."""
+
+    labels: tuple[str, ...]
+
+
+Block = Heading | Paragraph | Resolved | Table | SignatureLines
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    blocks: tuple[Block, ...]
+    title: str  # for the window title, file properties: "Family and People ... 17 October 2019"
+    running_header: str = ""  # committee and date, for the Word header/footer
+    draft: bool = True  # marked DRAFT until the chair approves
+    confidential: bool = False  # the exempt (Part 2) minutes
+    marks: tuple[str, ...] = field(default_factory=tuple)  # e.g. ("DRAFT", "CONFIDENTIAL")
