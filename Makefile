@@ -1,0 +1,46 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   install, then open clerk on the sample meeting in a scratch database
+#   make test   install, then run the whole test suite
+# Both create a virtual environment in .venv; nothing is installed outside it except, for the
+# tests, the Debian packages they drive (LibreOffice to open the .docx files, tmux for the
+# real-terminal test).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SYSTEM_PACKAGES := libreoffice-writer-nogui tmux
+
+.PHONY: demo test install system-deps lint bench clean
+
+demo: install
+	$(BIN)/clerk demo
+
+test: install system-deps
+	$(BIN)/ruff check clerk tests benchmarks
+	$(BIN)/pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1; then \
+		echo "Installing $(SYSTEM_PACKAGES) (needed by the tests)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES); \
+	fi
+
+lint: install
+	$(BIN)/ruff check clerk tests benchmarks
+	$(BIN)/ruff format --check clerk tests benchmarks
+
+bench: install
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,478 @@
+"""The `clerk` command: the TUI by default, and headless subcommands for everything else.
+
+Imports are deferred into each command so that `clerk meetings` never pays for Textual or
+python-docx, and the live screen never pays for the Word export.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from clerk import __version__
+from clerk.errors import ClerkError
+
+if TYPE_CHECKING:
+    from clerk.record import MeetingRecord
+    from clerk.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+MEETING_HELP = (
+    "MEETING is the id shown by `clerk meetings` (or its first few characters) "
+    "or the meeting's date as YYYY-MM-DD."
+)
+
+
+class ClerkGroup(click.Group):
+    """Turns a ClerkError anywhere below into a one-line message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClerkError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=ClerkGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="CLERK_DB",
+    show_envvar=True,
+    help="The clerk database. Default: clerk.db in your user data folder.",
+)
+@click.version_option(__version__, prog_name="clerk")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None) -> None:
+    """Record a council committee meeting live, and write its minutes in the house style.
+
+    With no command, opens the meeting picker.
+    """
+    ctx.obj = db_path
+    if ctx.invoked_subcommand is None:
+        _run_tui(_db_path(ctx), None)
+
+
+def _db_path(ctx: click.Context) -> Path:
+    path = ctx.find_root().obj
+    if path is not None:
+        return path
+    from clerk.store import default_db_path
+
+    return default_db_path()
+
+
+@contextmanager
+def _store(ctx: click.Context, role: str = "clerk") -> Iterator[Store]:
+    from clerk.store import Store
+
+    store = Store(_db_path(ctx), role=role)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _meeting_arguments(f: F) -> F:
+    f = click.option(
+        "--committee",
+        "-c",
+        help="Part of the committee's name, when two meetings share a date.",
+    )(f)
+    return click.argument("meeting")(f)
+
+
+def _run_tui(db_path: Path, meeting_id: str | None) -> None:
+    from clerk.tui.app import run_app
+
+    run_app(db_path, meeting_id)
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+@main.command("open")
+@_meeting_arguments
+@click.pass_context
+def open_meeting(ctx: click.Context, meeting: str, committee: str | None) -> None:
+    """Open MEETING on the live meeting screen.
+
+    MEETING is the id shown by `clerk meetings` (or its first few characters)
+    or the meeting's date as YYYY-MM-DD.
+    """
+    with _store(ctx) as store:
+        meeting_id = store.resolve_meeting(meeting, committee)
+    _run_tui(_db_path(ctx), meeting_id)
+
+
+@main.command()
+@click.option("--limit", "-n", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--committee", "-c", help="Only meetings of committees whose name contains this.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_context
+def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_json: bool) -> None:
+    """List the meetings in the database, newest first."""
+    with _store(ctx) as store:
+        rows = store.list_meetings(limit=limit, committee=committee)
+    if as_json:
+        data = [
+            {
+                "id": m.id,
+                "committee": m.committee,
+                "date": m.date.isoformat(),
+                "start_time": m.start_time.isoformat(timespec="minutes") if m.start_time else None,
+                "venue": m.venue,
+                "status": m.status.value,
+                "items": m.items,
+                "present": m.present,
+            }
+            for m in rows
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not rows:
+        console.print("No meetings yet. Import an agenda with [bold]clerk import AGENDA_FILE[/].")
+        return
+    table = Table(title=None, header_style="bold")
+    for column in ("ID", "Date", "Time", "Committee", "Status", "Items", "Present"):
+        table.add_column(column, justify="right" if column in ("Items", "Present") else "left")
+    for m in rows:
+        table.add_row(
+            m.id[:8],
+            m.date.strftime("%a %d %b %Y"),
+            m.start_time.strftime("%H:%M") if m.start_time else "",
+            m.committee,
+            m.status.value.replace("_", " "),
+            str(m.items),
+            str(m.present),
+        )
+    console.print(table)
+
+
+# --------------------------------------------------------------------------- import / export
+
+
+@main.command("import")
+@click.argument("agenda_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.pass_context
+def import_agenda(ctx: click.Context, agenda_file: Path, dry_run: bool) -> None:
+    """Import an agenda pack (text or markdown converted from the PDF) as a new meeting.
+
+    A TOML meeting file (.toml) is accepted too. Nothing is written if anything in the
+    file is wrong: the error names the line.
+    """
+    from clerk.errors import InputError
+
+    if not agenda_file.exists():
+        raise InputError(agenda_file, None, "no such file")
+    guesses: tuple[str, ...] = ()
+    if agenda_file.suffix == ".toml":
+        from clerk.importers import meeting_file
+
+        record = meeting_file.read(agenda_file)
+    else:
+        from clerk.importers.agenda import read_agenda
+
+        parsed = read_agenda(agenda_file)
+        record, guesses = parsed.record, parsed.guesses
+    _describe(record, guesses)
+    if dry_run:
+        click.echo("Dry run: nothing written.")
+        return
+    from clerk.reconcile import reconcile
+
+    with _store(ctx, role="import") as store:
+        record = reconcile(record, store)
+        store.save_record(record)
+    click.echo(f"Imported as meeting {record.meeting.id[:8]} into {_db_path(ctx)}")
+
+
+def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from clerk.record import MemberRole
+
+    console = Console()
+    m = record.meeting
+    when = m.date.strftime("%A %d %B %Y") + (f", {m.start_time:%H:%M}" if m.start_time else "")
+    console.print(f"[bold]{record.committee.name}[/]\n{when}\n{m.venue}")
+    members = []
+    for ms in record.memberships:
+        name = record.person(ms.person_id).name
+        if ms.role in (MemberRole.CHAIR, MemberRole.CO_CHAIR):
+            name += f" ({record.committee.chair_title})"
+        members.append(name)
+    console.print(f"Members ({len(members)}): " + ", ".join(members))
+    if m.officer_id:
+        console.print(f"Committee officer: {record.person(m.officer_id).name}")
+    table = Table(header_style="bold")
+    for column in ("No.", "Title", "Pages", "Part"):
+        table.add_column(column)
+    for item in record.agenda():
+        table.add_row(item.number, item.title, item.pages, item.part.value)
+    console.print(table)
+    for guess in guesses:
+        console.print(f"[yellow]Guessed:[/] {guess}")
+
+
+@main.command("export-record")
+@_meeting_arguments
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@click.pass_context
+def export_record(ctx: click.Context, meeting: str, committee: str | None, output: Path | None) -> None:
+    """Write MEETING as a versioned JSON meeting record (everything the database holds).
+
+    MEETING is the id shown by `clerk meetings` (or its first few characters)
+    or the meeting's date as YYYY-MM-DD.
+    """
+    from clerk.importers import record_json
+
+    with _store(ctx) as store:
+        record = store.load_record(store.resolve_meeting(meeting, committee))
+    text = record_json.dumps(record)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_text(output, text)
+        click.echo(f"Wrote {output}", err=True)
+
+
+@main.command("import-record")
+@click.argument("record_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Replace the meeting if it is already in the database.")
+@click.pass_context
+def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
+    """Read a JSON meeting record (from `clerk export-record`) into the database."""
+    from clerk.importers import record_json
+    from clerk.reconcile import reconcile
+
+    record = record_json.read(record_file)
+    with _store(ctx, role="import") as store:
+        record = reconcile(record, store)
+        store.save_record(record, replace=replace)
+    click.echo(f"Imported meeting {record.meeting.id[:8]} ({record.meeting.date}) into {_db_path(ctx)}")
+
+
+@main.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Open clerk on the sample meeting, in a scratch database that is thrown away after."""
+    import tempfile
+
+    from clerk.samples import DEMO_MEETING, load_samples
+    from clerk.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="clerk-demo-") as folder:
+        db_path = Path(folder) / "demo.db"
+        store = Store(db_path, role="import")
+        try:
+            loaded = load_samples(store)
+        finally:
+            store.close()
+        _run_tui(db_path, loaded[DEMO_MEETING])
+
+
+@main.command("load-samples")
+@click.pass_context
+def load_samples_command(ctx: click.Context) -> None:
+    """Load the sample meetings clerk ships with into the database."""
+    from clerk.samples import load_samples
+
+    with _store(ctx, role="import") as store:
+        loaded = load_samples(store)
+    for name, meeting_id in loaded.items():
+        click.echo(f"{meeting_id[:8]}  {name}")
+
+
+# --------------------------------------------------------------------------- minutes
+
+
+FORMATS = ("txt", "md", "html", "docx")
+
+
+@main.command()
+@_meeting_arguments
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file.")
+@click.option("--style", help="House style: a built-in name (westminster) or a style TOML file.")
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A council's Word template (.docx) whose styles the export uses.",
+)
+@click.option("--exempt", is_flag=True, help="The confidential minutes of the exempt (Part 2) items.")
+@click.pass_context
+def minutes(
+    ctx: click.Context,
+    meeting: str,
+    committee: str | None,
+    fmt: str,
+    output: Path | None,
+    style: str | None,
+    template: Path | None,
+    exempt: bool,
+) -> None:
+    """Write the draft minutes of MEETING in the house format.
+
+    MEETING is the id shown by `clerk meetings` (or its first few characters)
+    or the meeting's date as YYYY-MM-DD.
+    """
+    from clerk.minutes.compose import compose_minutes
+    from clerk.record import MeetingStatus
+
+    record = _load(ctx, meeting, committee)
+    draft = record.meeting.status not in (MeetingStatus.APPROVED, MeetingStatus.CONFIRMED)
+    document = compose_minutes(record, _style(style, record), exempt=exempt, draft=draft)
+    _emit(document, fmt, output, template, f"minutes-{record.meeting.date}")
+
+
+@main.command()
+@_meeting_arguments
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file.")
+@click.option("--style", help="House style: a built-in name (westminster) or a style TOML file.")
+@click.pass_context
+def decisions(
+    ctx: click.Context,
+    meeting: str,
+    committee: str | None,
+    fmt: str,
+    output: Path | None,
+    style: str | None,
+) -> None:
+    """Write the one-page decision note of MEETING (no exempt matters).
+
+    MEETING is the id shown by `clerk meetings` (or its first few characters)
+    or the meeting's date as YYYY-MM-DD.
+    """
+    from clerk.minutes.decisions import compose_decision_note
+
+    record = _load(ctx, meeting, committee)
+    document = compose_decision_note(record, _style(style, record))
+    _emit(document, fmt, output, None, f"decisions-{record.meeting.date}")
+
+
+@main.command()
+@click.argument("committee")
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(("csv", "docx")), default="csv", show_default=True
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file.")
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A council's Word template (.docx) whose styles the export uses.",
+)
+@click.pass_context
+def actions(
+    ctx: click.Context, committee: str, fmt: str, output: Path | None, template: Path | None
+) -> None:
+    """Write COMMITTEE's cumulative action tracker (newest meeting first).
+
+    COMMITTEE is the committee's name or a distinctive part of it.
+    """
+    from clerk.minutes import tracker
+
+    with _store(ctx) as store:
+        found = _committee(store, committee)
+        entries = store.committee_actions(found.id)
+    if fmt == "csv":
+        target = output or Path("-")
+        if str(target) == "-":
+            tracker.write_tracker_csv(entries, sys.stdout)
+        else:
+            with _writing(target) as handle:
+                tracker.write_tracker_csv(entries, handle)
+            click.echo(f"Wrote {target}", err=True)
+        return
+    target = output or Path("action-tracker.docx")
+    tracker.write_tracker_docx(entries, target, template=template)
+    click.echo(f"Wrote {target}", err=True)
+
+
+def _committee(store: Store, text: str) -> Any:
+    exact = store.find_committee(text)
+    if exact is not None:
+        return exact
+    matches = [c for c in store.committees() if text.casefold() in c.name.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    names = ", ".join(sorted(c.name for c in store.committees())) or "none yet"
+    if not matches:
+        raise ClerkError(f"no committee called {text!r} (committees: {names})")
+    raise ClerkError(
+        f"{text!r} matches {len(matches)} committees: "
+        + "; ".join(c.name for c in matches)
+        + ". Give more of the name."
+    )
+
+
+def _load(ctx: click.Context, meeting: str, committee: str | None) -> MeetingRecord:
+    with _store(ctx) as store:
+        return store.load_record(store.resolve_meeting(meeting, committee))
+
+
+def _style(style: str | None, record: MeetingRecord) -> Any:
+    from clerk.minutes.style import load_style
+
+    return load_style(style or record.committee.style)
+
+
+def _emit(document: Any, fmt: str, output: Path | None, template: Path | None, stem: str) -> None:
+    if fmt == "docx":
+        from clerk.minutes.render_docx import render_docx
+
+        target = output or Path(f"{stem}.docx")
+        render_docx(document, target, template=template)
+        click.echo(f"Wrote {target}", err=True)
+        return
+    from clerk.minutes import render_text
+
+    renderer = {
+        "txt": render_text.render_text,
+        "md": render_text.render_markdown,
+        "html": render_text.render_html,
+    }[fmt]
+    text = renderer(document)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        _write_text(output, text)
+        click.echo(f"Wrote {output}", err=True)
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[Any]:
+    try:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise ClerkError(f"could not write {path}: {exc.strerror}") from None
+
+
+def _write_text(path: Path, text: str) -> None:
+    with _writing(path) as handle:
+        handle.write(text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
