@@ -1,0 +1,266 @@
+"""The store's schema: how record dataclasses map to tables, and the ordered migrations.
+
+The tables are derived from the record dataclasses (`clerk.codec.field_types`): one column
+per field, lists, dicts and nested dataclasses as JSON text, enums, dates and times as text,
+bools as integers. A field added to a record dataclass later (with a default, as record.py
+asks) becomes a column when a database is next opened: see `add_missing_columns`.
+
+`MIGRATIONS[n - 1]` takes a database from version n - 1 to version n. A migration runs
+inside the store's transaction together with the `PRAGMA user_version` that records it,
+so a migration either happens completely or not at all. Never edit a released migration:
+add a new one. tests/fixtures/schema_v1.sql is a v1 database made by the v1 migration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, time
+from enum import Enum
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import ForeignKey
+
+from clerk.codec import encode, field_types
+from clerk.record import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Declaration,
+    Meeting,
+    Membership,
+    MinuteParagraph,
+    Person,
+    Resolution,
+    Vote,
+)
+
+#: PRAGMA application_id of a clerk database ("clrk"), so a stranger's SQLite file is refused.
+APPLICATION_ID = 0x636C726B
+
+#: Each record class and its table. Child tables (those in CHILD_TABLES) belong to one meeting.
+TABLES: dict[type, str] = {
+    Committee: "committees",
+    Person: "people",
+    Membership: "memberships",
+    Meeting: "meetings",
+    AgendaItem: "items",
+    Attendance: "attendance",
+    Declaration: "declarations",
+    MinuteParagraph: "paragraphs",
+    Resolution: "resolutions",
+    Vote: "votes",
+    Action: "actions",
+}
+
+#: Tables whose rows belong to one meeting, in an order that satisfies their foreign keys.
+CHILD_TABLES: tuple[str, ...] = (
+    "items",
+    "attendance",
+    "declarations",
+    "paragraphs",
+    "resolutions",
+    "votes",
+    "actions",
+)
+
+# Column kinds: how a field's value is stored.
+PLAIN, JSON, BOOL = "plain", "json", "bool"
+
+
+def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return args[0], len(args) < len(typing.get_args(tp))
+    return tp, False
+
+
+def column_kind(tp: Any) -> tuple[str, type, bool]:
+    """(kind, SQLite column type, nullable) for a field type."""
+    inner, nullable = _unwrap_optional(tp)
+    if typing.get_origin(inner) in (list, dict) or dataclasses.is_dataclass(inner):
+        return JSON, str, nullable
+    if inner is bool:
+        return BOOL, int, nullable
+    if inner is int:
+        return PLAIN, int, nullable
+    if (
+        inner is str
+        or inner in (date, time)
+        or (isinstance(inner, type) and issubclass(inner, Enum))
+    ):
+        return PLAIN, str, nullable
+    raise TypeError(f"the store does not know how to keep a {tp!r}")  # a programming error
+
+
+def to_column(kind: str, value: Any) -> Any:
+    """A field's value as stored in its column."""
+    value = encode(value)
+    if value is None:
+        return None
+    if kind == JSON:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if kind == BOOL:
+        return int(value)
+    return value
+
+
+def from_column(kind: str, value: Any) -> Any:
+    """A column's value as `encode` would write the field (JSON-safe)."""
+    if value is None:
+        return None
+    if kind == JSON:
+        return json.loads(value)
+    if kind == BOOL:
+        return bool(value)
+    return value
+
+
+def _default_column_value(f: dataclasses.Field, kind: str) -> Any:
+    if f.default is not dataclasses.MISSING:
+        return to_column(kind, f.default)
+    if f.default_factory is not dataclasses.MISSING:
+        return to_column(kind, f.default_factory())
+    return None
+
+
+# --------------------------------------------------------------------------- foreign keys
+
+_CASCADE, _RESTRICT = "CASCADE", "NO ACTION"
+
+
+def _foreign_keys(table: str) -> list[ForeignKey]:
+    """The references SQLite enforces. Other id fields (a vote's resolution, a meeting's
+    current item, a substitute) are checked by the record, not by SQLite, so that
+    deleting one row never silently rewrites another."""
+    fks: list[tuple[str, str, str]] = []
+    if table in CHILD_TABLES:
+        fks.append(("meeting_id", "meetings", _CASCADE))
+    if table in ("paragraphs", "resolutions", "votes", "actions", "declarations"):
+        fks.append(("item_id", "items", _CASCADE))
+    if table in ("attendance", "declarations", "memberships"):
+        fks.append(("person_id", "people", _RESTRICT))
+    if table in ("meetings", "memberships"):
+        fks.append(("committee_id", "committees", _RESTRICT))
+    return [
+        ForeignKey(table, column, other, "id", on_delete=action) for column, other, action in fks
+    ]
+
+
+def _create_table(db: Database, cls: type, table: str) -> None:
+    columns: dict[str, Any] = {"id": str}
+    not_null = {"id"}
+    if table in CHILD_TABLES:
+        columns["meeting_id"] = str
+        not_null.add("meeting_id")
+    for name, tp in field_types(cls).items():
+        if name == "id":
+            continue
+        _kind, sql_type, nullable = column_kind(tp)
+        columns[name] = sql_type
+        if not nullable:
+            not_null.add(name)
+    db[table].create(
+        columns,
+        pk="id",
+        not_null=not_null,
+        foreign_keys=_foreign_keys(table),
+    )
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def _v1_base_tables(db: Database) -> None:
+    """The record tables, the meeting_people link, the journal and their indexes."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for cls, table in TABLES.items():
+        _create_table(db, cls, table)
+    db["meeting_people"].create(
+        {"meeting_id": str, "person_id": str, "position": int},
+        pk=("meeting_id", "person_id"),
+        not_null={"meeting_id", "person_id", "position"},
+        foreign_keys=[
+            ForeignKey("meeting_people", "meeting_id", "meetings", "id", on_delete=_CASCADE),
+            ForeignKey("meeting_people", "person_id", "people", "id", on_delete=_CASCADE),
+        ],
+    )
+    db["journal"].create(
+        {
+            "id": int,
+            "at": str,
+            "role": str,
+            "meeting_id": str,
+            "table_name": str,
+            "row_id": str,
+            "op": str,
+            "old": str,
+            "new": str,
+        },
+        pk="id",
+        not_null={"at", "role", "table_name", "row_id", "op"},
+    )
+    # Append-only, enforced by SQLite itself, whoever opens the file.
+    db.executescript(
+        """
+        CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+        BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+        BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        """
+    )
+    for table in CHILD_TABLES:
+        db[table].create_index(["meeting_id"])
+    for table in ("paragraphs", "resolutions", "votes", "actions", "declarations"):
+        db[table].create_index(["item_id"])
+    for table in ("attendance", "declarations"):
+        db[table].create_index(["person_id"])
+    db["memberships"].create_index(["committee_id"])
+    db["memberships"].create_index(["person_id"])
+    db["meeting_people"].create_index(["person_id"])
+    db["meetings"].create_index(["committee_id"])
+    db["journal"].create_index(["meeting_id"])
+
+
+def _v2_search_and_listing(db: Database) -> None:
+    """Full-text search over minute paragraphs (a decade of meetings, searchable), kept
+    current by triggers, accent-insensitive; and indexes that list meetings newest first."""
+    db["paragraphs"].enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    db["meetings"].create_index(["date", "start_time"], index_name="meetings_by_date")
+    db["meetings"].create_index(
+        ["committee_id", "date", "start_time"], index_name="meetings_by_committee_date"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_base_tables,
+    _v2_search_and_listing,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def missing_columns(db: Database) -> list[tuple[type, str]]:
+    """(class, field) for each record field that has no column yet (none, usually)."""
+    missing = []
+    for cls, table in TABLES.items():
+        existing = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        missing.extend((cls, f.name) for f in dataclasses.fields(cls) if f.name not in existing)
+    return missing
+
+
+def add_missing_columns(db: Database, missing: list[tuple[type, str]]) -> None:
+    """Add a column for each record field newer than the database's tables, filled with
+    the field's default."""
+    for cls, name in missing:
+        (f,) = [f for f in dataclasses.fields(cls) if f.name == name]
+        kind, sql_type, nullable = column_kind(field_types(cls)[name])
+        default = _default_column_value(f, kind)
+        db[TABLES[cls]].add_column(name, sql_type, not_null_default=None if nullable else default)
