@@ -2,20 +2,36 @@
 
     {"format": "clerk-meeting-record", "version": 1, "record": {...}}
 
-`record` is the `MeetingRecord` as `clerk.codec.encode` writes it. See docs/record-json.md.
+`record` is the `MeetingRecord` as `clerk.codec.encode` writes it. A record read back is
+identical to the one written (ids included), and is checked by `clerk.validate` before it is
+returned, so a dangling reference never reaches the store. Readers refuse versions they do
+not know; a later version adds a migration from the one before (`MIGRATIONS`). See
+docs/record-json.md.
 """
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from clerk import validate
 from clerk.codec import DecodeError, decode, encode
 from clerk.errors import InputError
 from clerk.record import MeetingRecord
 
 FORMAT = "clerk-meeting-record"
 VERSION = 1
+
+#: version n -> a function turning a version-n document's "record" into a version n+1 one.
+#: Empty while there is only version 1; version 2 will add {1: _v1_to_v2}.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+_TOP_LEVEL = ("format", "version", "record")
 
 
 def dumps(record: MeetingRecord) -> str:
@@ -28,45 +44,147 @@ def write(record: MeetingRecord, path: Path) -> None:
 
 
 def loads(text: str, source: str | Path = "<record>") -> MeetingRecord:
-    """Parse a JSON meeting record; any fault raises InputError naming source and line."""
+    """Parse and check a JSON meeting record; any fault raises InputError naming source and line."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(source, exc.lineno, f"not valid JSON: {exc.msg}") from None
+    lines = _Locator(text)
+    if lines.duplicate is not None:
+        key, line = lines.duplicate
+        raise InputError(source, line, f'the key "{key}" appears twice in the same object')
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InputError(source, 1, f'not a clerk meeting record (expected "format": "{FORMAT}")')
-    version = document.get("version")
-    if version != VERSION:
         raise InputError(
             source,
-            _line_of(text, '"version"'),
-            f"record version {version!r} is not one this clerk reads ({VERSION})",
+            lines.line("format") or 1,
+            f'not a clerk meeting record (expected "format": "{FORMAT}")',
         )
-    try:
-        record = decode(MeetingRecord, document.get("record"), "record")
-    except DecodeError as exc:
+    unknown = [k for k in document if k not in _TOP_LEVEL]
+    if unknown:
         raise InputError(
-            source, _line_of(text, _last_key(exc.path)), exc.message + f" (at {exc.path})"
-        ) from None
+            source,
+            lines.line(unknown[0]),
+            f'unknown field "{unknown[0]}" (expected only "format", "version" and "record")',
+        )
+    version = document.get("version")
+    if type(version) is not int or not 1 <= version <= VERSION:
+        newer = type(version) is int and version > VERSION
+        hint = " (it was written by a newer clerk: upgrade clerk to read it)" if newer else ""
+        raise InputError(
+            source,
+            lines.line("version") or 1,
+            f"record version {version!r} is not one this clerk reads (1 to {VERSION}){hint}",
+        )
+    if "record" not in document:
+        raise InputError(source, 1, 'the file has no "record"')
+    data = document["record"]
+    for step in range(version, VERSION):
+        data = MIGRATIONS[step](data)
+    try:
+        record = decode(MeetingRecord, data, "record")
+    except DecodeError as exc:
+        raise InputError(source, lines.line(exc.path), f"{exc.message} (at {exc.path})") from None
+    found = validate.findings(record)
+    if found:
+        raise InputError(source, lines.line(f"record.{found[0].path}"), validate.describe(found))
     return record
 
 
 def read(path: Path) -> MeetingRecord:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(path, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, None, "is a folder, not a file") from None
     except UnicodeDecodeError as exc:
         raise InputError(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     return loads(text, path)
 
 
-def _last_key(path: str) -> str:
-    key = path.rsplit(".", 1)[-1].split("[", 1)[0]
-    return f'"{key}"'
+# --------------------------------------------------------------------------- where things are
+
+_NUMBER_OR_WORD = re.compile(r"-?[0-9.eE+\-]+|true|false|null|NaN|-?Infinity")
+_WS = " \t\r\n"
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    """Best-effort line of the first occurrence of `needle`, for pointing the user at a fault."""
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
+class _Locator:
+    """The line of every key and list element of a JSON text that `json.loads` accepted.
+
+    Paths are spelt as `clerk.codec` spells them: `record.items[3].page_from`. A path that
+    is not in the text (a missing field) is found at its nearest enclosing object or list.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.lines: dict[str, int] = {}
+        self.duplicate: tuple[str, int] | None = None
+        with contextlib.suppress(IndexError, ValueError, RecursionError):  # loads accepted it
+            self._value(self._skip(0), "")
+
+    def line(self, path: str) -> int | None:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = _parent(path)
+        return None
+
+    def _line_at(self, pos: int) -> int:
+        return bisect.bisect_left(self.newlines, pos) + 1
+
+    def _skip(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in _WS:
+            pos += 1
+        return pos
+
+    def _value(self, pos: int, path: str) -> int:
+        """Read the value at `pos` (no leading white space); returns the position after it."""
+        c = self.text[pos]
+        if c == "{":
+            return self._object(pos, path)
+        if c == "[":
+            return self._array(pos, path)
+        if c == '"':
+            return json.decoder.scanstring(self.text, pos + 1)[1]
+        match = _NUMBER_OR_WORD.match(self.text, pos)
+        if match is None:
+            raise ValueError(pos)
+        return match.end()
+
+    def _object(self, pos: int, path: str) -> int:
+        pos = self._skip(pos + 1)
+        seen: set[str] = set()
+        while self.text[pos] != "}":
+            line = self._line_at(pos)
+            key, pos = json.decoder.scanstring(self.text, pos + 1)
+            if key in seen and self.duplicate is None:
+                self.duplicate = (key, line)
+            seen.add(key)
+            sub = f"{path}.{key}" if path else key
+            self.lines.setdefault(sub, line)
+            pos = self._skip(self._skip(pos) + 1)  # past the colon
+            pos = self._skip(self._value(pos, sub))
+            if self.text[pos] == ",":
+                pos = self._skip(pos + 1)
+        return pos + 1
+
+    def _array(self, pos: int, path: str) -> int:
+        pos = self._skip(pos + 1)
+        index = 0
+        while self.text[pos] != "]":
+            sub = f"{path}[{index}]"
+            self.lines.setdefault(sub, self._line_at(pos))
+            pos = self._skip(self._value(pos, sub))
+            if self.text[pos] == ",":
+                pos = self._skip(pos + 1)
+            index += 1
+        return pos + 1
+
+
+def _parent(path: str) -> str:
+    """`a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> ``."""
+    if path.endswith("]"):
+        return path[: path.rindex("[")]
+    dot = path.rfind(".")
+    return path[:dot] if dot >= 0 else ""
