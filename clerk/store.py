@@ -291,7 +291,6 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        self._db = Database(conn, execute_plugins=False)
 
     def _open(self, busy_timeout: float) -> None:
         conn = self._conn

@@ -385,3 +385,199 @@ def test_default_db_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = default_db_path()
     assert path.name == "clerk.db" and path.parent.is_dir()
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def test_locked_database_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "clerk.db"
+    record = sample_record()
+    with Store(path, busy_timeout=0.1) as store:
+        store.save_record(record)
+        before = store.journal()
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StoreError, match="in use by another program") as caught:
+                store.update(record.paragraphs[0], text="lost?")
+            assert "try again" in str(caught.value)
+            with pytest.raises(StoreError, match="in use by another program"):
+                store.save_record(sample_record(date(2020, 1, 1)))
+            with pytest.raises(StoreError, match="in use by another program"):
+                store.add(record.meeting.id, MinuteParagraph(record.items[0].id, "lost?"))
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert store.journal() == before
+        assert store.load_record(record.meeting.id) == record
+        assert len(store.list_meetings()) == 1
+        # and the store works again once the other program lets go
+        store.update(record.paragraphs[0], text="saved")
+        assert store.load_record(record.meeting.id).paragraphs[0].text == "saved"
+
+
+def test_full_disk_is_a_clear_error_and_writes_nothing(store: Store) -> None:
+    first = sample_record()
+    store.save_record(first)
+    before = store.journal()
+    conn = store._conn
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")  # as good as a full disk
+    big = sample_record(date(2020, 1, 1))
+    big.paragraphs = [
+        MinuteParagraph(big.items[0].id, "Zoë said a great deal. " * 200) for _ in range(50)
+    ]
+    with pytest.raises(StoreError, match=r"disk .* is full: nothing was saved"):
+        store.save_record(big)
+    conn.execute("PRAGMA max_page_count = 1073741823")
+    assert [m.id for m in store.list_meetings()] == [first.meeting.id]
+    assert store.journal() == before
+
+
+# --------------------------------------------------------------------------- finding meetings
+
+
+@pytest.fixture
+def council(store: Store) -> dict[str, MeetingRecord]:
+    family = Committee("Family and People Services Policy and Scrutiny Committee")
+    audit = Committee("Audit and Performance Committee")
+    records = {
+        "f1": sample_record(date(2019, 6, 17), family),
+        "f2": sample_record(date(2019, 10, 17), family),
+        "a1": sample_record(date(2019, 10, 17), audit),
+        "a2": sample_record(date(2019, 12, 2), audit),
+    }
+    records["a1"].meeting.start_time = time(10, 0)
+    for record in records.values():
+        store.save_record(record)
+    return records
+
+
+def test_resolve_by_id_prefix_and_date(store: Store, council) -> None:
+    f1, a2 = council["f1"].meeting.id, council["a2"].meeting.id
+    assert store.resolve_meeting(f1) == f1
+    assert store.resolve_meeting(f1[:6]) == f1
+    assert store.resolve_meeting(f" {f1[:8]} ") == f1
+    assert store.resolve_meeting("2019-06-17") == f1
+    assert store.resolve_meeting("2019-12-02") == a2
+    assert store.resolve_meeting("2019-10-17", committee="audit") == council["a1"].meeting.id
+    assert store.resolve_meeting("2019-10-17", committee="FAMILY") == council["f2"].meeting.id
+    assert store.resolve_meeting(f1, committee="family") == f1
+
+
+def test_resolve_same_day_is_ambiguous_and_lists_the_candidates(store: Store, council) -> None:
+    with pytest.raises(AmbiguousMeeting) as caught:
+        store.resolve_meeting("2019-10-17")
+    message = str(caught.value)
+    assert "--committee" in message
+    assert "Audit and Performance Committee" in message
+    assert council["f2"].meeting.id in message and council["a1"].meeting.id in message
+
+
+def test_resolve_unknown_date_names_the_nearest(store: Store, council) -> None:
+    with pytest.raises(UnknownMeeting) as caught:
+        store.resolve_meeting("2019-11-01")
+    message = str(caught.value)
+    assert "2019-10-17" in message and "2019-12-02" in message
+    with pytest.raises(UnknownMeeting, match=r"nearest: .*2019-10-17, Family") as caught:
+        store.resolve_meeting("2019-12-02", committee="family")
+    assert "Audit" not in str(caught.value)
+
+
+def test_resolve_errors(store: Store, council) -> None:
+    with pytest.raises(UnknownMeeting, match="at least 4"):
+        store.resolve_meeting("abc")
+    with pytest.raises(UnknownMeeting, match="id starting"):
+        store.resolve_meeting("zzzzzz")
+    with pytest.raises(UnknownMeeting, match="not a real date"):
+        store.resolve_meeting("2019-02-30")
+    with pytest.raises(UnknownMeeting, match="Audit and Performance"):
+        store.resolve_meeting("2019-10-17", committee="planning")
+    with pytest.raises(UnknownMeeting, match="id starting"):
+        store.resolve_meeting(council["f1"].meeting.id, committee="audit")
+
+
+def test_resolve_ambiguous_prefix(store: Store) -> None:
+    committee = Committee("Planning")
+    store.add(None, committee)
+    for suffix in ("0001", "0002"):
+        store.save_record(
+            MeetingRecord(committee, Meeting(committee.id, date(2020, 1, 1), id=f"beef{suffix}"))
+        )
+    with pytest.raises(AmbiguousMeeting, match=r"beef0001.*beef0002"):
+        store.resolve_meeting("beef")
+    assert store.resolve_meeting("beef0002") == "beef0002"
+
+
+def test_list_meetings_newest_first_with_counts(store: Store, council) -> None:
+    rows = store.list_meetings()
+    assert [(r.date, r.committee) for r in rows] == [
+        (date(2019, 12, 2), "Audit and Performance Committee"),
+        (date(2019, 10, 17), "Family and People Services Policy and Scrutiny Committee"),
+        (date(2019, 10, 17), "Audit and Performance Committee"),  # 7 pm before 10 am, desc
+        (date(2019, 6, 17), "Family and People Services Policy and Scrutiny Committee"),
+    ]
+    assert all(r.items == 2 and r.present == 1 for r in rows)
+    assert rows[0].start_time == time(19, 0) and rows[0].venue == "Room 18.01"
+    assert rows[0].status is MeetingStatus.SCHEDULED
+    assert [r.id for r in store.list_meetings(limit=2)] == [r.id for r in rows[:2]]
+    assert [r.date for r in store.list_meetings(committee="FAMILY")] == [
+        date(2019, 10, 17),
+        date(2019, 6, 17),
+    ]
+    assert store.list_meetings(committee="nothing like it") == []
+
+
+def test_list_meetings_uses_an_index(store: Store) -> None:
+    plan = " ".join(
+        str(r[-1])
+        for r in store._conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM meetings "
+            "ORDER BY date DESC, start_time DESC, rowid DESC LIMIT 20"
+        )
+    )
+    assert "meetings_by_date" in plan and "TEMP B-TREE" not in plan
+
+
+def test_committees_and_people(store: Store, council) -> None:
+    assert [c.name for c in store.committees()] == [
+        "Audit and Performance Committee",
+        "Family and People Services Policy and Scrutiny Committee",
+    ]
+    audit = store.find_committee("audit AND performance committee")
+    assert audit == council["a1"].committee
+    assert store.find_committee("Audit") is None
+    assert store.find_person("margot bright") is not None
+    assert store.find_person("Margot") is None
+    assert len(store.people()) == 12  # sample_record makes new people each time
+
+
+def test_find_people_type_ahead(store: Store) -> None:
+    names = ["Zoë Ångström", "Jonathan Glanz", "Nafsika Butler-Thalassis", "Peter O'Neill", "Ángel"]
+    for name in names:
+        store.add(None, Person(name))
+    found = lambda text: [p.name for p in store.find_people(text)]  # noqa: E731
+    assert found("zoe") == ["Zoë Ångström"]
+    assert found("ANGS") == ["Zoë Ångström"]
+    assert found("ang") == ["Ángel", "Zoë Ångström"]  # whole-name starts first
+    assert found("thal") == ["Nafsika Butler-Thalassis"]
+    assert found("neill") == ["Peter O'Neill"]
+    assert found("onathan") == []
+    assert found("jonathan g") == ["Jonathan Glanz"]
+    assert found("") == []
+    assert len(store.find_people("a", limit=2)) == 2
+
+
+def test_committee_actions_newest_meeting_first(store: Store, council) -> None:
+    family = council["f1"].committee
+    extra = Action(council["f1"].items[0].id, "An earlier action")
+    store.add(council["f1"].meeting.id, extra)
+    rows = store.committee_actions(family.id)
+    assert [(m.date, i.number, a.text) for m, i, a in rows] == [
+        (date(2019, 10, 17), "4", "Circulate the figures"),
+        (date(2019, 6, 17), "1", "An earlier action"),
+        (date(2019, 6, 17), "4", "Circulate the figures"),
+    ]
+    assert rows[0][0] == council["f2"].meeting
+    assert store.committee_actions("no such committee") == []
