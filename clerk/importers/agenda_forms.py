@@ -1,0 +1,317 @@
+"""The shapes of things on an agenda: dates, times, page ranges, item and sub-item lines, names.
+
+Pure functions over one normalised line (see `normalise`); the agenda importer decides what a
+line is by which of these it matches, not by where it sits.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = [name.lower() for name in calendar.day_name]
+
+_WEEKDAY = r"(?:(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE_DMY = re.compile(
+    _WEEKDAY
+    + rf"(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>[A-Za-z]{{3,9}})\.?,?\s+(?P<y>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_DATE_MDY = re.compile(
+    _WEEKDAY + rf"(?P<m>[A-Za-z]{{3,9}})\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_DATE_NUM = re.compile(
+    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d.])",
+    re.IGNORECASE,
+)
+_DATE_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+
+EXAMPLE_DATE = "'Monday 25th November, 2019'"
+EXAMPLE_TIME = "'7.00 pm' or '10:00 am'"
+EXAMPLE_ITEMS = "'1. MEMBERSHIP' or '3. MINUTES (Pages 5 - 10)'"
+
+
+@dataclass(frozen=True)
+class DateFound:
+    text: str  # as written
+    value: date | None  # None: the shape of a date, but no such day ("31st February")
+    weekday: str = ""  # the weekday as written, expanded: "monday"
+    start: int = 0
+    end: int = 0
+
+    @property
+    def weekday_mismatch(self) -> bool:
+        return bool(self.value and self.weekday and WEEKDAYS[self.value.weekday()] != self.weekday)
+
+
+def _weekday(abbrev: str | None) -> str:
+    if not abbrev:
+        return ""
+    abbrev = abbrev.lower()
+    return next((d for d in WEEKDAYS if d.startswith(abbrev[:3])), "")
+
+
+def find_date(text: str) -> DateFound | None:
+    """The first date written in `text`, in any of the forms agendas use."""
+    found: list[tuple[int, DateFound]] = []
+    for pattern in (_DATE_DMY, _DATE_MDY, _DATE_NUM, _DATE_ISO):
+        for m in pattern.finditer(text):
+            month_text = m.group("m")
+            if month_text.isdigit():
+                month = int(month_text)
+            else:
+                month = MONTHS.get(month_text.lower(), 0)
+                if not month:
+                    continue
+            year = int(m.group("y"))
+            if year < 100:
+                year += 2000
+            try:
+                value: date | None = date(year, month, int(m.group("d")))
+            except ValueError:
+                value = None
+            wd = _weekday(m.groupdict().get("wd"))
+            found.append((m.start(), DateFound(m.group(0), value, wd, m.start(), m.end())))
+            break
+    if not found:
+        return None
+    return min(found, key=lambda f: f[0])[1]
+
+
+# --------------------------------------------------------------------------- times
+
+_TIME_12 = re.compile(
+    r"(?<![\d.:])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>[ap])\.?\s?m\b\.?", re.IGNORECASE
+)
+_TIME_24 = re.compile(
+    r"(?<![\d.:])(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s*(?:hrs|hours|h)\b)?(?![\d.:])"
+)
+_NOON = re.compile(r"\b(?:12\s+)?(?:noon|midday)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimeFound:
+    text: str
+    value: time | None  # None: the shape of a time but no such time ("13.00 pm")
+
+
+def find_time(text: str, *, bare_24h: bool = False) -> TimeFound | None:
+    """The first clock time in `text`: "7.00 pm", "6.30pm", "10:00 am", "noon".
+
+    A time without am/pm ("19:00") counts only with a colon, or when `bare_24h` (the value
+    of a "Time:" label), so that room numbers such as "18.01" are not read as times.
+    """
+    m = _TIME_12.search(text)
+    if m:
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        value = None
+        if 1 <= hour <= 12 and minute < 60:
+            hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+            value = time(hour, minute)
+        return TimeFound(m.group(0).strip(), value)
+    m = _NOON.search(text)
+    if m:
+        return TimeFound(m.group(0), time(12, 0))
+    for m in _TIME_24.finditer(text):
+        if ":" not in m.group(0) and not bare_24h:
+            continue
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        value = time(hour, minute) if hour < 24 and minute < 60 else None
+        return TimeFound(m.group(0), value)
+    return None
+
+
+# --------------------------------------------------------------------------- pages
+
+PAGES = re.compile(
+    r"\(?\s*\bPages?\s+(?P<a>\d+)(?:\s*(?:-|to)\s*(?P<b>\d+))?\s*\)?\.?", re.IGNORECASE
+)
+PAGES_OPEN = re.compile(r"\(\s*Pages?\s+\d+\s*(?:-|to)?\s*$", re.IGNORECASE)
+PAGE_FOOTER = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3})$", re.IGNORECASE)
+
+
+def split_pages(text: str) -> tuple[str, tuple[int, int | None] | None]:
+    """`text` without its "(Pages x - y)" and the pages, if there are any."""
+    m = PAGES.search(text)
+    if not m:
+        return text, None
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" \t-,")
+    rest = re.sub(r"\s{2,}", " ", rest)
+    b = m.group("b")
+    return rest, (int(m.group("a")), int(b) if b else None)
+
+
+# --------------------------------------------------------------------------- items
+
+_ITEM = re.compile(
+    r"^(?:item\s+)?(?P<n>\d{1,3})(?P<s>[A-Za-z]?)(?P<p>[.):]?)(?:\s+|\t)(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_ITEM_NUMBER_ONLY = re.compile(r"^(?:item\s+)?(?P<n>\d{1,3})(?P<s>[A-Za-z]?)[.):]?$", re.IGNORECASE)
+_ROMAN_LOWER = r"(?:x{0,2}(?:ix|iv|v?i{0,3}))"
+_ROMAN_UPPER = r"(?:X{0,2}(?:IX|IV|V?I{0,3}))"
+_SUB_ITEM = re.compile(
+    rf"^(?P<label>\((?:{_ROMAN_LOWER}|{_ROMAN_UPPER}|[a-zA-Z])\)|(?:{_ROMAN_LOWER}|{_ROMAN_UPPER}|[a-zA-Z])\)"
+    rf"|(?:{_ROMAN_LOWER}|[a-z])\.)(?:\s+|\t)(?P<rest>\S.*)$"
+)
+
+
+def mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= 0.75
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    number: str  # "4", "4A"
+    sort_key: tuple[int, str]
+    cells: tuple[str, ...]  # what follows the number: the title, pages, perhaps a description
+    punctuated: bool  # "4." rather than "4 "
+
+
+def item_number(n: str, suffix: str) -> tuple[str, tuple[int, str]]:
+    return f"{int(n)}{suffix.upper()}", (int(n), suffix.upper())
+
+
+def match_item(cells: list[str]) -> ItemLine | None:
+    """An item line: `N. TITLE`, `N TITLE`, `N.<TAB>TITLE<TAB>(Pages x - y)`; or a number alone."""
+    if not cells:
+        return None
+    first = cells[0]
+    m = _ITEM_NUMBER_ONLY.match(first)
+    if m:
+        number, key = item_number(m.group("n"), m.group("s"))
+        return ItemLine(number, key, tuple(cells[1:]), punctuated=first != m.group("n"))
+    m = _ITEM.match(first)
+    if not m:
+        return None
+    number, key = item_number(m.group("n"), m.group("s"))
+    return ItemLine(number, key, (m.group("rest"), *cells[1:]), punctuated=bool(m.group("p")))
+
+
+def match_sub_item(text: str) -> tuple[str, str] | None:
+    """A sub-item line: `i) TITLE`, `(III) TITLE`, `a) TITLE`, `(b) TITLE`: (label, rest)."""
+    m = _SUB_ITEM.match(text)
+    if not m or m.group("label") in ("()", ")"):
+        return None
+    label = m.group("label")
+    if label.strip("().") == "":
+        return None
+    return label, m.group("rest").strip()
+
+
+# --------------------------------------------------------------------------- names
+
+HONORIFICS: dict[str, str] = {
+    # written form (lower case) -> canonical honorific
+    "councillors": "Councillor",
+    "councillor": "Councillor",
+    "cllrs": "Councillor",
+    "cllr": "Councillor",
+    "cllr.": "Councillor",
+    "deputy assistant commissioner": "Deputy Assistant Commissioner",
+    "assistant commissioner": "Assistant Commissioner",
+    "detective chief superintendent": "Detective Chief Superintendent",
+    "det ch supt": "Detective Chief Superintendent",
+    "chief superintendent": "Chief Superintendent",
+    "ch supt": "Chief Superintendent",
+    "detective superintendent": "Detective Superintendent",
+    "det supt": "Detective Superintendent",
+    "superintendent": "Superintendent",
+    "supt": "Superintendent",
+    "detective chief inspector": "Detective Chief Inspector",
+    "dci": "Detective Chief Inspector",
+    "chief inspector": "Chief Inspector",
+    "ch insp": "Chief Inspector",
+    "detective inspector": "Detective Inspector",
+    "inspector": "Inspector",
+    "insp": "Inspector",
+    "detective sergeant": "Detective Sergeant",
+    "sergeant": "Sergeant",
+    "sgt": "Sergeant",
+    "commander": "Commander",
+    "professor": "Professor",
+    "prof": "Professor",
+    "prof.": "Professor",
+    "dr": "Dr",
+    "dr.": "Dr",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
+    "baroness": "Baroness",
+    "reverend": "Reverend",
+    "revd": "Reverend",
+    "rev": "Reverend",
+    "rev.": "Reverend",
+    "canon": "Canon",
+    "mr": "Mr",
+    "mrs": "Mrs",
+    "ms": "Ms",
+    "miss": "Miss",
+    "mx": "Mx",
+}
+_HONORIFIC = re.compile(
+    r"^(?P<h>"
+    + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    + r")(?:\s*:)?(?:\s+|$)",
+    re.IGNORECASE,
+)
+PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin"}
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z]*\.?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+)"
+    r"(?:[-'][A-Z]?[a-z]+|[-'][A-Z][a-z]*)*$"
+)
+
+CHAIR_MARK = re.compile(
+    r"\(\s*(?P<mark>(?:co|joint)[- ]?chair(?:man|woman|person)?|vice[- ]?chair(?:man|woman|person)?"
+    r"|deputy[- ]chair(?:man|woman|person)?|chair(?:man|woman|person)?)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def strip_honorific(text: str) -> tuple[str, str]:
+    """(canonical honorific, the rest) for "Cllr Jane Smith", "Chief Superintendent X", "Dr Y"."""
+    m = _HONORIFIC.match(text.strip())
+    if not m:
+        return "", text.strip()
+    return HONORIFICS[m.group("h").lower()], text.strip()[m.end() :].strip()
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five words, each capitalised ("McAllister", "Butler-Thalassis", "O'Neill"),
+    allowing particles ("de Souza") and initials; no digits, no all-capital words."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    for i, token in enumerate(tokens):
+        if token.lower() in PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if not _NAME_TOKEN.match(token):
+            return False
+        if len(token) > 2 and token.isupper():
+            return False
+    return True
+
+
+def surname_of(name: str) -> str:
+    """The sort key for a name whose last word is not its surname ("de Souza"), else ""."""
+    tokens = name.split()
+    if len(tokens) >= 3 and tokens[-2].lower() in PARTICLES:
+        return " ".join(tokens[-2:])
+    return ""
+
+
+def sort_surname(name: str) -> str:
+    return (surname_of(name) or (name.split() or [""])[-1]).casefold()
