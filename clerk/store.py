@@ -906,6 +906,16 @@ class Store:
                         f"{row.name} cannot be deleted: still named in {used}. "  # type: ignore[union-attr]
                         "Remove them there first; nothing was changed."
                     )
+            if spec.table == "committees":
+                n = conn.execute(
+                    "SELECT count(*) FROM meetings WHERE committee_id = ?", (row.id,)
+                ).fetchone()[0]
+                if n:
+                    raise StoreError(
+                        f"{row.name} cannot be deleted: it has {n} meeting"  # type: ignore[union-attr]
+                        f"{'s' if n > 1 else ''} in the database. Delete those first; "
+                        "nothing was changed."
+                    )
             conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (row.id,))
             self._journal(conn, current[0], spec.table, row.id, "delete", old, None)
 

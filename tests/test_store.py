@@ -330,6 +330,18 @@ def test_person_still_named_cannot_be_deleted(store: Store) -> None:
     assert store.find_person("Jonathan Glanz") == record.people[0]
 
 
+def test_committee_with_meetings_cannot_be_deleted(store: Store) -> None:
+    record = sample_record()
+    store.save_record(record)
+    with pytest.raises(StoreError, match="has 1 meeting in the database"):
+        store.delete(record.committee)
+    store.delete_meeting(record.meeting.id)
+    for membership in record.memberships:
+        store.delete(membership)
+    store.delete(record.committee)
+    assert store.committees() == []
+
+
 def test_add_existing_person_links_them_to_the_meeting(store: Store) -> None:
     first, second = sample_record(), sample_record(date(2019, 11, 25))
     store.save_record(first)
