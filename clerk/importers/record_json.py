@@ -43,8 +43,12 @@ def write(record: MeetingRecord, path: Path) -> None:
     path.write_text(dumps(record), encoding="utf-8")
 
 
-def loads(text: str, source: str | Path = "<record>") -> MeetingRecord:
-    """Parse and check a JSON meeting record; any fault raises InputError naming source and line."""
+def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> MeetingRecord:
+    """Parse and check a JSON meeting record; any fault raises InputError naming source and line.
+
+    `check=False` skips the integrity rules of `clerk.validate` (the record is still decoded
+    strictly): for tools that repair a broken record, never for importing one.
+    """
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -84,7 +88,7 @@ def loads(text: str, source: str | Path = "<record>") -> MeetingRecord:
         record = decode(MeetingRecord, data, "record")
     except DecodeError as exc:
         raise InputError(source, lines.line(exc.path), f"{exc.message} (at {exc.path})") from None
-    found = validate.findings(record)
+    found = validate.findings(record) if check else []
     if found:
         raise InputError(source, lines.line(f"record.{found[0].path}"), validate.describe(found))
     return record
