@@ -32,6 +32,7 @@ VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 _TOP_LEVEL = ("format", "version", "record")
+_UNKNOWN_FIELD = re.compile(r"unknown field '([^']*)'")
 
 
 def dumps(record: MeetingRecord) -> str:
@@ -87,7 +88,10 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
     try:
         record = decode(MeetingRecord, data, "record")
     except DecodeError as exc:
-        raise InputError(source, lines.line(exc.path), f"{exc.message} (at {exc.path})") from None
+        path = exc.path
+        if unknown_field := _UNKNOWN_FIELD.match(exc.message):  # point at the key itself
+            path = f"{path}.{unknown_field[1]}"
+        raise InputError(source, lines.line(path), f"{exc.message} (at {exc.path})") from None
     found = validate.findings(record) if check else []
     if found:
         raise InputError(source, lines.line(f"record.{found[0].path}"), validate.describe(found))
