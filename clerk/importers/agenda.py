@@ -312,7 +312,8 @@ class _AgendaReader:
             if _BLANK_PAGE.search(line.text):
                 break
             found = match_item(line.cells)
-            if found and self._is_item_title(found.cells, index, marker is not None):
+            plain_marker = marker is not None and self.lines[marker].text.lower() == "agenda"
+            if found and self._is_item_title(found.cells, index, plain_marker and found.punctuated):
                 return index, marker
         where = self.lines[marker].no if marker is not None else 1
         found_what = (
@@ -475,12 +476,14 @@ class _AgendaReader:
         if missing and exclusion_paragraphs:
             for item in missing:
                 item.exempt_paragraphs = list(exclusion_paragraphs)
-            numbers = ", ".join(i.number for i in missing)
+            numbers = " and ".join(i.number for i in missing)
             paras = " and ".join(str(p) for p in exclusion_paragraphs)
+            one = len(missing) == 1
             self.guesses.append(
-                f"Item(s) {numbers} are in private but do not give their own Schedule 12A "
-                f"paragraph; took paragraph {paras} from the resolution to exclude the press and "
-                "public."
+                f"{'Item' if one else 'Items'} {numbers} {'is' if one else 'are'} in private but "
+                f"{'does' if one else 'do'} not give {'its' if one else 'their'} own Schedule 12A "
+                f"paragraph; took paragraph{'s' if len(exclusion_paragraphs) > 1 else ''} {paras} "
+                "from the resolution to exclude the press and public."
             )
         return items, end
 
@@ -851,7 +854,14 @@ class _AgendaReader:
             )
         if inferred:
             self.guesses.append(
-                "Took " + ", ".join(inferred) + " to be councillors from their roles."
+                "Took "
+                + _and(inferred)
+                + (
+                    " to be a councillor from the role"
+                    if len(inferred) == 1
+                    else " to be councillors from their roles"
+                )
+                + " on the agenda (no 'Councillor' before the name)."
             )
 
     def _member_entries(self, header: list[Line], fields: dict[str, _Field]) -> list[MemberEntry]:
@@ -989,6 +999,10 @@ def _new_para(draft: _ItemDraft) -> None:
 
 def _join_paras(paras: list[list[str]]) -> str:
     return "\n".join(" ".join(p) for p in paras if p).strip()
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _number(key: tuple[int, str]) -> str:

@@ -72,6 +72,15 @@ def _mark_role(mark: str) -> MemberRole:
     return MemberRole.CHAIR
 
 
+#: Words that make a cell a role or an organisation rather than a person's name.
+_ROLE_WORDS = re.compile(
+    r"\b(?:Healthwatch|NHS|CCG|Police|Council|Borough|Director|Member|Officer|Chair|Chairman|"
+    r"Chief|Commander|Executive|Trust|Service|Services|Partnership|Group|Health|Care|Board|"
+    r"Commissioning|Representative|Manager|Head|Lead|Leader|Cabinet|Association|Forum|"
+    r"Voluntary|Network|Foundation|Hospital|Authority|Team|Office|Commissioner)\b"
+)
+
+
 def parse_person(text: str) -> tuple[str, str, str, str, str] | None:
     """(honorific, name, role-in-brackets, chair mark, chair word) from one written person,
     e.g. "Cllr Jonathan Glanz (Chairman)"; None if it is not a name."""
@@ -93,7 +102,7 @@ def parse_person(text: str) -> tuple[str, str, str, str, str] | None:
         if second and second != "Councillor" and looks_like_name(rest):
             name = f"{second} {rest}"
             return honorific, name, role, mark, _chair_word(mark) if mark else ""
-    if not looks_like_name(name):
+    if not looks_like_name(name) or (not honorific and _ROLE_WORDS.search(name)):
         return None
     return honorific, name, role, mark, _chair_word(mark) if mark else ""
 
