@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
 import types
 import typing
 from collections.abc import Callable
 from datetime import date, time
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.db import ForeignKey
+if TYPE_CHECKING:
+    # sqlite-utils is needed only to create and migrate a schema; importing it costs
+    # more than everything else `clerk meetings` does, so the import waits until then.
+    from sqlite_utils import Database
+    from sqlite_utils.db import ForeignKey
 
 from clerk.codec import encode, field_types
 from clerk.record import (
@@ -135,6 +139,8 @@ _CASCADE, _RESTRICT = "CASCADE", "NO ACTION"
 
 
 def _foreign_keys(table: str) -> list[ForeignKey]:
+    from sqlite_utils.db import ForeignKey
+
     """The references SQLite enforces. Other id fields (a vote's resolution, a meeting's
     current item, a substitute) are checked by the record, not by SQLite, so that
     deleting one row never silently rewrites another."""
@@ -178,6 +184,8 @@ def _create_table(db: Database, cls: type, table: str) -> None:
 
 def _v1_base_tables(db: Database) -> None:
     """The record tables, the meeting_people link, the journal and their indexes."""
+    from sqlite_utils.db import ForeignKey
+
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for cls, table in TABLES.items():
         _create_table(db, cls, table)
@@ -247,7 +255,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def missing_columns(db: Database) -> list[tuple[type, str]]:
+def missing_columns(db: Database | sqlite3.Connection) -> list[tuple[type, str]]:
     """(class, field) for each record field that has no column yet (none, usually)."""
     missing = []
     for cls, table in TABLES.items():

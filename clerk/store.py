@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlite_utils import Database
 
 from clerk.codec import DecodeError, decode, encode, field_types
 from clerk.errors import ClerkError
@@ -329,15 +328,18 @@ class Store:
             if version < SCHEMA_VERSION:
                 self._migrate(version)
             # Fields added to the record since the database was made get their columns.
-            db = Database(conn, execute_plugins=False)
-            missing = missing_columns(db)
+            missing = missing_columns(conn)
             if missing:
+                from sqlite_utils import Database
+
                 with self._write():
-                    add_missing_columns(db, missing)
+                    add_missing_columns(Database(conn, execute_plugins=False), missing)
         except sqlite3.Error as exc:
             raise self._error(exc, f"Cannot open {self.path}") from exc
 
     def _migrate(self, version: int) -> None:
+        from sqlite_utils import Database
+
         db = Database(self._conn, execute_plugins=False)
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._write():
