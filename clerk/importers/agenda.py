@@ -422,11 +422,14 @@ class _AgendaReader:
                     )
                 ):
                     if previous is not None and found.sort_key <= previous:
+                        what = (
+                            f"item {found.number} is numbered again (first at line {previous_line})"
+                            if found.sort_key == previous
+                            else f"item {found.number} comes after item {_number(previous)} "
+                            f"(line {previous_line})"
+                        )
                         raise self.fail(
-                            line.no,
-                            f"item {found.number} comes after item "
-                            f"{_number(previous)} (line {previous_line}); expected item numbers "
-                            "to increase down the agenda",
+                            line.no, f"{what}; expected item numbers to increase down the agenda"
                         )
                     cells = list(found.cells)
                     if not cells:  # the number alone; the title is the next line
@@ -643,6 +646,8 @@ class _AgendaReader:
                 continue
             if not value:
                 bare_labels.append((key, line.no))
+                for k in ("date", "time") if key == "datetime" else (key,):
+                    fields[k].label_line = fields[k].label_line or line.no
                 if key == "datetime":
                     bare_labels.append(("time", line.no))
                 continue
