@@ -577,7 +577,7 @@ class _Reader:
             if item.exempt_paragraphs and not item.is_exempt:
                 raise self.fail(
                     (*key, "exempt_paragraphs"),
-                    f'{where}: exempt paragraphs are only for an item with part = "exempt"',
+                    f'{where}: exempt_paragraphs: only for an item with part = "exempt"',
                 )
             items.append(item)
         return items
