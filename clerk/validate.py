@@ -346,7 +346,7 @@ class _Checker:
                         f"{path}.resolution_id",
                         f"{owner}: on an unknown resolution id '{v.resolution_id}'",
                     )
-                elif res.item_id != v.item_id:
+                elif res.item_id != v.item_id and v.item_id in self.items:
                     self.add(
                         f"{path}.resolution_id",
                         f"{owner}: the resolution voted on belongs to {self.what(res.item_id)}",
