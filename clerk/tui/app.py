@@ -1,0 +1,170 @@
+"""The clerk terminal app: the meeting picker and the live meeting screen.
+
+`run_app(db_path, meeting_id)` is what the CLI calls. The store is opened when the app
+mounts (never at import), the meeting's record is loaded once, and every edit is written
+through as it is made: there is no save key and nothing waits for quit.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from clerk.store import Store
+    from clerk.tui.session import LiveSession
+
+Clock = Callable[[], datetime]
+
+#: Set by the startup benchmark: write the time of the first interactive frame here and exit.
+PROBE_ENV = "CLERK_STARTUP_PROBE"
+
+
+class ClerkApp(App):
+    """Record a committee meeting live."""
+
+    CSS_PATH = "clerk.tcss"
+    TITLE = "clerk"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f1", "toggle_help", "Help", id="help"),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path,
+        meeting_id: str | None = None,
+        *,
+        clock: Clock | None = None,
+        keymap_path: Path | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.start_meeting_id = meeting_id
+        self.clock: Clock = clock or datetime.now
+        self.keymap_path = keymap_path
+        self.cursor_blink = cursor_blink
+        self.store: Store | None = None
+        self.session: LiveSession | None = None
+
+    # ------------------------------------------------------------------ start and stop
+
+    def on_mount(self) -> None:
+        from clerk.store import Store
+        from clerk.tui.keymap import load_keymap
+
+        keymap, warning = load_keymap(self.keymap_path)
+        if keymap:
+            self.set_keymap(keymap)
+        if warning:
+            self.notify(warning, severity="warning", timeout=10)
+        self.store = Store(self.db_path)
+        if self.start_meeting_id:
+            self.open_meeting(self.start_meeting_id)
+        else:
+            self.show_picker()
+        probe = os.environ.get(PROBE_ENV)
+        if probe:
+            self.call_after_refresh(self._probe, probe)
+
+    def _probe(self, path: str) -> None:
+        Path(path).write_text(f"{time.time():.6f}\n")
+        self.exit()
+
+    def show_picker(self) -> None:
+        from clerk.tui.screens.picker import PickerScreen
+
+        self.session = None
+        self.switch_or_push(PickerScreen())
+
+    def open_meeting(self, meeting_id: str) -> None:
+        from clerk.errors import ClerkError
+        from clerk.tui.screens.live import LiveScreen
+        from clerk.tui.session import LiveSession
+
+        assert self.store is not None
+        try:
+            session = LiveSession(self.store, meeting_id, self.clock)
+            session.begin()
+        except ClerkError as exc:
+            self.notify(str(exc), title="Cannot open the meeting", severity="error")
+            if not self.screen_stack or len(self.screen_stack) <= 1:
+                self.show_picker()
+            return
+        self.session = session
+        self.switch_or_push(LiveScreen(session))
+
+    def switch_or_push(self, screen: Screen) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def flush(self) -> None:
+        """Write anything typed and not yet written, on every screen that holds some."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                flush()
+
+    async def action_quit(self) -> None:
+        self.flush()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.flush()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # ------------------------------------------------------------------ help and palette
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers what the keys offer now, then the commands without a key."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not active.enabled or not binding.description or binding.action in seen:
+                continue
+            if binding.id in ("quit", "help", "dialog_cancel"):
+                continue
+            seen.add(binding.action)
+            node = active.node
+            yield SystemCommand(
+                f"{binding.description} ({self.get_key_display(binding)})",
+                binding.tooltip or f"key: {key}",
+                _runner(self, binding.action, node),
+            )
+        for title, help_text, action in getattr(screen, "COMMANDS_EXTRA", []):
+            if screen.check_action(action, ()) is False:
+                continue
+            yield SystemCommand(title, help_text, _runner(self, action, screen))
+        yield from super().get_system_commands(screen)
+
+
+def _runner(app: App, action: str, node) -> Callable[[], object]:
+    async def run() -> None:
+        await app.run_action(action, node)
+
+    return run
+
+
+def run_app(db_path: Path, meeting_id: str | None = None) -> None:
+    """Run clerk on the database: the meeting picker, or straight to a meeting's live screen."""
+    ClerkApp(Path(db_path), meeting_id).run()

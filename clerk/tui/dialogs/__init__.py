@@ -1,0 +1,1 @@
+"""Small modal dialogs, each a ModalScreen that dismisses with its value (None: cancelled)."""

@@ -1,0 +1,256 @@
+"""Generic dialogs: a form of text fields, a list of choices, a person picker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from clerk.record import Person
+from clerk.tui.session import person_label
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    suggester: Suggester | None = None
+
+
+class FormDialog(ModalScreen[dict[str, str] | None]):
+    """Text fields: Enter moves to the next field and submits from the last; Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        check: Callable[[dict[str, str]], str | None] | None = None,
+        note: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = fields
+        self.check = check
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.note:
+                yield Static(self.note, classes="dialog-note")
+            for field in self.fields:
+                yield Label(field.label)
+                yield Input(
+                    field.value,
+                    placeholder=field.placeholder,
+                    id=f"field-{field.name}",
+                    suggester=field.suggester,
+                )
+            yield Static("", classes="dialog-error")
+            yield Static("Enter: next / done   Escape: cancel", classes="dialog-keys")
+
+    def values(self) -> dict[str, str]:
+        return {f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields}
+
+    @on(Input.Submitted)
+    def next_or_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+            return
+        values = self.values()
+        problem = self.check(values) if self.check else None
+        if problem:
+            self.query_one(".dialog-error", Static).update(problem)
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Pick one: arrows and Enter, or the option's own key (shown in brackets)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+    ]
+
+    def __init__(self, title: str, choices: list[tuple[str, str, str]]) -> None:
+        """choices: (value, key, label)."""
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(
+                *[Option(f"[{key}] {label}", id=value) for value, key, label in self.choices],
+                id="choices",
+            )
+
+    def on_key(self, event) -> None:
+        for value, key, _label in self.choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(value)
+                return
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass
+class PersonChoice:
+    name: str
+    role: str
+    person: Person | None  # None: a name typed that the store does not know yet
+
+
+class PersonDialog(ModalScreen[PersonChoice | None]):
+    """A person by type-ahead over everyone known; a new name is accepted as typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        find: Callable[[str], list[Person]],
+        *,
+        ask_role: bool = False,
+        role_label: str = "Role",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.find = find
+        self.ask_role = ask_role
+        self.role_label = role_label
+        self.matches: list[Person] = []
+        self.picked: Person | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(placeholder="Type a name…", id="person-name")
+            yield OptionList(id="person-matches")
+            if self.ask_role:
+                yield Label(self.role_label)
+                yield Input(id="person-role")
+            yield Static(
+                "Enter: take the first match (or the name as typed)   ↓: choose   Escape: cancel",
+                classes="dialog-keys",
+            )
+
+    def on_mount(self) -> None:
+        self.refresh_matches("")
+
+    @on(Input.Changed, "#person-name")
+    def typed(self, event: Input.Changed) -> None:
+        self.picked = None
+        self.refresh_matches(event.value)
+
+    def refresh_matches(self, text: str) -> None:
+        self.matches = self.find(text)
+        matches = self.query_one("#person-matches", OptionList)
+        matches.set_options([Option(person_label(p), id=p.id) for p in self.matches])
+        if self.matches:
+            matches.highlighted = 0
+
+    def on_key(self, event) -> None:
+        name = self.query_one("#person-name", Input)
+        if event.key == "down" and name.has_focus and self.matches:
+            event.stop()
+            self.query_one("#person-matches", OptionList).focus()
+
+    @on(Input.Submitted, "#person-name")
+    def name_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        typed = " ".join(event.value.split())
+        if not typed:
+            return
+        first = self.matches[0] if self.matches else None
+        if first is not None and first.name.casefold().startswith(typed.casefold()):
+            self.take(first)
+        else:
+            self.picked = None
+            self.next_or_done(typed)
+
+    @on(OptionList.OptionSelected, "#person-matches")
+    def match_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        person = next(p for p in self.matches if p.id == event.option.id)
+        self.take(person)
+
+    def take(self, person: Person) -> None:
+        self.picked = person
+        name = self.query_one("#person-name", Input)
+        with name.prevent(Input.Changed):
+            name.value = person.name
+        if self.ask_role:
+            role = self.query_one("#person-role", Input)
+            if not role.value:
+                role.value = person.role
+        self.next_or_done(person.name)
+
+    def next_or_done(self, name: str) -> None:
+        if self.ask_role and not self.query_one("#person-role", Input).has_focus:
+            self.query_one("#person-role", Input).focus()
+            return
+        role = self.query_one("#person-role", Input).value if self.ask_role else ""
+        self.dismiss(PersonChoice(name=name, role=role.strip(), person=self.picked))
+
+    @on(Input.Submitted, "#person-role")
+    def role_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = " ".join(self.query_one("#person-name", Input).value.split())
+        if name:
+            role = event.value.strip()
+            self.dismiss(PersonChoice(name=name, role=role, person=self.picked))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NameSuggester(Suggester):
+    """Completes a name from a fixed list (Right arrow accepts)."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        needle = value.casefold()
+        if not needle:
+            return None
+        for name in self.names:
+            if name.casefold().startswith(needle):
+                return name
+        for name in self.names:
+            if any(w.casefold().startswith(needle) for w in name.split()):
+                return None  # a surname match cannot complete what was typed from the front
+        return None

@@ -1,0 +1,1 @@
+"""The screens: the meeting picker, the live meeting and its roll call."""

@@ -1,0 +1,233 @@
+"""The meeting picker: meetings in the store, newest first; open, import an agenda, next meeting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from clerk.errors import ClerkError
+from clerk.record import (
+    AgendaItem,
+    Meeting,
+    MeetingRecord,
+    MeetingStatus,
+    new_id,
+)
+from clerk.tui.dialogs.forms import Field, FormDialog
+from clerk.tui.session import long_date, parse_date
+
+#: Items every meeting of a committee carries, copied into the next meeting's agenda.
+STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
+
+
+class MeetingTable(DataTable):
+    HELP = """\
+## Meetings
+Newest first. **Enter** opens the highlighted meeting on its live screen (the first
+opening records the start time). **F2** imports an agenda pack (text or markdown) or a
+meeting file; **F3** creates the committee's next meeting (same committee and members).
+"""
+
+
+class PickerScreen(Screen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_meeting", "Open", id="open_meeting", priority=True),
+        Binding("f2", "import_agenda", "Import agenda", id="import_agenda"),
+        Binding("f3", "next_meeting", "Next meeting", id="next_meeting"),
+        Binding("f5", "reload", "Reload", id="reload_meetings"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meeting_ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("clerk — meetings", id="picker-title", classes="screen-title")
+        yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static(id="picker-hint", classes="status-line")
+        yield Footer(compact=True)
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        table = self.query_one(MeetingTable)
+        table.add_column("Date", key="date", width=18)
+        table.add_column("Committee", key="committee", width=58)
+        table.add_column("Status", key="status", width=12)
+        table.add_column("Items", key="items", width=6)
+        table.add_column("Present", key="present", width=8)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(MeetingTable)
+        table.clear()
+        summaries = self.store.list_meetings(limit=500)
+        self.meeting_ids = [m.id for m in summaries]
+        for m in summaries:
+            table.add_row(
+                f"{m.date:%a} {m.date:%d %b %Y}",
+                m.committee,
+                m.status.value.replace("_", " ") if hasattr(m.status, "value") else str(m.status),
+                str(m.items),
+                str(m.present),
+                key=m.id,
+            )
+        hint = self.query_one("#picker-hint", Static)
+        if summaries:
+            hint.update(f" {len(summaries)} meetings · Enter opens · F2 imports an agenda")
+        else:
+            hint.update(" No meetings yet: F2 imports an agenda pack or meeting file")
+
+    def highlighted_id(self) -> str | None:
+        if not self.meeting_ids:
+            return None
+        row = self.query_one(MeetingTable).cursor_row
+        return self.meeting_ids[min(row, len(self.meeting_ids) - 1)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open_meeting", "next_meeting"):
+            return bool(self.meeting_ids)
+        return True
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self.highlighted_id()
+        if meeting_id is not None:
+            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected)
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_meeting()
+
+    def action_import_agenda(self) -> None:
+        def check(values: dict[str, str]) -> str | None:
+            path = Path(values["path"].strip()).expanduser()
+            if not path.is_file():
+                return f"No such file: {path}"
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            path = Path(values["path"].strip()).expanduser()
+            try:
+                record = read_any(path)
+                from clerk.reconcile import reconcile
+
+                record = reconcile(record, self.store)
+                self.store.save_record(record)
+            except ClerkError as exc:
+                self.notify(str(exc), title="Not imported", severity="error", timeout=10)
+                return
+            self.notify(f"Imported the meeting of {long_date(record.meeting.date)}")
+            self.reload()
+
+        self.app.push_screen(
+            FormDialog(
+                "Import an agenda",
+                [Field("path", "File", placeholder="agenda.md, agenda.txt, meeting.toml or .json")],
+                check,
+            ),
+            done,
+        )
+
+    def action_next_meeting(self) -> None:
+        meeting_id = self.highlighted_id()
+        if meeting_id is None:
+            return
+        previous = self.store.load_record(meeting_id)
+        default = previous.meeting.date + timedelta(weeks=5)
+
+        def check(values: dict[str, str]) -> str | None:
+            try:
+                parse_date(values["date"])
+            except ValueError as exc:
+                return str(exc)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            record = next_meeting(previous, parse_date(values["date"]))
+            try:
+                self.store.save_record(record)
+            except ClerkError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.reload()
+            self.notify(f"Next meeting: {long_date(record.meeting.date)}")
+
+        self.app.push_screen(
+            FormDialog(
+                f"Next meeting of the {previous.committee.name}",
+                [Field("date", "Date", default.isoformat())],
+                check,
+            ),
+            done,
+        )
+
+
+def read_any(path: Path) -> MeetingRecord:
+    """An agenda pack, or one of clerk's own meeting files."""
+    if path.suffix in (".toml", ".json"):
+        from clerk.samples import read_meeting_file
+
+        return read_meeting_file(path)
+    from clerk.importers.agenda import read_agenda
+
+    return read_agenda(path).record
+
+
+def next_meeting(previous: MeetingRecord, day) -> MeetingRecord:
+    """The committee's next meeting: same committee, members and venue; the standing items;
+    its Minutes item approves the previous meeting's minutes."""
+    members = {m.person_id for m in previous.members()}
+    people = [p for p in previous.people if p.id in members]
+    items = [
+        AgendaItem(
+            number=str(index),
+            title=title,
+            position=index - 1,
+            part_heading=previous.agenda()[0].part_heading if previous.items else "",
+        )
+        for index, title in enumerate(STANDING_ITEMS, start=1)
+    ]
+    meeting = Meeting(
+        committee_id=previous.committee.id,
+        date=day,
+        start_time=previous.meeting.start_time
+        if previous.meeting.status is MeetingStatus.SCHEDULED
+        else None,
+        venue=previous.meeting.venue,
+        approves_minutes_of=previous.meeting.date,
+        officer_id=previous.meeting.officer_id,
+        id=new_id(),
+    )
+    if meeting.officer_id and all(p.id != meeting.officer_id for p in people):
+        officer = next((p for p in previous.people if p.id == meeting.officer_id), None)
+        if officer:
+            people.append(officer)
+    return MeetingRecord(
+        committee=previous.committee,
+        meeting=meeting,
+        people=people,
+        memberships=[replace(m) for m in previous.memberships],
+        items=items,
+    )

@@ -1,0 +1,259 @@
+"""The roll call: who is present, apologies, substitutes, deputies, officers, late and early."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from clerk.record import Attendance, AttendanceStatus
+from clerk.tui.dialogs.forms import Field, FormDialog, PersonChoice, PersonDialog
+from clerk.tui.session import LiveSession, clock_time, parse_time
+
+STATUS_LABELS = {
+    AttendanceStatus.PRESENT: "present",
+    AttendanceStatus.APOLOGIES: "apologies",
+    AttendanceStatus.ABSENT: "absent",
+    AttendanceStatus.SUBSTITUTE: "substitute",
+    AttendanceStatus.DEPUTY: "deputy",
+    AttendanceStatus.ALSO_PRESENT: "also present",
+    AttendanceStatus.OFFICER: "officer",
+}
+
+
+class RollCallTable(DataTable):
+    HELP = """\
+## Roll call
+One key per member: **P** present, **A** apologies, **X** absent (the cursor moves down).
+**S** a substitute for the highlighted member, **D** a deputy for them.
+**C** a councillor also present, **O** an officer (name and role, type-ahead over people known).
+**L** a late arrival, **E** an early departure (time and item default to now and the current item).
+**Delete** clears the highlighted line. **Escape** returns to the meeting.
+"""
+
+
+class RollCallScreen(Screen):
+    """Attendance at the meeting, written to the store key by key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="rollcall_back"),
+        Binding("p", "mark('present')", "Present", id="rollcall_present"),
+        Binding("a", "mark('apologies')", "Apologies", id="rollcall_apologies"),
+        Binding("x", "mark('absent')", "Absent", id="rollcall_absent"),
+        Binding("s", "substitute", "Substitute", id="rollcall_substitute"),
+        Binding("d", "deputy", "Deputy", id="rollcall_deputy"),
+        Binding("c", "also_present", "Also present", id="rollcall_also_present"),
+        Binding("o", "officer", "Officer", id="rollcall_officer"),
+        Binding("l", "late", "Late", id="rollcall_late"),
+        Binding("e", "early", "Left early", id="rollcall_early"),
+        Binding("delete", "clear", "Clear", id="rollcall_clear"),
+    ]
+
+    def __init__(self, session: LiveSession) -> None:
+        super().__init__()
+        self.session = session
+        self.row_ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="rollcall-title", classes="screen-title")
+        yield RollCallTable(id="rollcall", cursor_type="row", zebra_stripes=True)
+        yield Static(id="rollcall-summary", classes="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(RollCallTable)
+        table.add_column("Name", key="name", width=34)
+        table.add_column("Seat / role", key="role", width=30)
+        table.add_column("Attendance", key="status", width=14)
+        table.add_column("Notes", key="notes")
+        self.redraw()
+        table.focus()
+
+    # ------------------------------------------------------------------ drawing
+
+    def redraw(self) -> None:
+        session = self.session
+        record = session.record
+        table = self.query_one(RollCallTable)
+        row = table.cursor_row
+        table.clear()
+        self.row_ids = []
+        replaced_by: dict[str, Attendance] = {
+            a.substitute_for: a for a in record.attendance if a.substitute_for
+        }
+        for person, role in session.members():
+            attendance = record.attendance_of(person.id)
+            notes = self.notes(attendance)
+            if person.id in replaced_by:
+                sub = replaced_by[person.id]
+                word = "deputy" if sub.status is AttendanceStatus.DEPUTY else "substitute"
+                notes = f"{word}: {record.person(sub.person_id).name}  {notes}".strip()
+            table.add_row(
+                person.name,
+                "" if role == "member" else role.replace("_", " "),
+                STATUS_LABELS[attendance.status] if attendance else "—",
+                notes,
+                key=person.id,
+            )
+            self.row_ids.append(person.id)
+        for attendance in session.others():
+            person = record.person(attendance.person_id)
+            role = attendance.role or person.role
+            if attendance.substitute_for:
+                role = f"for {record.person(attendance.substitute_for).name}"
+            table.add_row(
+                person.name,
+                role,
+                STATUS_LABELS[attendance.status],
+                self.notes(attendance),
+                key=person.id,
+            )
+            self.row_ids.append(person.id)
+        if self.row_ids:
+            table.move_cursor(row=min(row, len(self.row_ids) - 1))
+        meeting = record.meeting
+        self.query_one("#rollcall-title", Static).update(
+            f"Roll call — {record.committee.name}, {meeting.date:%d %B %Y}"
+        )
+        current = session.current_item()
+        present = session.present_count(current)
+        quorum = record.committee.quorum
+        self.query_one("#rollcall-summary", Static).update(
+            f"Present {present} · quorum {quorum} · "
+            + ("QUORATE" if present >= quorum else "NOT QUORATE")
+        )
+
+    def notes(self, attendance: Attendance | None) -> str:
+        if attendance is None:
+            return ""
+        record = self.session.record
+        parts = []
+        if attendance.arrived_at:
+            parts.append(
+                f"arrived {clock_time(attendance.arrived_at)}{self.at(attendance.arrived_item_id)}"
+            )
+        if attendance.left_at:
+            parts.append(f"left {clock_time(attendance.left_at)}{self.at(attendance.left_item_id)}")
+        del record
+        return "; ".join(parts)
+
+    def at(self, item_id: str | None) -> str:
+        if not item_id:
+            return ""
+        try:
+            return f" (item {self.session.record.item(item_id).number})"
+        except KeyError:
+            return ""
+
+    def highlighted_id(self) -> str | None:
+        table = self.query_one(RollCallTable)
+        if not self.row_ids:
+            return None
+        return self.row_ids[min(table.cursor_row, len(self.row_ids) - 1)]
+
+    def is_member(self, person_id: str | None) -> bool:
+        return person_id is not None and person_id in self.session.member_ids()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_mark(self, status: str) -> None:
+        person_id = self.highlighted_id()
+        if person_id is None:
+            return
+        self.session.set_attendance(person_id, AttendanceStatus(status))
+        table = self.query_one(RollCallTable)
+        self.redraw()
+        table.move_cursor(row=min(table.cursor_row + 1, len(self.row_ids) - 1))
+
+    def action_clear(self) -> None:
+        person_id = self.highlighted_id()
+        if person_id is not None:
+            self.session.clear_attendance(person_id)
+            self.redraw()
+
+    def action_substitute(self, deputy: bool = False) -> None:
+        member_id = self.highlighted_id()
+        if not self.is_member(member_id):
+            self.notify("Highlight the member being replaced first", severity="warning")
+            return
+        member = self.session.record.person(member_id)  # type: ignore[arg-type]
+        word = "Deputy" if deputy else "Substitute"
+
+        def done(choice: PersonChoice | None) -> None:
+            if choice is not None:
+                self.session.substitute(member.id, choice.name, deputy=deputy)
+                self.redraw()
+
+        self.app.push_screen(
+            PersonDialog(f"{word} for {member.name}", self.session.find_people), done
+        )
+
+    def action_deputy(self) -> None:
+        self.action_substitute(deputy=True)
+
+    def action_also_present(self, officer: bool = False) -> None:
+        title = "Officer or guest in attendance" if officer else "Councillor also present"
+
+        def done(choice: PersonChoice | None) -> None:
+            if choice is not None:
+                self.session.also_present(choice.name, choice.role, officer=officer)
+                self.redraw()
+
+        self.app.push_screen(PersonDialog(title, self.session.find_people, ask_role=True), done)
+
+    def action_officer(self) -> None:
+        self.action_also_present(officer=True)
+
+    def action_late(self, leaving: bool = False) -> None:
+        person_id = self.highlighted_id()
+        if person_id is None:
+            return
+        session = self.session
+        person = session.record.person(person_id)
+        current = session.current_item()
+        word = "left" if leaving else "arrived"
+
+        def check(values: dict[str, str]) -> str | None:
+            try:
+                parse_time(values["time"])
+            except ValueError as exc:
+                return str(exc)
+            if values["item"].strip() and self.item_by_number(values["item"]) is None:
+                return f"no item numbered {values['item']!r}"
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            item = self.item_by_number(values["item"])
+            moment = parse_time(values["time"])
+            if leaving:
+                session.left(person_id, moment, item.id if item else None)
+            else:
+                session.arrived(person_id, moment, item.id if item else None)
+            self.redraw()
+
+        self.app.push_screen(
+            FormDialog(
+                f"{person.name} {word} at",
+                [
+                    Field("time", "Time", clock_time(session.now())),
+                    Field("item", "During item", current.number if current else ""),
+                ],
+                check,
+            ),
+            done,
+        )
+
+    def action_early(self) -> None:
+        self.action_late(leaving=True)
+
+    def item_by_number(self, number: str):
+        number = number.strip().rstrip(".").upper()
+        return next((i for i in self.session.record.items if i.number.upper() == number), None)

@@ -1,0 +1,572 @@
+"""The live meeting as the screens see it: one record in memory, every change written through.
+
+No Textual here: the screens call these methods and redraw from `session.record`. Each method
+is one store call (one short transaction) whose return value replaces the in-memory row, so
+the record is loaded once and never re-read while the meeting runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from clerk.record import (
+    Action,
+    Adjournment,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Declaration,
+    DeclarationAction,
+    ItemOutcome,
+    Meeting,
+    MeetingRecord,
+    MeetingStatus,
+    MemberRole,
+    MinuteParagraph,
+    Part,
+    Person,
+    Resolution,
+    Vote,
+)
+
+if TYPE_CHECKING:
+    from clerk.store import Store
+
+Clock = Callable[[], datetime]
+
+#: Where each kind of row lives in a MeetingRecord.
+_LISTS: dict[type, str] = {
+    Person: "people",
+    AgendaItem: "items",
+    Attendance: "attendance",
+    Declaration: "declarations",
+    MinuteParagraph: "paragraphs",
+    Resolution: "resolutions",
+    Vote: "votes",
+    Action: "actions",
+}
+
+#: House phrases, one key away in the paragraph editor (HOUSE_STYLE.md section 3a).
+PHRASES: dict[str, str] = {
+    "overview": "introduced the report, which provided an overview of ",
+    "noted": "The Committee noted ",
+    "concern": "Concern was expressed that ",
+    "suggested": "It was suggested that ",
+    "informed": "The Committee was informed that ",
+    "requested": "The Committee requested ",
+}
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(day: date) -> str:
+    """17 June 2019."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock_time(moment: time | None) -> str:
+    """The house form of a time: 7.05 pm."""
+    if moment is None:
+        return ""
+    hour = moment.hour % 12 or 12
+    return f"{hour}.{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+
+
+def parse_time(text: str) -> time:
+    """Read 19:05, 7.05 pm, 7.05pm, 1905 or 7pm; raises ValueError with the text."""
+    raw = text.strip().lower().replace(" ", "")
+    suffix = ""
+    if raw.endswith(("am", "pm")):
+        raw, suffix = raw[:-2], raw[-2:]
+    for sep in (":", "."):
+        if sep in raw:
+            hours, minutes = raw.split(sep, 1)
+            break
+    else:
+        hours, minutes = (raw[:-2], raw[-2:]) if len(raw) > 2 else (raw, "0")
+    try:
+        hour, minute = int(hours), int(minutes)
+    except ValueError:
+        raise ValueError(f"not a time: {text!r}") from None
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    if suffix == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        raise ValueError(f"not a time: {text!r}")
+    return time(hour, minute)
+
+
+def parse_date(text: str) -> date:
+    """Read 2019-11-25 or 25/11/2019."""
+    raw = text.strip()
+    try:
+        if "/" in raw:
+            day, month, year = (int(p) for p in raw.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"not a date: {text!r} (use 2019-11-25 or 25/11/2019)") from None
+
+
+def person_label(person: Person, role: str = "") -> str:
+    """A person as the minutes name them: Nicky Crouch (Interim Director of Family Services)."""
+    name = f"Councillor {person.name}" if person.is_councillor else person.name
+    role = role or person.role or person.organisation
+    return f"{name} ({role})" if role else name
+
+
+def is_pecuniary(kind: str) -> bool:
+    return "pecuniary" in kind.casefold() and "non-pecuniary" not in kind.casefold()
+
+
+def minutes_item(record: MeetingRecord) -> AgendaItem | None:
+    return _titled(record, "MINUTES")
+
+
+def declarations_item(record: MeetingRecord) -> AgendaItem | None:
+    return _titled(record, "DECLARATION")
+
+
+def _titled(record: MeetingRecord, word: str) -> AgendaItem | None:
+    return next((i for i in record.agenda() if i.title.upper().startswith(word)), None)
+
+
+class LiveSession:
+    """The meeting being recorded: a store, the meeting's record, a clock."""
+
+    def __init__(self, store: Store, meeting_id: str, clock: Clock = datetime.now) -> None:
+        self.store = store
+        self.clock = clock
+        self.record: MeetingRecord = store.load_record(meeting_id)
+
+    # ------------------------------------------------------------------ basics
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.record.meeting
+
+    @property
+    def meeting_id(self) -> str:
+        return self.record.meeting.id
+
+    def now(self) -> time:
+        return self.clock().time().replace(second=0, microsecond=0)
+
+    def _add(self, row: Any) -> Any:
+        saved = self.store.add(self.meeting_id, row)
+        if saved is None:  # a store that returns nothing keeps the row as given
+            saved = row
+        getattr(self.record, _LISTS[type(saved)]).append(saved)
+        return saved
+
+    def _update(self, row: Any, **changes: Any) -> Any:
+        saved = self.store.update(row, **changes)
+        if saved is None:
+            saved = replace(row, **changes)
+        rows = getattr(self.record, _LISTS[type(saved)])
+        for index, old in enumerate(rows):
+            if old.id == saved.id:
+                rows[index] = saved
+                break
+        return saved
+
+    def _delete(self, row: Any) -> None:
+        self.store.delete(row)
+        rows = getattr(self.record, _LISTS[type(row)])
+        rows[:] = [r for r in rows if r.id != row.id]
+
+    def update_meeting(self, **changes: Any) -> Meeting:
+        saved = self.store.update_meeting(self.meeting_id, **changes)
+        self.record.meeting = saved if saved is not None else replace(self.meeting, **changes)
+        return self.record.meeting
+
+    def refresh_row(self, row: Any) -> Any:
+        """The current in-memory copy of a row (rows handed out earlier may be stale)."""
+        rows = getattr(self.record, _LISTS[type(row)])
+        return next((r for r in rows if r.id == row.id), None)
+
+    # ------------------------------------------------------------------ meeting life
+
+    def begin(self) -> None:
+        """Opening a scheduled meeting starts it: the start time is now (editable later)."""
+        if self.meeting.status is MeetingStatus.SCHEDULED:
+            # the agenda's time is when it was called for; the minutes record when it began
+            self.update_meeting(status=MeetingStatus.IN_PROGRESS, start_time=self.now())
+        if self.current_item() is None and self.record.items:
+            self.move_to(self.record.agenda()[0].id)
+
+    def set_start(self, moment: time) -> None:
+        self.update_meeting(start_time=moment)
+
+    def end(self, moment: time) -> None:
+        self.close_adjournment(moment)
+        self.update_meeting(end_time=moment, status=MeetingStatus.ENDED)
+
+    def reopen(self) -> None:
+        self.update_meeting(status=MeetingStatus.IN_PROGRESS, end_time=None)
+
+    def adjourn(self, moment: time, reason: str = "") -> None:
+        item = self.current_item()
+        adjournments = [*self.meeting.adjournments]
+        adjournments.append(
+            Adjournment(start=moment, item_id=item.id if item else None, reason=reason)
+        )
+        self.update_meeting(adjournments=adjournments)
+
+    def open_adjournment(self) -> Adjournment | None:
+        return next((a for a in self.meeting.adjournments if a.end is None), None)
+
+    def close_adjournment(self, moment: time) -> None:
+        if self.open_adjournment() is None:
+            return
+        adjournments = [
+            replace(a, end=moment) if a.end is None else a for a in self.meeting.adjournments
+        ]
+        self.update_meeting(adjournments=adjournments)
+
+    # ------------------------------------------------------------------ agenda
+
+    def current_item(self) -> AgendaItem | None:
+        item_id = self.meeting.current_item_id
+        if item_id is None:
+            return None
+        return next((i for i in self.record.items if i.id == item_id), None)
+
+    def move_to(self, item_id: str) -> AgendaItem:
+        """Take an item: it becomes current, and the next in the order taken if not taken yet."""
+        item = self.record.item(item_id)
+        if item.taken_order is None:
+            taken = [i.taken_order for i in self.record.items if i.taken_order is not None]
+            item = self._update(item, taken_order=max(taken, default=0) + 1)
+        if self.meeting.current_item_id != item.id:
+            self.update_meeting(current_item_id=item.id)
+        if item.is_exempt:
+            self.ensure_exclusion(item)
+        return item
+
+    def step(self, delta: int) -> AgendaItem | None:
+        agenda = self.record.agenda()
+        if not agenda:
+            return None
+        current = self.current_item()
+        index = agenda.index(current) if current in agenda else -1
+        target = max(0, min(len(agenda) - 1, index + delta))
+        return self.move_to(agenda[target].id)
+
+    def set_outcome(self, item: AgendaItem, outcome: ItemOutcome | None) -> AgendaItem:
+        return self._update(self.record.item(item.id), outcome=outcome)
+
+    def add_urgent_item(self, title: str) -> AgendaItem:
+        """An urgent item added on the day, after the current item: numbered 4A, 4B…"""
+        current = self.current_item() or self.record.agenda()[-1]
+        numbers = {i.number for i in self.record.items}
+        base = current.number.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        letter = next(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if f"{base}{c}" not in numbers)
+        position = current.position + 1
+        for other in sorted(self.record.items, key=lambda i: -i.position):
+            if other.position >= position:
+                self._update(other, position=other.position + 1)
+        return self._add(
+            AgendaItem(
+                number=f"{base}{letter}",
+                title=title.upper(),
+                position=position,
+                urgent=True,
+                part=current.part,
+                part_heading=current.part_heading,
+            )
+        )
+
+    def exclusion_text(self, item: AgendaItem) -> str:
+        paragraphs = item.exempt_paragraphs or [3]
+        joined = _join([str(p) for p in paragraphs])
+        word = "paragraphs" if len(paragraphs) > 1 else "paragraph"
+        return (
+            "That under Section 100 (A) (4) of the Local Government Act 1972, the press and "
+            "public be excluded from the meeting for the following item of business because it "
+            "involves the likely disclosure of exempt information as defined in "
+            f"{word} {joined} of Part 1 of Schedule 12A to the Act."
+        )
+
+    def ensure_exclusion(self, item: AgendaItem) -> Resolution | None:
+        """Moving into an exempt item records the exclusion of the press and public, once."""
+        marker = "the press and public be excluded"
+        if any(
+            marker in r.text for i in self.record.items for r in self.record.resolutions_for(i.id)
+        ):
+            if any(marker in r.text for r in self.record.resolutions_for(item.id)):
+                return None
+            # an earlier exempt item already excluded them; a following item needs no second one
+            previous = [i for i in self.record.agenda() if i.position < item.position]
+            if previous and previous[-1].is_exempt:
+                return None
+        existing = self.record.resolutions_for(item.id)
+        for row in existing:
+            self._update(row, position=row.position + 1)
+        return self._add(Resolution(item_id=item.id, text=self.exclusion_text(item), position=0))
+
+    # ------------------------------------------------------------------ attendance
+
+    def members(self) -> list[tuple[Person, str]]:
+        """The committee's seats on the day, chair first, then by surname, with their role."""
+        seats = self.record.members()
+        order = {MemberRole.CHAIR: 0, MemberRole.CO_CHAIR: 0, MemberRole.VICE_CHAIR: 1}
+        rows = []
+        for seat in seats:
+            try:
+                person = self.record.person(seat.person_id)
+            except KeyError:
+                continue
+            rows.append((order.get(seat.role, 2), person.sort_key, person, seat.role.value))
+        rows.sort(key=lambda r: (r[0], r[1]))
+        return [(r[2], r[3]) for r in rows]
+
+    def member_ids(self) -> set[str]:
+        return {m.person_id for m in self.record.members()}
+
+    def others(self) -> list[Attendance]:
+        """Attendance of non-members: substitutes, deputies, also present, officers."""
+        members = self.member_ids()
+        return [a for a in self.record.attendance if a.person_id not in members]
+
+    def set_attendance(self, person_id: str, status: AttendanceStatus, **fields: Any) -> Attendance:
+        existing = self.record.attendance_of(person_id)
+        if existing is None:
+            return self._add(Attendance(person_id=person_id, status=status, **fields))
+        return self._update(existing, status=status, **fields)
+
+    def clear_attendance(self, person_id: str) -> None:
+        existing = self.record.attendance_of(person_id)
+        if existing is not None:
+            self._delete(existing)
+
+    def person_for(self, name: str, role: str = "", honorific: str = "") -> Person:
+        """A person already known by this name, or a new one added to the store."""
+        name = " ".join(name.split())
+        for known in self.record.people:
+            if known.name.casefold() == name.casefold():
+                return known
+        found = self.store.find_person(name)
+        if found is not None:
+            if all(p.id != found.id for p in self.record.people):
+                self._add(found)  # an existing person is linked to this meeting
+            return found
+        return self._add(Person(name=name, role=role, honorific=honorific))
+
+    def find_people(self, text: str, limit: int = 8) -> list[Person]:
+        """Type-ahead: people in this meeting first, then anyone the store knows."""
+        needle = text.casefold().strip()
+        if not needle:
+            return sorted(self.record.people, key=lambda p: p.sort_key)[:limit]
+        local = [
+            p
+            for p in self.record.people
+            if any(w.startswith(needle) for w in p.name.casefold().split())
+            or p.name.casefold().startswith(needle)
+        ]
+        seen = {p.id for p in local}
+        if len(local) >= limit:
+            return local[:limit]
+        try:
+            more = [p for p in self.store.find_people(text, limit=limit) if p.id not in seen]
+        except Exception:  # type-ahead must never stop the clerk typing
+            more = []
+        return (local + more)[:limit]
+
+    def substitute(self, member_id: str, name: str, *, deputy: bool = False) -> Attendance:
+        person = self.person_for(name, honorific="" if deputy else "Councillor")
+        status = AttendanceStatus.DEPUTY if deputy else AttendanceStatus.SUBSTITUTE
+        return self.set_attendance(person.id, status, substitute_for=member_id)
+
+    def also_present(self, name: str, role: str = "", *, officer: bool = False) -> Attendance:
+        person = self.person_for(name, role=role, honorific="" if officer else "Councillor")
+        status = AttendanceStatus.OFFICER if officer else AttendanceStatus.ALSO_PRESENT
+        return self.set_attendance(person.id, status, role=role or person.role)
+
+    def arrived(self, person_id: str, moment: time, item_id: str | None) -> Attendance:
+        existing = self.record.attendance_of(person_id)
+        status = existing.status if existing else AttendanceStatus.PRESENT
+        if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
+            status = AttendanceStatus.PRESENT
+        return self.set_attendance(person_id, status, arrived_at=moment, arrived_item_id=item_id)
+
+    def left(self, person_id: str, moment: time, item_id: str | None) -> Attendance:
+        existing = self.record.attendance_of(person_id)
+        status = existing.status if existing else AttendanceStatus.PRESENT
+        return self.set_attendance(person_id, status, left_at=moment, left_item_id=item_id)
+
+    def present_count(self, item: AgendaItem | None = None) -> int:
+        """Voting seats in the room now: present, not yet gone, not out for a pecuniary interest."""
+        out = self.pecuniary_ids(item) if item else set()
+        return sum(
+            1
+            for a in self.record.attendance
+            if a.status.is_voting_seat and a.left_at is None and a.person_id not in out
+        )
+
+    def quorate(self, item: AgendaItem | None = None) -> bool:
+        return self.present_count(item) >= self.record.committee.quorum
+
+    def pecuniary_ids(self, item: AgendaItem) -> set[str]:
+        return {
+            d.person_id
+            for d in self.record.declarations
+            if d.item_id == item.id and is_pecuniary(d.kind)
+        }
+
+    def voters(self, item: AgendaItem) -> list[Person]:
+        """Who may vote on the item: voting seats present, less pecuniary interests."""
+        out = self.pecuniary_ids(item)
+        people = []
+        for a in self.record.attendance:
+            if a.status.is_voting_seat and a.left_at is None and a.person_id not in out:
+                people.append(self.record.person(a.person_id))
+        return sorted(people, key=lambda p: p.sort_key)
+
+    # ------------------------------------------------------------------ declarations
+
+    def declare(
+        self,
+        person_id: str,
+        item_id: str | None,
+        kind: str,
+        nature: str = "",
+        action: DeclarationAction = DeclarationAction.REMAINED,
+        capacity: str = "",
+    ) -> Declaration:
+        position = len(self.record.declarations)
+        return self._add(
+            Declaration(
+                person_id=person_id,
+                item_id=item_id,
+                kind=kind,
+                nature=nature,
+                capacity=capacity,
+                action=action,
+                declared_at=self.now(),
+                position=position,
+            )
+        )
+
+    def no_declarations(self) -> AgendaItem | None:
+        item = declarations_item(self.record)
+        if item is not None:
+            return self.set_outcome(item, ItemOutcome.NOTED)
+        return None
+
+    # ------------------------------------------------------------------ prose
+
+    def _next_position(self, rows: list[Any]) -> int:
+        return max((r.position for r in rows), default=-1) + 1
+
+    def add_paragraph(self, item_id: str, text: str = "") -> MinuteParagraph:
+        position = self._next_position(self.record.paragraphs_for(item_id))
+        return self._add(MinuteParagraph(item_id=item_id, text=text, position=position))
+
+    def add_resolution(self, item_id: str, text: str = "That ") -> Resolution:
+        position = self._next_position(self.record.resolutions_for(item_id))
+        return self._add(Resolution(item_id=item_id, text=text, position=position))
+
+    def set_text(self, row: Any, text: str) -> Any:
+        current = self.refresh_row(row)
+        if current is None:
+            return None
+        if current.text == text:
+            return current
+        return self._update(current, text=text)
+
+    def delete(self, row: Any) -> None:
+        current = self.refresh_row(row)
+        if current is not None:
+            self._delete(current)
+
+    def move(self, row: Any, delta: int) -> None:
+        """Swap a paragraph, resolution or action with its neighbour."""
+        row = self.refresh_row(row)
+        if row is None:
+            return
+        siblings = sorted(
+            (r for r in getattr(self.record, _LISTS[type(row)]) if r.item_id == row.item_id),
+            key=lambda r: r.position,
+        )
+        index = next(i for i, r in enumerate(siblings) if r.id == row.id)
+        other_index = index + delta
+        if not 0 <= other_index < len(siblings):
+            return
+        other = siblings[other_index]
+        mine, theirs = row.position, other.position
+        if mine == theirs:
+            theirs = mine + delta
+        self._update(row, position=theirs)
+        self._update(other, position=mine)
+
+    def approve_minutes(self) -> Resolution:
+        """The standard resolution approving an earlier meeting's minutes, on the Minutes item."""
+        item = minutes_item(self.record) or self.current_item()
+        if item is None:
+            raise ValueError("this meeting has no agenda")
+        when = self.meeting.approves_minutes_of
+        held = f" held on {long_date(when)}" if when else ""
+        text = f"That the Minutes of the {self.record.committee.name} meeting{held} be approved."
+        for existing in self.record.resolutions_for(item.id):
+            if existing.text == text:
+                return existing
+        resolution = self.add_resolution(item.id, text)
+        self.set_outcome(item, ItemOutcome.RESOLVED)
+        return resolution
+
+    def add_vote(self, vote: Vote) -> Vote:
+        vote.position = self._next_position(self.record.votes_for(vote.item_id))
+        return self._add(vote)
+
+    def add_action(
+        self, item_id: str, text: str, lead: str = "", due: date | None = None
+    ) -> Action:
+        position = self._next_position(self.record.actions_for(item_id))
+        lead_person = next((p for p in self.record.people if p.name == lead), None)
+        return self._add(
+            Action(
+                item_id=item_id,
+                text=text,
+                lead=lead,
+                lead_person_id=lead_person.id if lead_person else None,
+                due=due,
+                position=position,
+            )
+        )
+
+
+def _join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+__all__ = [
+    "PHRASES",
+    "Clock",
+    "LiveSession",
+    "Part",
+    "clock_time",
+    "long_date",
+    "parse_date",
+    "parse_time",
+    "person_label",
+]

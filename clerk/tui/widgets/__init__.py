@@ -1,0 +1,1 @@
+"""Widgets of the live meeting screen."""

@@ -1,0 +1,142 @@
+"""The live screen's parts: the agenda, the item's record, the composer and the status line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from clerk.record import AgendaItem, ItemOutcome, MeetingRecord
+from clerk.tui.session import PHRASES
+
+if TYPE_CHECKING:
+    from clerk.tui.screens.live import LiveScreen
+
+_MARKS = {
+    ItemOutcome.RESOLVED: "✓",
+    ItemOutcome.NOTED: "✓",
+    ItemOutcome.DEFERRED: "»",
+    ItemOutcome.WITHDRAWN: "✗",
+}
+
+
+class AgendaList(OptionList):
+    """The agenda down the side: ▶ marks the current item; ✓ done, » deferred, ✗ withdrawn."""
+
+    HELP = """\
+## Agenda
+Up and down choose an item; **Enter** takes it (it becomes the current item, and is
+recorded as taken next if it was not taken before — so items can be taken out of order).
+**Ctrl+N** / **Ctrl+B** move to the next / previous item from anywhere.
+
+Marks: ▶ current, ✓ resolved or noted, » deferred, ✗ withdrawn, ⊘ exempt (Part 2).
+Set the outcome of the highlighted item with **F9**.
+"""
+
+    def show(self, record: MeetingRecord, current_id: str | None) -> None:
+        keep = self.highlighted
+        options = [Option(self._prompt(item, current_id), id=item.id) for item in record.agenda()]
+        self.set_options(options)
+        ids = [o.id for o in options]
+        if current_id in ids and (keep is None or self.has_focus is False):
+            self.highlighted = ids.index(current_id)
+        elif keep is not None and keep < len(options):
+            self.highlighted = keep
+
+    @staticmethod
+    def _prompt(item: AgendaItem, current_id: str | None) -> Text:
+        pointer = "▶" if item.id == current_id else " "
+        mark = _MARKS.get(item.outcome, " ") if item.outcome else " "
+        exempt = "⊘" if item.is_exempt else " "
+        text = Text(f"{pointer}{mark}{exempt}{item.number:>3}. ")
+        style = "bold" if item.id == current_id else ""
+        title = item.title.capitalize() if item.title.isupper() else item.title
+        text.append(title, style=style)
+        if item.taken_order is not None:
+            text.append(f"  #{item.taken_order}", style="dim")
+        return text
+
+
+class ItemRecord(OptionList):
+    """What has been recorded under the current item, in the order of the minutes."""
+
+    HELP = """\
+## The item's record
+Declarations, numbered minute paragraphs, the RESOLVED list, votes and actions of the
+current item. **Enter** edits the highlighted entry; **Delete** removes it;
+**Ctrl+Up** / **Ctrl+Down** (or **[** / **]**) move a paragraph or resolution.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "screen.delete_entry", "Delete", id="delete_entry"),
+        Binding("ctrl+up,left_square_bracket", "screen.move_entry(-1)", "Up", id="move_up"),
+        Binding("ctrl+down,right_square_bracket", "screen.move_entry(1)", "Down", id="move_down"),
+    ]
+
+
+class Composer(TextArea):
+    """Where minute paragraphs and resolutions are typed; written to the store as you type."""
+
+    HELP = """\
+## Composer
+Type the paragraph: it is saved as you type (no save key). **Enter** finishes it and the
+next words start a new paragraph; **Escape** leaves the composer.
+
+House phrases: **Ctrl+O** "introduced the report, which provided an overview of",
+**Ctrl+T** "The Committee noted", **Ctrl+R** "Concern was expressed that",
+**Ctrl+G** "It was suggested that". **F8** inserts a person with their role.
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "phrase('overview')", "Overview", id="phrase_overview"),
+        Binding("ctrl+t", "phrase('noted')", "Noted", id="phrase_noted"),
+        Binding("ctrl+r", "phrase('concern')", "Concern", id="phrase_concern"),
+        Binding("ctrl+g", "phrase('suggested')", "Suggested", id="phrase_suggested"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(soft_wrap=True, tab_behavior="focus", **kwargs)
+
+    @property
+    def live(self) -> LiveScreen:
+        return self.screen  # type: ignore[return-value]
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.live.finish_entry()
+            return
+        if event.key == "escape":
+            event.stop()
+            event.prevent_default()
+            self.live.leave_composer()
+            return
+        # other keys: TextArea's own handler runs next (Textual walks the MRO)
+
+    def action_phrase(self, name: str) -> None:
+        self.insert_text(PHRASES[name])
+
+    def insert_text(self, text: str) -> None:
+        """Insert at the cursor, with a space before it when a word precedes."""
+        row, column = self.cursor_location
+        line = self.document.get_line(row)
+        before = line[:column]
+        if before and not before.endswith(" ") and not text.startswith((" ", ",", ".")):
+            text = " " + text
+        self.insert(text)
+
+    def set_text(self, text: str) -> None:
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.live.flush()
+
+
+class StatusLine(Static):
+    """Clock, people present and whether the meeting is quorate."""
