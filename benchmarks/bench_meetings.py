@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import generated_db  # noqa: E402
-from clerk.store import Store  # noqa: E402
+from benchmarks.generate import generated_db
+from clerk.store import Store
 
 # The same rows `clerk meetings` shows: the 50 newest meetings with committee name and counts.
 QUERY = """
@@ -56,7 +56,7 @@ def main() -> None:
     sqlite_cli = shutil.which("sqlite3")
 
     # Both sides must show the same meetings.
-    shown = subprocess.run(clerk + ["--json"], capture_output=True, text=True, check=True).stdout
+    shown = subprocess.run([*clerk, "--json"], capture_output=True, text=True, check=True).stdout
     with sqlite3.connect(db) as conn:
         expected = [row[0] for row in conn.execute(QUERY)]
     assert all(mid in shown for mid in expected), "clerk meetings shows other rows"
@@ -81,29 +81,52 @@ def main() -> None:
     if sqlite_cli:
         run_sqlite_cli()
 
-    cmd_clerk, cmd_bare, fn_store, fn_bare = [], [], [], []
+    bare_python = [
+        sys.executable,
+        "-c",
+        f"import sqlite3; print(sqlite3.connect({str(db)!r}).execute({QUERY!r}).fetchall())",
+    ]
+
+    def run_bare_python() -> None:
+        subprocess.run(bare_python, capture_output=True, check=True)
+
+    sides: dict[str, list[float]] = {
+        "clerk": [],
+        "sqlite3": [],
+        "python": [],
+        "store": [],
+        "bare": [],
+    }
     for _ in range(args.runs):
-        cmd_clerk.append(timed(run_clerk))
+        sides["clerk"].append(timed(run_clerk))
         if sqlite_cli:
-            cmd_bare.append(timed(run_sqlite_cli))
-        fn_store.append(timed(in_store))
-        fn_bare.append(timed(bare))
+            sides["sqlite3"].append(timed(run_sqlite_cli))
+        sides["python"].append(timed(run_bare_python))
+        sides["store"].append(timed(in_store))
+        sides["bare"].append(timed(bare))
     store.close()
     conn.close()
 
-    def ms(values: list[float]) -> str:
-        return f"{statistics.median(values) * 1000:8.2f} ms"
+    med = {k: statistics.median(v) for k, v in sides.items() if v}
 
-    print(f"\n{args.meetings} meetings, median of {args.runs} runs")
-    print(f"in process  Store.list_meetings(limit=50)  {ms(fn_store)}")
-    print(f"            bare sqlite3 query             {ms(fn_bare)}")
-    print(f"            ratio                          {statistics.median(fn_store) / statistics.median(fn_bare):8.2f}x")
-    print(f"command     clerk meetings --limit 50      {ms(cmd_clerk)}")
+    def line(label: str, key: str, baseline: str | None = None) -> None:
+        ratio = f"   {med[key] / med[baseline]:6.2f}x" if baseline else ""
+        print(f"  {label:<46} {med[key] * 1000:8.2f} ms{ratio}")
+
+    print(f"\n{args.meetings} meetings, median of {args.runs} interleaved runs")
+    print("in process")
+    line("bare sqlite3 query (baseline)", "bare")
+    line("Store.list_meetings(limit=50)", "store", "bare")
+    print("whole command")
     if sqlite_cli:
-        print(f"            sqlite3 DB QUERY               {ms(cmd_bare)}")
-        print(f"            ratio                          {statistics.median(cmd_clerk) / statistics.median(cmd_bare):8.2f}x")
-    else:
-        print("            (no sqlite3 command-line shell on this machine: apt-get install sqlite3)")
+        line("sqlite3 DB QUERY (baseline)", "sqlite3")
+    line(
+        "python -c 'sqlite3 ... QUERY' (Python's floor)",
+        "python",
+        "sqlite3" if sqlite_cli else None,
+    )
+    line("clerk meetings --limit 50", "clerk", "sqlite3" if sqlite_cli else None)
+    print(f"  clerk against Python's floor{'':<29}{med['clerk'] / med['python']:6.2f}x")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clerk.record import (  # noqa: E402
+from clerk.record import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -28,7 +28,7 @@ from clerk.record import (  # noqa: E402
     Person,
     Resolution,
 )
-from clerk.store import Store  # noqa: E402
+from clerk.store import Store
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FIRST_NAMES = ["Jonathan", "Margot", "Nafsika", "Peter", "Patricia", "Emily", "Selina", "Aziz"]
@@ -66,9 +66,7 @@ def generated_db(n: int = 10_000, seed: int = 1) -> Path:
     return path
 
 
-def _committee(
-    rng: random.Random, k: int
-) -> tuple[Committee, list[Membership], list[Person]]:
+def _committee(rng: random.Random, k: int) -> tuple[Committee, list[Membership], list[Person]]:
     committee = Committee(name=f"Generated Policy and Scrutiny Committee {k + 1}")
     people = [
         Person(

@@ -147,7 +147,11 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
         return
     table = Table(title=None, header_style="bold")
     for column in ("ID", "Date", "Time", "Committee", "Status", "Items", "Present"):
-        table.add_column(column, justify="right" if column in ("Items", "Present") else "left")
+        table.add_column(
+            column,
+            justify="right" if column in ("Items", "Present") else "left",
+            no_wrap=column != "Committee",
+        )
     for m in rows:
         table.add_row(
             m.id[:8],
@@ -238,7 +242,9 @@ def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
     help="Write to this file instead of standard output.",
 )
 @click.pass_context
-def export_record(ctx: click.Context, meeting: str, committee: str | None, output: Path | None) -> None:
+def export_record(
+    ctx: click.Context, meeting: str, committee: str | None, output: Path | None
+) -> None:
     """Write MEETING as a versioned JSON meeting record (everything the database holds).
 
     MEETING is the id shown by `clerk meetings` (or its first few characters)
@@ -258,7 +264,9 @@ def export_record(ctx: click.Context, meeting: str, committee: str | None, outpu
 
 @main.command("import-record")
 @click.argument("record_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--replace", is_flag=True, help="Replace the meeting if it is already in the database.")
+@click.option(
+    "--replace", is_flag=True, help="Replace the meeting if it is already in the database."
+)
 @click.pass_context
 def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
     """Read a JSON meeting record (from `clerk export-record`) into the database."""
@@ -269,7 +277,9 @@ def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
     with _store(ctx, role="import") as store:
         record = reconcile(record, store)
         store.save_record(record, replace=replace)
-    click.echo(f"Imported meeting {record.meeting.id[:8]} ({record.meeting.date}) into {_db_path(ctx)}")
+    click.echo(
+        f"Imported meeting {record.meeting.id[:8]} ({record.meeting.date}) into {_db_path(ctx)}"
+    )
 
 
 @main.command()
@@ -312,14 +322,18 @@ FORMATS = ("txt", "md", "html", "docx")
 @main.command()
 @_meeting_arguments
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
+)
 @click.option("--style", help="House style: a built-in name (westminster) or a style TOML file.")
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A council's Word template (.docx) whose styles the export uses.",
 )
-@click.option("--exempt", is_flag=True, help="The confidential minutes of the exempt (Part 2) items.")
+@click.option(
+    "--exempt", is_flag=True, help="The confidential minutes of the exempt (Part 2) items."
+)
 @click.pass_context
 def minutes(
     ctx: click.Context,
@@ -348,7 +362,9 @@ def minutes(
 @main.command()
 @_meeting_arguments
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
+)
 @click.option("--style", help="House style: a built-in name (westminster) or a style TOML file.")
 @click.pass_context
 def decisions(
@@ -376,7 +392,9 @@ def decisions(
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(("csv", "docx")), default="csv", show_default=True
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
+)
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),

@@ -60,15 +60,23 @@ def _renamed(
     return replace(
         record,
         committee=replace(record.committee, id=committee_id),
-        meeting=replace(record.meeting, committee_id=committee_id, officer_id=pid(record.meeting.officer_id)),
+        meeting=replace(
+            record.meeting, committee_id=committee_id, officer_id=pid(record.meeting.officer_id)
+        ),
         people=people,
         memberships=memberships,
         attendance=[
-            replace(a, person_id=pid(a.person_id) or a.person_id, substitute_for=pid(a.substitute_for))
+            replace(
+                a, person_id=pid(a.person_id) or a.person_id, substitute_for=pid(a.substitute_for)
+            )
             for a in record.attendance
         ],
-        declarations=[replace(d, person_id=pid(d.person_id) or d.person_id) for d in record.declarations],
-        votes=[replace(v, named={pid(k) or k: c for k, c in v.named.items()}) for v in record.votes],
+        declarations=[
+            replace(d, person_id=pid(d.person_id) or d.person_id) for d in record.declarations
+        ],
+        votes=[
+            replace(v, named={pid(k) or k: c for k, c in v.named.items()}) for v in record.votes
+        ],
         actions=[replace(a, lead_person_id=pid(a.lead_person_id)) for a in record.actions],
     )
 

@@ -27,8 +27,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from clerk.codec import DecodeError, decode, encode, field_types
 from clerk.errors import ClerkError
 from clerk.migrations import (
@@ -134,6 +132,8 @@ def default_db_path() -> Path:
     env = os.environ.get("CLERK_DB")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no database was named: it costs start-up time
+
     folder = Path(platformdirs.user_data_dir("clerk"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "clerk.db"

@@ -111,8 +111,9 @@ def test_an_empty_file() -> None:
 def test_an_empty_file_on_disk(tmp_path: Path) -> None:
     path = tmp_path / "empty.md"
     path.write_bytes(b"")
-    with pytest.raises(InputError, match=r"^empty\.md: the file is empty"):
+    with pytest.raises(InputError) as caught:
         read_agenda(path)
+    assert str(caught.value).startswith(f"{path}: the file is empty")
 
 
 def test_a_binary_file(tmp_path: Path) -> None:
@@ -122,7 +123,7 @@ def test_a_binary_file(tmp_path: Path) -> None:
         read_agenda(path)
     assert caught.value.line == 3
     assert "binary file, not an agenda" in str(caught.value)
-    assert str(caught.value).startswith("agenda.pdf, line 3:")
+    assert str(caught.value).startswith(f"{path}, line 3:")
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
@@ -132,7 +133,7 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
         read_agenda(path)
     assert caught.value.line == 11
     assert "not UTF-8 text (byte 0xC9" in str(caught.value)
-    assert str(caught.value).startswith("latin1.txt, line 11:")
+    assert str(caught.value).startswith(f"{path}, line 11:")
 
 
 def test_a_missing_file(tmp_path: Path) -> None:

@@ -78,7 +78,8 @@ def read_agenda(path: Path) -> AgendaImport:
         raise InputError(path, None, "is a folder, not an agenda file") from None
     except OSError as exc:
         raise InputError(path, None, f"cannot be read ({exc.strerror})") from None
-    return parse_agenda(decode(data, path.name), path.name)
+    # Name the file as the user gave it, so the error points where they can look.
+    return parse_agenda(decode(data, str(path)), str(path))
 
 
 def decode(data: bytes, source: str) -> str:

@@ -1,0 +1,229 @@
+"""The `clerk` command as a user runs it: real database files, real agenda files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from clerk import __version__
+from clerk.cli import main
+from clerk.importers import record_json
+from clerk.store import Store
+from tests.conftest import REPO
+
+AGENDA = REPO / "tests" / "agendas" / "fpss_2019-11-25_reference.md"
+
+
+def clerk(*args: str, db: Path | None = None, env: dict[str, str] | None = None) -> Result:
+    argv = (["--db", str(db)] if db else []) + list(args)
+    return CliRunner().invoke(main, argv, env=env, catch_exceptions=False)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def meetings_json(db: Path) -> list[dict]:
+    result = clerk("meetings", "--json", db=db)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "clerk.db"
+
+
+@pytest.fixture
+def imported(db: Path) -> Path:
+    result = clerk("import", str(AGENDA), db=db)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_version_and_help() -> None:
+    assert __version__ in clerk("--version").output
+    listing = clerk("--help").output
+    for command in ("open", "import", "meetings", "export-record", "import-record", "minutes"):
+        assert command in listing
+    assert "YYYY-MM-DD" in clerk("export-record", "--help").output
+
+
+def test_import_shows_what_was_read_and_stores_it(db: Path) -> None:
+    result = clerk("import", str(AGENDA), db=db)
+    assert result.exit_code == 0, result.output
+    assert "Family and People Services Policy and Scrutiny Committee" in result.output
+    assert "Jonathan Glanz (Chairman)" in result.output
+    assert "Tristan Fieldsend" in result.output
+    assert "ANY OTHER BUSINESS" in result.output
+    [meeting] = meetings_json(db)
+    assert meeting["date"] == "2019-11-25"
+    assert meeting["start_time"] == "19:00"
+    assert meeting["items"] == 9
+    assert meeting["status"] == "scheduled"
+
+
+def test_dry_run_writes_nothing(db: Path) -> None:
+    result = clerk("import", "--dry-run", str(AGENDA), db=db)
+    assert result.exit_code == 0, result.output
+    assert "nothing written" in result.output
+    assert not db.exists()
+
+
+def test_meetings_table_lists_newest_first(imported: Path) -> None:
+    clerk("import", str(REPO / "sample_meetings" / "fps-2019-11-25.toml"), db=imported)
+    record = record_json.read(REPO / "sample_meetings" / "fps-2019-10-17.json")
+    with Store(imported) as store:
+        store.save_record(record)
+    rows = meetings_json(imported)
+    assert [r["date"] for r in rows] == ["2019-11-25", "2019-11-25", "2019-10-17"]
+    table = clerk("meetings", "--limit", "1", db=imported).output
+    assert "Mon 25 Nov 2019" in table and "17 Oct" not in table
+
+
+def test_bad_agenda_names_file_and_line_and_leaves_database_byte_for_byte(
+    imported: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "agenda.txt"
+    bad.write_text(
+        AGENDA.read_text(encoding="utf-8").replace(
+            "Monday 25th November, 2019", "Monday 31st February, 2019"
+        ),
+        encoding="utf-8",
+    )
+    line = next(
+        n for n, text in enumerate(bad.read_text().splitlines(), 1) if "31st February" in text
+    )
+    before = digest(imported)
+    result = CliRunner().invoke(main, ["--db", str(imported), "import", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}, line {line}:" in result.output
+    assert digest(imported) == before
+    assert len(meetings_json(imported)) == 1
+
+
+def test_bad_agenda_does_not_create_a_database(db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(empty)])
+    assert result.exit_code == 1
+    assert str(empty) in result.output
+    assert not db.exists()
+
+
+def test_missing_file_is_a_clear_error(db: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(db), "import", "nowhere.txt"])
+    assert result.exit_code == 1
+    assert "nowhere.txt: no such file" in result.output
+
+
+def test_export_then_import_record_round_trips(imported: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "meeting.json"
+    assert clerk("export-record", "2019-11-25", "-o", str(exported), db=imported).exit_code == 0
+    other = tmp_path / "other.db"
+    result = clerk("import-record", str(exported), db=other)
+    assert result.exit_code == 0, result.output
+    again = clerk("export-record", "2019-11-25", db=other).output
+    assert again == exported.read_text(encoding="utf-8")
+
+
+def test_import_record_twice_refuses_then_replaces(imported: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "meeting.json"
+    clerk("export-record", "2019-11-25", "-o", str(exported), db=imported)
+    refused = CliRunner().invoke(main, ["--db", str(imported), "import-record", str(exported)])
+    assert refused.exit_code == 1
+    assert "already" in refused.output
+    replaced = clerk("import-record", "--replace", str(exported), db=imported)
+    assert replaced.exit_code == 0, replaced.output
+    assert len(meetings_json(imported)) == 1
+
+
+def test_meeting_by_id_prefix_and_by_date(imported: Path) -> None:
+    [meeting] = meetings_json(imported)
+    by_prefix = clerk("export-record", meeting["id"][:6], db=imported).output
+    by_date = clerk("export-record", "2019-11-25", db=imported).output
+    assert by_prefix == by_date
+    assert json.loads(by_date)["record"]["meeting"]["id"] == meeting["id"]
+
+
+def test_two_meetings_on_one_date_need_the_committee(imported: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.md"
+    other.write_text(
+        AGENDA.read_text(encoding="utf-8").replace(
+            "Family and People Services Policy and Scrutiny Committee",
+            "Audit and Performance Committee",
+        ),
+        encoding="utf-8",
+    )
+    assert clerk("import", str(other), db=imported).exit_code == 0
+    ambiguous = CliRunner().invoke(main, ["--db", str(imported), "export-record", "2019-11-25"])
+    assert ambiguous.exit_code == 1
+    assert "--committee" in ambiguous.output
+    chosen = clerk("export-record", "2019-11-25", "--committee", "audit", db=imported)
+    assert chosen.exit_code == 0
+    assert (
+        json.loads(chosen.output)["record"]["committee"]["name"]
+        == "Audit and Performance Committee"
+    )
+
+
+def test_unknown_meeting_is_a_clear_error(imported: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(imported), "export-record", "2031-01-01"])
+    assert result.exit_code == 1
+    assert "2031-01-01" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_database_from_the_environment(tmp_path: Path) -> None:
+    db = tmp_path / "from-env.db"
+    result = clerk("import", str(AGENDA), env={"CLERK_DB": str(db)})
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+    assert len(meetings_json(db)) == 1
+
+
+def test_locked_database_is_a_clear_error_and_changes_nothing(imported: Path) -> None:
+    before = digest(imported)
+    holder = sqlite3.connect(imported, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = CliRunner().invoke(
+            main, ["--db", str(imported), "import", str(AGENDA)], catch_exceptions=False
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    assert "in use by another program" in result.output
+    assert digest(imported) == before
+
+
+def test_not_a_clerk_database(tmp_path: Path) -> None:
+    other = tmp_path / "notes.db"
+    other.write_bytes(b"these are my notes, not a database\n" * 10)
+    before = digest(other)
+    result = CliRunner().invoke(main, ["--db", str(other), "meetings"])
+    assert result.exit_code == 1
+    assert "not" in result.output and str(other) in result.output
+    assert digest(other) == before
+
+
+def test_samples_load_once_with_one_person_each(db: Path) -> None:
+    assert clerk("load-samples", db=db).exit_code == 0
+    assert clerk("load-samples", db=db).exit_code == 0  # a second time adds nothing
+    dates = sorted(r["date"] for r in meetings_json(db))
+    assert dates == ["2019-10-17", "2019-11-25"]
+    with Store(db) as store:
+        glanz = [p for p in store.people() if p.name == "Jonathan Glanz"]
+        assert len(glanz) == 1
+        assert len(store.committees()) == 1
+        october = store.load_record(store.resolve_meeting("2019-10-17"))
+        november = store.load_record(store.resolve_meeting("2019-11-25"))
+    assert october.committee.id == november.committee.id
+    assert october.meeting.date == date(2019, 10, 17)

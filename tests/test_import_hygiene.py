@@ -1,0 +1,56 @@
+"""The core must not depend on the screen, and headless commands must not pay for it.
+
+Checked in a fresh interpreter, as Harlequin does: what one module imports, the process keeps.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "clerk.record",
+    "clerk.codec",
+    "clerk.store",
+    "clerk.reconcile",
+    "clerk.importers.agenda",
+    "clerk.importers.meeting_file",
+    "clerk.importers.record_json",
+    "clerk.minutes.compose",
+    "clerk.minutes.render_text",
+    "clerk.minutes.render_docx",
+    "clerk.minutes.tracker",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return set(out.split())
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_does_not_import_textual(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    assert "textual" not in loaded, f"{module} pulls in Textual"
+
+
+def test_word_export_is_imported_only_when_exporting() -> None:
+    loaded = _modules_after("import clerk.minutes.render_docx, clerk.minutes.tracker, clerk.cli")
+    assert "docx" not in loaded
+
+
+def test_listing_meetings_loads_neither_textual_nor_docx(tmp_path) -> None:
+    code = (
+        "from clerk.cli import main\n"
+        f"main(['--db', {str(tmp_path / 'c.db')!r}, 'meetings'], standalone_mode=False)"
+    )
+    loaded = _modules_after(code)
+    assert "textual" not in loaded
+    assert "docx" not in loaded
