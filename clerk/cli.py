@@ -138,6 +138,7 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
@@ -145,8 +146,9 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
     if not rows:
         console.print("No meetings yet. Import an agenda with [bold]clerk import AGENDA_FILE[/].")
         return
-    table = Table(title=None, header_style="bold")
-    for column in ("ID", "Date", "Time", "Committee", "Status", "Items", "Present"):
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD)
+    # The committee's name goes last, where it can wrap without squeezing the rest.
+    for column in ("ID", "Date", "Time", "Status", "Items", "Present", "Committee"):
         table.add_column(
             column,
             justify="right" if column in ("Items", "Present") else "left",
@@ -157,10 +159,10 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
             m.id[:8],
             m.date.strftime("%a %d %b %Y"),
             m.start_time.strftime("%H:%M") if m.start_time else "",
-            m.committee,
             m.status.value.replace("_", " "),
             str(m.items),
             str(m.present),
+            m.committee,
         )
     console.print(table)
 
