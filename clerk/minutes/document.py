@@ -57,6 +57,11 @@ class Resolved:
     resolutions: tuple[tuple[str, str], ...]
     heading: str = "RESOLVED:"
     number: str = ""
+    # Styles that hoist "That" ("3.1 RESOLVED: That" / "(1) The Minutes … be approved; and"):
+    # the number prefixes the heading line rather than the first resolution, and a single
+    # resolution runs on after the heading on the same line ("3.1 RESOLVED: That the …").
+    number_on_heading: bool = False
+    run_in: bool = False
 
 
 @dataclass(frozen=True)

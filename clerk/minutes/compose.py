@@ -1,0 +1,685 @@
+"""Compose a meeting record into the Minutes document, in a house style.
+
+This is the only place that decides the minutes' wording. What is generated rather than
+stored:
+
+- the heading block, the opening sentence, the attendance (from attendance records);
+- the membership minute (substitutes, apologies, deputies, or "no changes") and the
+  declarations minute (one paragraph per declaration, or "no declarations");
+- paragraph numbers ("4.1", "4.2" …, by position, restarting in each item, so no number can
+  be duplicated or skipped);
+- RESOLVED blocks and their punctuation. A resolution is stored as its clause, usually with a
+  final "." ("That the report be noted."); compose strips any trailing ".", ";", "; and" or
+  "," and punctuates by position: a single resolution ends ".", in a list every one ends ";"
+  except the second-last ("; and") and the last (".");
+- votes (only those recorded), late arrivals and early departures, the exclusion of the press
+  and public for exempt items, the closing time and the signature lines.
+
+Exempt (Part 2) items: the public minutes carry, for each run of consecutive exempt items,
+the resolution excluding the press and public with the Schedule 12A grounds, and any public
+summary the clerk wrote — nothing else of them (no paragraphs, resolutions, votes, and no
+nature or capacity of a declaration on them). `exempt=True` composes the separate
+confidential minutes with only the exempt items, in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import time
+
+from clerk.minutes import phrases
+from clerk.minutes.document import (
+    Block,
+    Heading,
+    Inline,
+    MinutesDocument,
+    Paragraph,
+    Resolved,
+    Run,
+    SignatureLines,
+    plain,
+)
+from clerk.minutes.style import HouseStyle
+from clerk.record import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Declaration,
+    DeclarationAction,
+    MeetingRecord,
+    MemberRole,
+    Person,
+    Resolution,
+    Vote,
+    VoteChoice,
+    VoteMethod,
+)
+
+#: Part 1 of Schedule 12A to the Local Government Act 1972: the descriptions of exempt information.
+SCHEDULE_12A: dict[int, str] = {
+    1: "Information relating to any individual",
+    2: "Information which is likely to reveal the identity of an individual",
+    3: "Information relating to the financial or business affairs of any particular person "
+    "(including the authority holding that information)",
+    4: "Information relating to any consultations or negotiations, or contemplated "
+    "consultations or negotiations, in connection with any labour relations matter arising "
+    "between the authority or a Minister of the Crown and employees of, or office holders "
+    "under, the authority",
+    5: "Information in respect of which a claim to legal professional privilege could be "
+    "maintained in legal proceedings",
+    6: "Information which reveals that the authority proposes (a) to give under any enactment "
+    "a notice under or by virtue of which requirements are imposed on a person; or (b) to make "
+    "an order or direction under any enactment",
+    7: "Information relating to any action taken or to be taken in connection with the "
+    "prevention, investigation or prosecution of crime",
+}
+
+CONFIDENTIAL = "CONFIDENTIAL – NOT FOR PUBLICATION"
+
+
+def compose_minutes(
+    record: MeetingRecord, style: HouseStyle, *, exempt: bool = False, draft: bool = True
+) -> MinutesDocument:
+    """The minutes of the meeting: the public minutes, or (exempt=True) the confidential
+    minutes of its exempt items."""
+    return _Composer(record, style).minutes(exempt=exempt, draft=draft)
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def templated(template: str, **values: object) -> Inline:
+    """A style template as runs: `**…**` is bold; placeholders are filled per segment, so a
+    value can never turn bold on or off."""
+    runs = []
+    for i, segment in enumerate(template.split("**")):
+        text = segment.format(**values)
+        if text:
+            runs.append(Run(text, bold=i % 2 == 1))
+    return tuple(runs)
+
+
+def clause(text: str) -> str:
+    """A resolution's clause without its list punctuation."""
+    out = text.strip()
+    while True:
+        trimmed = out.removesuffix("; and").removesuffix(";").removesuffix(".")
+        trimmed = trimmed.removesuffix(",").rstrip()
+        if trimmed == out:
+            return out
+        out = trimmed
+
+
+def punctuate(clauses: list[str]) -> list[str]:
+    """ "…;" for each but the second-last ("…; and") and the last ("….")."""
+    n = len(clauses)
+    out = []
+    for i, c in enumerate(clauses):
+        if i == n - 1:
+            out.append(c + ".")
+        elif i == n - 2:
+            out.append(c + "; and")
+        else:
+            out.append(c + ";")
+    return out
+
+
+def exemption_grounds(item: AgendaItem) -> str:
+    """ "Paragraph 3 of Part 1 of Schedule 12A to the Act (Information relating to …)"."""
+    paras = sorted(set(item.exempt_paragraphs))
+    known = [p for p in paras if p in SCHEDULE_12A]
+    if not paras:
+        return "Part 1 of Schedule 12A to the Act"
+    word = "Paragraph" if len(paras) == 1 else "Paragraphs"
+    numbers = phrases.join_names(str(p) for p in paras)
+    descriptions = "; ".join(
+        SCHEDULE_12A[p] if i == 0 else phrases.lower_first(SCHEDULE_12A[p])
+        for i, p in enumerate(known)
+    )
+    tail = f" ({descriptions})" if descriptions else ""
+    return f"{word} {numbers} of Part 1 of Schedule 12A to the Act{tail}"
+
+
+def exclusion_resolution(items: list[AgendaItem]) -> str:
+    """The resolution excluding the press and public for `items` (consecutive exempt items)."""
+    grounds = "; ".join(
+        f"Item {item.number} – {item.title} – {exemption_grounds(item)}" for item in items
+    )
+    if len(items) == 1:
+        business = "the following item of business because it involves"
+    else:
+        business = "the following items of business because they involve"
+    return (
+        "That under Section 100 (A) (4) of the Local Government Act 1972, the public and press "
+        f"be excluded from the meeting for {business} the likely disclosure of exempt "
+        "information on the grounds shown below and it is not in the public interest to "
+        f"disclose this information: {grounds}."
+    )
+
+
+def is_membership_item(item: AgendaItem) -> bool:
+    title = item.title.casefold()
+    return "membership" in title or "apologies" in title
+
+
+def is_declarations_item(item: AgendaItem) -> bool:
+    return "declaration" in item.title.casefold()
+
+
+class _Composer:
+    def __init__(self, record: MeetingRecord, style: HouseStyle) -> None:
+        self.r = record
+        self.s = style
+        self.chair_title = style.heading.chair_title or record.committee.chair_title or "Chair"
+        self.body = record.committee.body or "Committee"
+
+    # ----------------------------------------------------------------------- words
+
+    def date(self) -> str:
+        return phrases.long_date(self.r.meeting.date, self.s.opening.date)
+
+    def time(self, moment: time) -> str:
+        return phrases.clock_time(moment, self.s.opening.time)
+
+    def items(self) -> list[AgendaItem]:
+        return self.r.order_taken() if self.s.items.order == "taken" else self.r.agenda()
+
+    def present(self, statuses: Iterable[AttendanceStatus]) -> list[tuple[Attendance, Person]]:
+        wanted = set(statuses)
+        return [(a, self.r.person(a.person_id)) for a in self.r.attendance if a.status in wanted]
+
+    # ----------------------------------------------------------------------- the document
+
+    def minutes(self, *, exempt: bool, draft: bool) -> MinutesDocument:
+        blocks: list[Block] = [*self.heading_block()]
+        exempt_items = [i for i in self.items() if i.is_exempt]
+        if exempt:
+            paragraphs = sorted({p for i in exempt_items for p in i.exempt_paragraphs})
+            note = (
+                "These minutes contain exempt information within "
+                f"{exemption_grounds_short(paragraphs)} of Part 1 of Schedule 12A to the "
+                "Local Government Act 1972 and are not for publication."
+            )
+            blocks.append(Paragraph((Run(CONFIDENTIAL, bold=True),)))
+            blocks.append(Paragraph(plain(note)))
+        blocks.append(Paragraph(self.opening()))
+        blocks += self.attendance_block()
+        unplaced = self.unplaced_movements()
+        blocks += [Paragraph(plain(t)) for t in unplaced]
+        if not exempt:
+            membership = next((i for i in self.items() if is_membership_item(i)), None)
+            declarations = next((i for i in self.items() if is_declarations_item(i)), None)
+            if membership is None:
+                blocks += [Paragraph(plain(t)) for t in self.membership_sentences()]
+            if declarations is None:
+                blocks += [Paragraph(plain(t)) for t in self.declaration_sentences()]
+        items = self.items()
+        for index, item in enumerate(items):
+            if exempt:
+                if item.is_exempt:
+                    blocks += self.item_blocks(item, full=True)
+                continue
+            if item.is_exempt:
+                first_of_run = index == 0 or not items[index - 1].is_exempt
+                run: list[AgendaItem] = []
+                if first_of_run:
+                    for later in items[index:]:
+                        if not later.is_exempt:
+                            break
+                        run.append(later)
+                blocks += self.exempt_item_public(item, run)
+            else:
+                blocks += self.item_blocks(item, full=True)
+        if self.r.meeting.end_time is not None:
+            ended = self.s.closing.ended.format(time=self.time(self.r.meeting.end_time))
+            blocks.append(Paragraph(plain(ended)))
+        labels = tuple(
+            label.format(CHAIR=self.chair_title.upper(), Chair=self.chair_title)
+            for label in self.s.closing.signatures
+        )
+        if labels:
+            blocks.append(SignatureLines(labels))
+        marks = (("DRAFT",) if draft else ()) + (("CONFIDENTIAL",) if exempt else ())
+        title = f"{self.r.committee.name} – {self.date()}"
+        if exempt:
+            title += " – exempt minutes"
+        return MinutesDocument(
+            blocks=tuple(blocks),
+            title=title,
+            running_header=f"{self.r.committee.name} – {self.date()}",
+            draft=draft,
+            confidential=exempt,
+            marks=marks,
+        )
+
+    def heading_block(self) -> list[Block]:
+        councils = self.s.heading.councils or self.r.committee.councils
+        out: list[Block] = []
+        for council in councils:
+            out.append(
+                Heading(council.upper() if self.s.heading.uppercase_councils else council, 1)
+            )
+        if self.s.heading.title:
+            out.append(Heading(self.s.heading.title, 2))
+        out.append(Heading(self.r.committee.name, 3))
+        if self.s.heading.subtitle:
+            out.append(Heading(self.s.heading.subtitle, 4))
+        return out
+
+    def opening(self) -> Inline:
+        m = self.r.meeting
+        template = self.s.opening.joint if self.r.committee.is_joint else self.s.opening.single
+        return templated(
+            template,
+            committee=self.r.committee.name,
+            date=self.date(),
+            venue=m.venue,
+            start_time=self.time(m.start_time) if m.start_time else "",
+            councils=phrases.join_names(self.r.committee.councils),
+        )
+
+    # ----------------------------------------------------------------------- attendance
+
+    def seats(self) -> list[tuple[str, Person, Attendance, Person | None]]:
+        """Each seat filled at the meeting, chair(s) first then A–Z by the member's surname:
+        (member label, the person sitting, their attendance, the member they sit for)."""
+        memberships = sorted(
+            self.r.members(),
+            key=lambda m: (
+                m.role not in (MemberRole.CHAIR, MemberRole.CO_CHAIR),
+                self.r.person(m.person_id).sort_key,
+            ),
+        )
+        seated: set[str] = set()
+        out: list[tuple[str, Person, Attendance, Person | None]] = []
+        for ms in memberships:
+            member = self.r.person(ms.person_id)
+            mark = ""
+            if ms.role in (MemberRole.CHAIR, MemberRole.CO_CHAIR):
+                mark = self.chair_title
+            own = self.r.attendance_of(member.id)
+            if own is not None and own.status is AttendanceStatus.PRESENT:
+                out.append((mark, member, own, None))
+                seated.add(member.id)
+                continue
+            for a in self.r.attendance:
+                if a.substitute_for == member.id and a.status in (
+                    AttendanceStatus.SUBSTITUTE,
+                    AttendanceStatus.DEPUTY,
+                ):
+                    out.append(("", self.r.person(a.person_id), a, member))
+                    seated.add(a.person_id)
+        # anyone else recorded in a seat (no current membership on the record): at the end
+        rest = [
+            (a, p)
+            for a, p in self.present(
+                [AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE, AttendanceStatus.DEPUTY]
+            )
+            if p.id not in seated
+        ]
+        for a, p in sorted(rest, key=lambda ap: ap[1].sort_key):
+            replaced = self.r.person(a.substitute_for) if a.substitute_for else None
+            out.append(("", p, a, replaced))
+        return out
+
+    def seat_name(self, mark: str, person: Person, attendance: Attendance) -> str:
+        name = person.name if person.is_councillor else f"{person.honorific} {person.name}"
+        name = name.strip()
+        if mark:
+            name += f" ({mark})"
+        return name
+
+    def attendance_block(self) -> list[Block]:
+        a = self.s.attendance
+        seats = self.seats()
+        also = phrases.by_surname(p for _, p in self.present([AttendanceStatus.ALSO_PRESENT]))
+        also_att = {p.id: at for at, p in self.present([AttendanceStatus.ALSO_PRESENT])}
+        officers = self.present([AttendanceStatus.OFFICER])
+        officer_people = phrases.by_surname(p for _, p in officers)
+        officer_att = {p.id: at for at, p in officers}
+        out: list[Block] = []
+        if a.layout == "inline":
+            names = [self.seat_name(mark, p, att) for mark, p, att, _ in seats]
+            councillors = all(p.is_councillor for _, p, _, _ in seats)
+            if names:
+                listed = (
+                    phrases.councillor_list(names) if councillors else phrases.join_names(names)
+                )
+                out.append(Paragraph(templated(a.members, names=listed)))
+            if a.also_present and also:
+                out.append(
+                    Paragraph(
+                        templated(
+                            a.also_present_line,
+                            names=self.people_list(also, {k: v.role for k, v in also_att.items()}),
+                        )
+                    )
+                )
+            if a.officers and officer_people:
+                names = phrases.join_names(
+                    phrases.name_with_role(p, officer_att[p.id].role) for p in officer_people
+                )
+                out.append(Paragraph(templated(a.officers_line, names=names)))
+            return out
+        # one line a person (or a seat)
+        out.append(Paragraph(templated(a.present_heading)))
+        lines: list[str] = []
+        for mark, p, att, replaced in seats:
+            if a.layout == "per_seat":
+                seat = self.seat_label(replaced or p)
+                name = phrases.cllr(p)
+                if att.status is AttendanceStatus.DEPUTY and a.deputy_mark:
+                    name += f" {a.deputy_mark}"
+                if mark:
+                    name += f" ({mark})"
+                lines.append(f"{seat}: {name}" if seat else name)
+            else:
+                label = mark or att.role
+                if att.status is AttendanceStatus.DEPUTY and a.deputy_mark:
+                    label = (label + " " if label else "") + a.deputy_mark.strip("()")
+                lines.append(f"{phrases.cllr(p)} ({label})" if label else phrases.cllr(p))
+        others: list[Person] = []
+        roles: dict[str, str] = {}
+        if a.also_present:
+            others += also
+            roles.update({k: v.role for k, v in also_att.items()})
+        if a.officers:
+            others += officer_people
+            roles.update({k: v.role for k, v in officer_att.items()})
+        councillors = [p for p in others if p.is_councillor]
+        rest = [p for p in others if not p.is_councillor]
+        for p in phrases.by_surname(councillors) + phrases.by_surname(rest):
+            label = phrases.role_label(p, roles.get(p.id, ""))
+            lines.append(f"{phrases.cllr(p)} ({label})" if label else phrases.cllr(p))
+        out += [Paragraph(plain(line)) for line in lines]
+        return out
+
+    def seat_label(self, member: Person) -> str:
+        for ms in self.r.members():
+            if ms.person_id == member.id:
+                return ms.seat
+        return ""
+
+    def people_list(self, people: list[Person], roles: dict[str, str] | None = None) -> str:
+        """ "Councillor Heather Acton", "Councillors A and B", "Councillor A and X (Role)"."""
+        roles = roles or {}
+        councillors = [p for p in people if p.is_councillor]
+        others = [p for p in people if not p.is_councillor]
+        parts = []
+        if councillors:
+            parts.append(phrases.councillor_list([p.name for p in councillors]))
+        parts += [phrases.name_with_role(p, roles.get(p.id, "")) for p in others]
+        if len(parts) > 1 and len(councillors) > 1:
+            # "Councillors A and B, and X (Role)" reads badly: name each person instead
+            return phrases.join_names(
+                phrases.cllr(p) if p.is_councillor else phrases.name_with_role(p, roles.get(p.id))
+                for p in people
+            )
+        return phrases.join_names(parts)
+
+    # ----------------------------------------------------------------------- movements
+
+    def movements(self) -> list[tuple[str | None, str, str]]:
+        """(item id or None, "arrived"/"left", sentence) for late arrivals, early departures."""
+        out = []
+        items = {i.id: i for i in self.r.items}
+        for a in self.r.attendance:
+            person = self.r.person(a.person_id)
+            for kind, at, item_id, template in (
+                ("arrived", a.arrived_at, a.arrived_item_id, self.s.attendance.arrived),
+                ("left", a.left_at, a.left_item_id, self.s.attendance.left),
+            ):
+                if at is None and item_id is None:
+                    continue
+                during = f" during item {items[item_id].number}" if item_id in items else ""
+                when = self.time(at) if at is not None else ""
+                sentence = template.format(name=phrases.cllr(person), time=when, during=during)
+                if at is None:
+                    sentence = sentence.replace(" at ", " ", 1)
+                out.append((item_id if item_id in items else None, kind, sentence))
+        return out
+
+    def unplaced_movements(self) -> list[str]:
+        return [s for item_id, _, s in self.movements() if item_id is None]
+
+    # ----------------------------------------------------------------------- generated minutes
+
+    def membership_sentences(self) -> list[str]:
+        m = self.s.membership
+        out: list[str] = []
+        subs = [
+            (a, p)
+            for a, p in self.present([AttendanceStatus.SUBSTITUTE])
+            if a.substitute_for is not None
+        ]
+        subs.sort(key=lambda ap: self.r.person(ap[0].substitute_for or "").sort_key)
+        sentences = []
+        for a, p in subs:
+            member = self.r.person(a.substitute_for or "")
+            sentences.append(
+                m.substitute.format(
+                    member=phrases.cllr(member),
+                    member_short=phrases.cllr(member, short=True),
+                    substitute=phrases.cllr(p),
+                    substitute_short=phrases.cllr(p, short=True),
+                    body=self.body,
+                )
+            )
+        if sentences:
+            out.append(" ".join(sentences))
+        apologies = phrases.by_surname(p for _, p in self.present([AttendanceStatus.APOLOGIES]))
+        if apologies:
+            roles = {a.person_id: a.role for a in self.r.attendance}
+            names = phrases.join_names(
+                phrases.cllr(p) if p.is_councillor else phrases.name_with_role(p, roles[p.id])
+                for p in apologies
+            )
+            out.append(m.apologies.format(names=names))
+        deputies = self.present([AttendanceStatus.DEPUTY])
+        if deputies:
+            deputies.sort(key=lambda ap: ap[1].sort_key)
+            names = phrases.join_names(phrases.cllr(p) for _, p in deputies)
+            if len(deputies) == 1:
+                a, _ = deputies[0]
+                member = self.r.person(a.substitute_for) if a.substitute_for else None
+                out.append(
+                    m.deputy.format(names=names, member=phrases.cllr(member) if member else "")
+                )
+            else:
+                out.append(m.deputies.format(names=names))
+        return out or [m.none]
+
+    def declaration_sentences(self, *, public: bool = True) -> list[str]:
+        """One sentence group per declaration; on an exempt item the public minutes name the
+        interest and what the member did, but not its nature or the capacity."""
+        declarations = sorted(self.r.declarations, key=lambda d: (d.position, d.id))
+        if not declarations:
+            return [self.s.declarations.none]
+        return [self.declaration_sentence(d, public=public) for d in declarations]
+
+    def declaration_sentence(self, d: Declaration, *, public: bool) -> str:
+        person = self.r.person(d.person_id)
+        item = self.r.item(d.item_id) if d.item_id else None
+        hide = public and item is not None and item.is_exempt
+        text = f"{phrases.cllr(person)} declared {phrases.a_or_an(d.kind.strip())}"
+        if d.capacity.strip() and not hide:
+            text += f" in {phrases.pronoun(person, 'possessive')} capacity as {d.capacity.strip()}"
+        if item is not None:
+            text += f" in respect of item {item.number}, '{item.title}'"
+        nature = d.nature.strip().rstrip(".")
+        if nature and not hide:
+            if not nature.casefold().startswith("in that"):
+                nature = f"in that {nature}"
+            text += f", {nature}"
+        text += "."
+        the_item = "the item" if item is not None else "the items concerned"
+        he = phrases.pronoun(person, capital=True)
+        action = {
+            DeclarationAction.LEFT_ROOM: f"{he} left the room during the consideration of "
+            f"{the_item} and took no part in the discussion or vote.",
+            DeclarationAction.DID_NOT_VOTE: f"{he} remained in the room for the discussion of "
+            f"{the_item} but took no part in the vote.",
+            DeclarationAction.REMAINED: f"{he} remained in the room and took part in the "
+            "discussion and vote.",
+            DeclarationAction.DISPENSATION: f"{he} took part in the discussion and vote under "
+            "a dispensation.",
+        }[d.action]
+        return f"{text} {action}"
+
+    # ----------------------------------------------------------------------- items
+
+    def item_heading(self, item: AgendaItem) -> Heading:
+        return Heading(f"{item.number}. {item.title}", 5)
+
+    def item_blocks(self, item: AgendaItem, *, full: bool) -> list[Block]:
+        """An item's minute: numbered paragraphs, then the RESOLVED block."""
+        movements = [(k, s) for i, k, s in self.movements() if i == item.id]
+        texts: list[tuple[Inline, tuple[Inline, ...]]] = []
+        texts += [(plain(s), ()) for k, s in movements if k == "arrived"]
+        if is_membership_item(item) and item is self.first(is_membership_item):
+            texts += [(plain(s), ()) for s in self.membership_sentences()]
+        if is_declarations_item(item) and item is self.first(is_declarations_item):
+            texts += [(plain(s), ()) for s in self.declaration_sentences(public=not item.is_exempt)]
+        if item.is_exempt:  # the exempt minutes: declarations on it, in full, under it
+            texts += [
+                (plain(self.declaration_sentence(d, public=False)), ())
+                for d in self.r.declarations_for(item.id)
+            ]
+        for p in self.r.paragraphs_for(item.id):
+            texts.append((plain(p.text), tuple(plain(b) for b in p.bullets if b.strip())))
+        texts += [(plain(s), ()) for s in self.vote_sentences(item)]
+        texts += [(plain(s), ()) for k, s in movements if k == "left"]
+        resolutions = self.r.resolutions_for(item.id)
+        blocks: list[Block] = [self.item_heading(item)]
+        n = 0
+        for runs, bullets in texts:
+            n += 1
+            blocks.append(Paragraph(runs, number=f"{item.number}.{n}", bullets=bullets))
+        if resolutions:
+            blocks.append(self.resolved(item, resolutions, only_content=not texts, next_n=n + 1))
+        return blocks
+
+    def first(self, predicate) -> AgendaItem | None:  # type: ignore[no-untyped-def]
+        return next((i for i in self.items() if predicate(i)), None)
+
+    def resolved(
+        self,
+        item: AgendaItem,
+        resolutions: list[Resolution],
+        *,
+        only_content: bool,
+        next_n: int,
+    ) -> Resolved:
+        return self.resolved_from_texts(
+            item, [r.text for r in resolutions], only_content=only_content, next_n=next_n
+        )
+
+    def resolved_from_texts(
+        self, item: AgendaItem, texts: list[str], *, only_content: bool, next_n: int
+    ) -> Resolved:
+        rs = self.s.resolutions
+        clauses = [clause(t) for t in texts if clause(t)]
+        hoist = rs.hoist_that
+        if hoist:
+            clauses = [_unhoist(c) for c in clauses]
+        number = ""
+        if hoist or only_content:
+            number = f"{item.number}.{next_n}"
+        if len(clauses) == 1:
+            resolutions: tuple[tuple[str, str], ...] = (("", clauses[0] + "."),)
+        else:
+            resolutions = tuple(
+                (rs.label.format(n=i), text) for i, text in enumerate(punctuate(clauses), start=1)
+            )
+        heading = f"{rs.heading} That" if hoist else rs.heading
+        return Resolved(
+            resolutions,
+            heading=heading,
+            number=number,
+            number_on_heading=hoist,
+            run_in=hoist and len(clauses) == 1,
+        )
+
+    def exempt_item_public(self, item: AgendaItem, run: list[AgendaItem]) -> list[Block]:
+        """An exempt item in the public minutes: the exclusion resolution (before the first
+        item of a run of exempt items) and the public summary, if one was written."""
+        blocks: list[Block] = [self.item_heading(item)]
+        movements = [s for i, _, s in self.movements() if i == item.id]
+        texts = [*movements]
+        if item.public_summary.strip():
+            texts.append(item.public_summary.strip())
+        if run:
+            blocks.append(
+                self.resolved_from_texts(
+                    item, [exclusion_resolution(run)], only_content=not texts, next_n=1
+                )
+            )
+        n = 1 if (run and (self.s.resolutions.hoist_that or not texts)) else 0
+        for text in texts:
+            n += 1
+            blocks.append(Paragraph(plain(text), number=f"{item.number}.{n}"))
+        return blocks
+
+    # ----------------------------------------------------------------------- votes
+
+    def vote_sentences(self, item: AgendaItem) -> list[str]:
+        return [self.vote_sentence(v) for v in self.r.votes_for(item.id)]
+
+    def vote_sentence(self, vote: Vote) -> str:
+        if vote.named and vote.method is VoteMethod.RECORDED:
+            vote = vote.counted_from_names()
+        motion = clause(vote.motion)
+        if not motion and vote.resolution_id:
+            res = next((r for r in self.r.resolutions if r.id == vote.resolution_id), None)
+            motion = clause(res.text) if res else ""
+        subject = f"the motion {phrases.lower_first(motion)}" if motion else "the motion"
+        outcome = vote.outcome.value  # "carried" / "lost"
+        chair = f"the {self.chair_title}"
+        casting = ""
+        if vote.casting_vote is not None:
+            side = "for" if vote.casting_vote is VoteChoice.FOR else "against"
+            casting = (
+                f" The votes being equal, {chair} gave a casting vote {side} the motion, which "
+                f"was therefore {outcome}."
+            )
+        if vote.method is VoteMethod.RECORDED:
+            groups = []
+            for choice, label in (
+                (VoteChoice.FOR, "Voting for"),
+                (VoteChoice.AGAINST, "Voting against"),
+                (VoteChoice.ABSTAIN, "Abstaining"),
+            ):
+                people = phrases.by_surname(
+                    self.r.person(pid) for pid, c in vote.named.items() if c is choice
+                )
+                if people:
+                    groups.append(f"{label}: {self.people_list(people)}.")
+            text = f"A recorded vote was taken on {subject}."
+            if groups:
+                text += " " + " ".join(groups)
+            if casting:
+                return text + casting
+            return f"{text} The motion was {outcome}."
+        counts = ""
+        if self.s.votes.show_counts:
+            counts = (
+                f" ({vote.votes_for} for, {vote.votes_against} against, "
+                f"{phrases.plural(vote.abstentions, 'abstention')})"
+            )
+        if casting:
+            return f"On a show of hands on {subject}, the votes were equal{counts}.{casting}"
+        return f"On a show of hands, {subject} was {outcome}{counts}."
+
+
+def _unhoist(text: str) -> str:
+    """ "That the Minutes … be approved" -> "The Minutes … be approved" (the heading says That)."""
+    if text[:5].casefold() == "that ":
+        return phrases.capitalise(text[5:])
+    return text
+
+
+def exemption_grounds_short(paragraphs: list[int]) -> str:
+    if not paragraphs:
+        return "the meaning"
+    word = "paragraph" if len(paragraphs) == 1 else "paragraphs"
+    return f"{word} {phrases.join_names(str(p) for p in paragraphs)}"

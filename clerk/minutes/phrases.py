@@ -1,0 +1,161 @@
+"""The house wording's small parts: lists of names, dates, times, people with their roles.
+
+Pure functions of plain values (and `Person`); `compose` strings them into sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, time
+
+from clerk.record import Person
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def join_names(names: Iterable[str], conjunction: str = "and") -> str:
+    """ "A", "A and B", "A, B and C" (no Oxford comma, as the house writes it)."""
+    items = [n for n in names if n]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def long_date(day: date, template: str = "{weekday} {day} {month} {year}") -> str:
+    """ "Thursday 17 October 2019"; the template may use {weekday}, {day}, {day_ordinal},
+    {month}, {month_number}, {year}: "{weekday} {day_ordinal} {month}, {year}" gives
+    "Monday 25th November, 2019"."""
+    return template.format(
+        weekday=WEEKDAYS[day.weekday()],
+        day=day.day,
+        day_ordinal=ordinal(day.day),
+        month=MONTHS[day.month - 1],
+        month_number=f"{day.month:02d}",
+        year=day.year,
+    )
+
+
+def clock_time(moment: time, template: str = "{h12}.{mm} {ampm}") -> str:
+    """ "8.59 pm" (the house form), "8.59pm" with "{h12}.{mm}{ampm}", "20:59" with
+    "{HH}:{mm}". Noon and midnight on the hour are said in words with the 12-hour forms:
+    "12.00 noon", "12.00 midnight"."""
+    h12 = moment.hour % 12 or 12
+    ampm = "am" if moment.hour < 12 else "pm"
+    if moment.minute == 0 and moment.hour in (0, 12) and "{ampm}" in template:
+        ampm = "noon" if moment.hour == 12 else "midnight"
+        if "{mm}{ampm}" in template:  # "12.00noon" reads badly: always a space before words
+            template = template.replace("{mm}{ampm}", "{mm} {ampm}")
+    return template.format(
+        h12=h12,
+        H=moment.hour,
+        HH=f"{moment.hour:02d}",
+        mm=f"{moment.minute:02d}",
+        ampm=ampm,
+        AMPM=ampm.upper(),
+    )
+
+
+def role_label(person: Person, role: str = "") -> str:
+    """What goes in the brackets after a name: the role and organisation joined by an en dash
+    ("Principal Advisor … – NHS England"), either alone, or ""."""
+    return " – ".join(part for part in (role or person.role, person.organisation) if part)
+
+
+def name_with_role(person: Person, role: str = "") -> str:
+    """ "Catherine Heffernan (Principal Advisor … – NHS England)", or the bare name."""
+    label = role_label(person, role)
+    return f"{person.name} ({label})" if label else person.name
+
+
+def surname(person: Person) -> str:
+    return person.surname or (person.name.split()[-1] if person.name.split() else "")
+
+
+def by_surname(people: Iterable[Person]) -> list[Person]:
+    """A–Z by surname, then by full name (so the order never depends on the input's)."""
+    return sorted(people, key=lambda p: (p.sort_key, p.id))
+
+
+def councillor_list(names: Sequence[str], singular: str = "Councillor") -> str:
+    """ "Councillor A", "Councillors A, B and C": the honorific once, plural when needed."""
+    if not names:
+        return ""
+    word = singular if len(names) == 1 else plural_honorific(singular)
+    return f"{word} {join_names(names)}"
+
+
+def plural_honorific(word: str) -> str:
+    return {"Councillor": "Councillors", "Cllr": "Cllrs", "Cllr.": "Cllrs."}.get(word, word + "s")
+
+
+def cllr(person: Person, *, short: bool = False) -> str:
+    """A person as the minutes' sentences name them: "Councillor Heather Acton" (or "Cllr
+    Carmen" with short=True); a non-councillor by name, with any honorific such as "Dr"."""
+    if person.is_councillor:
+        return f"Cllr {surname(person)}" if short else f"Councillor {person.name}"
+    return f"{person.honorific} {person.name}".strip()
+
+
+# --------------------------------------------------------------------------- pronouns
+
+_PRONOUNS = {
+    # subject, object, possessive, reflexive
+    "he": ("he", "him", "his", "himself"),
+    "she": ("she", "her", "her", "herself"),
+    "they": ("they", "them", "their", "themselves"),
+}
+
+
+def pronoun(person: Person, case: str = "subject", *, capital: bool = False) -> str:
+    """The person's pronoun in a case ("subject", "object", "possessive", "reflexive");
+    "they" when unknown."""
+    forms = _PRONOUNS.get(person.pronoun.strip().casefold().split("/")[0], _PRONOUNS["they"])
+    word = forms[("subject", "object", "possessive", "reflexive").index(case)]
+    return word[:1].upper() + word[1:] if capital else word
+
+
+def verb_for(person: Person, singular: str, plural: str) -> str:
+    """ "was"/"were" after the person's pronoun ("They were …")."""
+    return plural if pronoun(person) == "they" else singular
+
+
+def a_or_an(phrase: str) -> str:
+    """ "a pecuniary interest", "an other significant interest"."""
+    return ("an " if phrase[:1].casefold() in "aeiou" and phrase else "a ") + phrase
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """ "That the report …" -> "that the report …" (leaves acronyms such as "NHS" alone)."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

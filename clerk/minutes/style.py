@@ -1,0 +1,281 @@
+"""House style: the settings that differ between councils and committees, read from TOML.
+
+Everything here is a setting, not a rule. The defaults are the Westminster house style (the
+built-in `westminster` style spells each one out, in clerk/minutes/styles/westminster.toml);
+a style file names only what it changes:
+
+    [resolutions]
+    label = "({n})"
+    hoist_that = true
+
+Templates use {placeholders} (listed per setting below) and `**bold**` for bold text.
+`load_style("westminster")` reads a built-in style; `load_style("my-council.toml")` a file.
+Any fault raises InputError naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clerk.errors import InputError
+
+STYLES_DIR = Path(__file__).parent / "styles"
+
+LAYOUTS = ("inline", "per_person", "per_seat")
+ORDERS = ("agenda", "taken")
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    councils: list[str] = field(default_factory=list)  # [] = the committee's own councils
+    uppercase_councils: bool = True  # "CITY OF WESTMINSTER"
+    title: str = "MINUTES"
+    subtitle: str = "MINUTES OF PROCEEDINGS"
+    chair_title: str = ""  # "Chairman" or "Chair"; "" = as the committee says
+
+
+@dataclass(frozen=True)
+class OpeningStyle:
+    # {committee} {date} {venue} {start_time} {councils}
+    single: str = "Minutes of a meeting of the **{committee}** held on **{date}** in {venue}."
+    joint: str = "Minutes of a joint meeting of the **{committee}** held on **{date}** in {venue}."
+    date: str = "{weekday} {day} {month} {year}"  # {day_ordinal} {month_number} too
+    time: str = "{h12}.{mm} {ampm}"  # "8.59 pm"; "{h12}.{mm}{ampm}" "8.59pm"; "{HH}:{mm}" "20:59"
+
+
+@dataclass(frozen=True)
+class AttendanceStyle:
+    layout: str = "inline"  # inline | per_person | per_seat
+    members: str = "**Members Present:** {names}"  # inline: {names} is "Councillors A, B and C"
+    present_heading: str = "**Present:**"  # per_person / per_seat: a heading, then one a line
+    also_present: bool = True
+    also_present_line: str = "**Also present:** {names}."
+    officers: bool = False  # list officers in the attendance (Westminster names them in the text)
+    officers_line: str = "**Officers:** {names}."
+    deputy_mark: str = "(acting as Deputy)"
+    arrived: str = "{name} arrived at {time}{during}."  # {during}: " during item 4" or ""
+    left: str = "{name} left the meeting at {time}{during}."
+
+
+@dataclass(frozen=True)
+class MembershipStyle:
+    none: str = "There were no changes to the membership."
+    # {member} {member_short} {substitute} {substitute_short} {body}
+    substitute: str = (
+        "It was noted that {member_short} had stepped down for the {body} and would be "
+        "replaced by {substitute_short} for this meeting."
+    )
+    apologies: str = "Apologies for absence were received from {names}."
+    deputies: str = "{names} attended as their respective Deputies."
+    deputy: str = "{names} attended as Deputy for {member}."
+
+
+@dataclass(frozen=True)
+class DeclarationsStyle:
+    none: str = "There were no declarations of interest."
+
+
+@dataclass(frozen=True)
+class ResolutionsStyle:
+    heading: str = "RESOLVED:"
+    label: str = "{n})"  # or "({n})"
+    hoist_that: bool = False  # "3.1 RESOLVED: That" / "(1) The Minutes … be approved …; and"
+
+
+@dataclass(frozen=True)
+class VotesStyle:
+    show_counts: bool = False  # a show of hands: say the numbers, not just the outcome
+
+
+@dataclass(frozen=True)
+class ItemsStyle:
+    order: str = "agenda"  # agenda | taken
+
+
+@dataclass(frozen=True)
+class ClosingStyle:
+    ended: str = "The Meeting ended at {time}."
+    signatures: list[str] = field(default_factory=lambda: ["{CHAIR}:", "DATE:"])
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    name: str = "westminster"
+    heading: HeadingStyle = field(default_factory=HeadingStyle)
+    opening: OpeningStyle = field(default_factory=OpeningStyle)
+    attendance: AttendanceStyle = field(default_factory=AttendanceStyle)
+    membership: MembershipStyle = field(default_factory=MembershipStyle)
+    declarations: DeclarationsStyle = field(default_factory=DeclarationsStyle)
+    resolutions: ResolutionsStyle = field(default_factory=ResolutionsStyle)
+    votes: VotesStyle = field(default_factory=VotesStyle)
+    items: ItemsStyle = field(default_factory=ItemsStyle)
+    closing: ClosingStyle = field(default_factory=ClosingStyle)
+
+
+#: The placeholders each template may use.
+PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
+    ("opening", "single"): frozenset({"committee", "date", "venue", "start_time", "councils"}),
+    ("opening", "joint"): frozenset({"committee", "date", "venue", "start_time", "councils"}),
+    ("opening", "date"): frozenset(
+        {"weekday", "day", "day_ordinal", "month", "month_number", "year"}
+    ),
+    ("opening", "time"): frozenset({"h12", "H", "HH", "mm", "ampm", "AMPM"}),
+    ("attendance", "members"): frozenset({"names"}),
+    ("attendance", "also_present_line"): frozenset({"names"}),
+    ("attendance", "officers_line"): frozenset({"names"}),
+    ("attendance", "arrived"): frozenset({"name", "time", "during"}),
+    ("attendance", "left"): frozenset({"name", "time", "during"}),
+    ("membership", "substitute"): frozenset(
+        {"member", "member_short", "substitute", "substitute_short", "body"}
+    ),
+    ("membership", "apologies"): frozenset({"names"}),
+    ("membership", "deputies"): frozenset({"names"}),
+    ("membership", "deputy"): frozenset({"names", "member"}),
+    ("resolutions", "label"): frozenset({"n"}),
+    ("closing", "ended"): frozenset({"time"}),
+    ("closing", "signatures"): frozenset({"CHAIR", "Chair"}),
+}
+
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("attendance", "layout"): LAYOUTS,
+    ("items", "order"): ORDERS,
+}
+
+
+def builtin_styles() -> list[str]:
+    return sorted(p.stem for p in STYLES_DIR.glob("*.toml"))
+
+
+def load_style(name_or_path: str | Path) -> HouseStyle:
+    """A built-in style by name ("westminster") or a style file by path."""
+    text_name = str(name_or_path)
+    path = Path(name_or_path)
+    if not (text_name.endswith(".toml") or path.is_file() or "/" in text_name):
+        builtin = STYLES_DIR / f"{text_name}.toml"
+        if not builtin.is_file():
+            known = ", ".join(builtin_styles())
+            raise InputError(
+                text_name,
+                None,
+                f"no house style named {text_name!r} (built-in styles: {known}; "
+                "or give the path of a style .toml file)",
+            )
+        path = builtin
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, None, "no such style file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return loads_style(text, path, default_name=path.stem)
+
+
+def loads_style(text: str, source: str | Path = "<style>", default_name: str = "") -> HouseStyle:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"at line (\d+)", str(exc))
+        raise InputError(
+            source, int(match.group(1)) if match else None, f"not valid TOML: {exc}"
+        ) from None
+    known_sections = {f.name: f for f in dataclasses.fields(HouseStyle)}
+    top: dict[str, Any] = {}
+    name = data.pop("name", default_name or "custom")
+    if not isinstance(name, str):
+        raise InputError(source, _line_of(text, None, "name"), "name: expected text")
+    for section, table in data.items():
+        if section not in known_sections or section == "name":
+            raise InputError(
+                source,
+                _line_of(text, section, None),
+                f"unknown setting or section {section!r} (sections: "
+                f"{', '.join(s for s in known_sections if s != 'name')})",
+            )
+        if not isinstance(table, dict):
+            raise InputError(
+                source, _line_of(text, None, section), f"{section}: expected a [{section}] table"
+            )
+        cls = known_sections[section].default_factory()  # type: ignore[misc]
+        top[section] = _section(cls, section, table, text, source)
+    return HouseStyle(name=name, **top)
+
+
+def _section(default: Any, section: str, table: dict[str, Any], text: str, source: Any) -> Any:
+    fields = {f.name for f in dataclasses.fields(default)}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        line = _line_of(text, section, key)
+        where = f"{section}.{key}"
+        if key not in fields:
+            raise InputError(
+                source,
+                line,
+                f"unknown setting {where!r} (known in [{section}]: {', '.join(sorted(fields))})",
+            )
+        expected = getattr(default, key)
+        if isinstance(expected, bool):
+            if not isinstance(value, bool):
+                raise InputError(source, line, f"{where}: expected true or false")
+        elif isinstance(expected, str):
+            if not isinstance(value, str):
+                raise InputError(source, line, f"{where}: expected text in quotes")
+        elif isinstance(expected, list) and (
+            not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+        ):
+            raise InputError(source, line, f'{where}: expected a list of texts ["…", "…"]')
+        choices = CHOICES.get((section, key))
+        if choices and value not in choices:
+            raise InputError(source, line, f"{where}: {value!r} is not one of {', '.join(choices)}")
+        allowed = PLACEHOLDERS.get((section, key))
+        if allowed is not None:
+            for template in value if isinstance(value, list) else [value]:
+                for placeholder in _placeholders(template, where, source, line):
+                    if placeholder not in allowed:
+                        raise InputError(
+                            source,
+                            line,
+                            f"{where}: unknown placeholder {{{placeholder}}} "
+                            f"(allowed: {', '.join('{' + p + '}' for p in sorted(allowed))})",
+                        )
+        values[key] = value
+    return dataclasses.replace(default, **values)
+
+
+def _placeholders(template: str, where: str, source: Any, line: int | None) -> list[str]:
+    try:
+        return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise InputError(
+            source, line, f"{where}: bad template ({exc}; write {{{{ for a brace)"
+        ) from None
+
+
+def _line_of(text: str, section: str | None, key: str | None) -> int | None:
+    """The line of `key` inside `[section]` (or of the section header when key is None)."""
+    lines = text.splitlines()
+    start = 0
+    if section is not None:
+        header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]")
+        found = next((i for i, ln in enumerate(lines) if header.match(ln)), None)
+        if found is None:
+            dotted = re.compile(rf"^\s*{re.escape(section)}\s*[.=]")
+            found = next((i for i, ln in enumerate(lines) if dotted.match(ln)), None)
+            return found + 1 if found is not None else None
+        if key is None:
+            return found + 1
+        start = found + 1
+    if key is None:
+        return None
+    pattern = re.compile(rf'^\s*("?){re.escape(key)}\1\s*=')
+    for i in range(start, len(lines)):
+        if section is not None and i > start and re.match(r"^\s*\[", lines[i]):
+            break
+        if pattern.match(lines[i]):
+            return i + 1
+    return None
