@@ -615,3 +615,13 @@ def test_records_are_independent_dataclasses() -> None:
     a.items[0].exempt_paragraphs.append(1)
     assert b.items[0].exempt_paragraphs == []
     assert dataclasses.is_dataclass(a)
+
+
+def test_the_documentation_names_every_field() -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "meeting-file.md").read_text()
+    tables = [meeting_file.COMMITTEE, meeting_file.MEETING, meeting_file.MEMBER]
+    tables += [meeting_file.PERSON, meeting_file.ITEM, meeting_file.SUB_ITEM]
+    for table in tables:
+        assert f"### `{table.header}`" in doc
+    missing = [f"{t.header} {name}" for t in tables for name in t.fields if f"`{name}`" not in doc]
+    assert missing == []

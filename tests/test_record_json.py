@@ -312,3 +312,24 @@ def test_read_reports_text_that_is_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         record_json.read(path)
     assert "not UTF-8" in caught.value.message
+
+
+def test_the_documentation_names_every_field() -> None:
+    import dataclasses
+
+    from clerk import record as r
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "record-json.md").read_text()
+    classes = [r.MeetingRecord, r.Committee, r.Meeting, r.Adjournment, r.Person, r.Membership]
+    classes += [r.AgendaItem, r.SubItem, r.Attendance, r.Declaration, r.MinuteParagraph]
+    classes += [r.Resolution, r.Vote, r.Action]
+    missing = [
+        f"{cls.__name__}.{f.name}"
+        for cls in classes
+        for f in dataclasses.fields(cls)
+        if f"`{f.name}`" not in doc
+    ]
+    assert missing == []
+    vocabularies = [r.MeetingStatus, r.MemberRole, r.Part, r.ItemOutcome, r.AttendanceStatus]
+    vocabularies += [r.DeclarationAction, r.VoteMethod, r.ActionStatus]
+    assert [v.value for e in vocabularies for v in e if f"`{v.value}`" not in doc] == []
