@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
+
 from clerk.minutes.document import (
     Block,
     Heading,
@@ -174,6 +176,50 @@ def table_document() -> MinutesDocument:
         ),
         title="Action Tracker",
         draft=False,
+    )
+
+
+# --------------------------------------------------------------------------- any text at all
+
+AWKWARD = st.sampled_from(
+    ["\x00", "\x01", "\x0b", "\x0c", "\x1f", "\r", "\r\n", "\t", "\n", "\ufffe", "\uffff",
+     "\ud800", "\udfff", "\u2028", "\u200f", "\x7f", "\x85", "&", "<", "]]>", "'", '"',
+     "D’Souza", "🙂", "ﷺ", "\u0301"]
+)  # fmt: skip
+ANY_TEXT = st.lists(st.one_of(st.characters(exclude_categories=()), AWKWARD), max_size=30).map(
+    "".join
+)
+
+
+@st.composite
+def any_documents(draw: st.DrawFn) -> MinutesDocument:
+    runs = st.lists(
+        st.builds(Run, ANY_TEXT, st.booleans(), st.booleans()), min_size=1, max_size=4
+    ).map(tuple)
+    blocks = [
+        Heading(draw(ANY_TEXT), draw(st.integers(1, 6))),
+        Paragraph(
+            draw(runs), number=draw(ANY_TEXT), bullets=tuple(draw(st.lists(runs, max_size=2)))
+        ),
+        Resolved(
+            tuple(draw(st.lists(st.tuples(ANY_TEXT, ANY_TEXT), min_size=1, max_size=3))),
+            heading=draw(ANY_TEXT),
+            number=draw(ANY_TEXT),
+        ),
+        Table(
+            header=tuple(draw(st.lists(ANY_TEXT, max_size=3))),
+            rows=tuple(draw(st.lists(st.lists(ANY_TEXT, max_size=3).map(tuple), max_size=2))),
+            title=draw(ANY_TEXT),
+        ),
+        SignatureLines(tuple(draw(st.lists(ANY_TEXT, max_size=2)))),
+    ]
+    return MinutesDocument(
+        blocks=tuple(draw(st.permutations(blocks))),
+        title=draw(ANY_TEXT),
+        running_header=draw(ANY_TEXT),
+        draft=draw(st.booleans()),
+        confidential=draw(st.booleans()),
+        marks=tuple(draw(st.lists(ANY_TEXT, max_size=2))),
     )
 
 

@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from clerk.errors import ClerkError
 from clerk.minutes.document import (
-    Heading,
     MinutesDocument,
-    Paragraph,
-    Resolved,
-    Run,
-    SignatureLines,
     Table,
 )
 from clerk.minutes.render_docx import (
@@ -34,6 +28,7 @@ from tests.docx_helpers import (
     TEMPLATE_HEADING_COLOUR,
     TEMPLATE_HEADING_FONT,
     TEMPLATE_PLACEHOLDER,
+    any_documents,
     body_lines,
     build_council_template,
     council_template,
@@ -383,48 +378,6 @@ def test_xml_safe() -> None:
     assert xml_safe("crlf\r\nend\rx") == "crlf\nend\nx"
     assert xml_safe("\ufffe\uffffok\ud800\udfff") == "ok"
     assert xml_safe("Zoë – D’Souza 🙂 张伟") == "Zoë – D’Souza 🙂 张伟"
-
-
-AWKWARD = st.sampled_from(
-    ["\x00", "\x01", "\x0b", "\x0c", "\x1f", "\r", "\r\n", "\t", "\n", "\ufffe", "\uffff",
-     "\ud800", "\udfff", "\u2028", "\u200f", "\x7f", "\x85", "&", "<", "]]>", "'", '"',
-     "D’Souza", "🙂", "ﷺ", "\u0301"]
-)  # fmt: skip
-ANY_TEXT = st.lists(st.one_of(st.characters(exclude_categories=()), AWKWARD), max_size=30).map(
-    "".join
-)
-
-
-@st.composite
-def any_documents(draw: st.DrawFn) -> MinutesDocument:
-    runs = st.lists(
-        st.builds(Run, ANY_TEXT, st.booleans(), st.booleans()), min_size=1, max_size=4
-    ).map(tuple)
-    blocks = [
-        Heading(draw(ANY_TEXT), draw(st.integers(1, 6))),
-        Paragraph(
-            draw(runs), number=draw(ANY_TEXT), bullets=tuple(draw(st.lists(runs, max_size=2)))
-        ),
-        Resolved(
-            tuple(draw(st.lists(st.tuples(ANY_TEXT, ANY_TEXT), min_size=1, max_size=3))),
-            heading=draw(ANY_TEXT),
-            number=draw(ANY_TEXT),
-        ),
-        Table(
-            header=tuple(draw(st.lists(ANY_TEXT, max_size=3))),
-            rows=tuple(draw(st.lists(st.lists(ANY_TEXT, max_size=3).map(tuple), max_size=2))),
-            title=draw(ANY_TEXT),
-        ),
-        SignatureLines(tuple(draw(st.lists(ANY_TEXT, max_size=2)))),
-    ]
-    return MinutesDocument(
-        blocks=tuple(draw(st.permutations(blocks))),
-        title=draw(ANY_TEXT),
-        running_header=draw(ANY_TEXT),
-        draft=draw(st.booleans()),
-        confidential=draw(st.booleans()),
-        marks=tuple(draw(st.lists(ANY_TEXT, max_size=2))),
-    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
