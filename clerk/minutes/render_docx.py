@@ -268,7 +268,7 @@ def _a4(word: DocxDocument) -> None:
 def _write_body(word: DocxDocument, doc: MinutesDocument, styles: _Styles) -> None:
     for block in doc.blocks:
         if isinstance(block, Heading):
-            para = word.add_paragraph(style=styles[heading_style(block.level)])
+            para = _para(word, styles, heading_style(block.level))
             _add_text(para, block.text)
         elif isinstance(block, Paragraph):
             _write_paragraph(word, block, styles)
@@ -278,7 +278,7 @@ def _write_body(word: DocxDocument, doc: MinutesDocument, styles: _Styles) -> No
             _write_table(word, block, styles)
         elif isinstance(block, SignatureLines):
             for label in block.labels:
-                para = word.add_paragraph(style=styles[SIGNATURE])
+                para = _para(word, styles, SIGNATURE)
                 _add_text(para, f"{label}\t")
         else:  # pragma: no cover - a new block type must get a renderer
             raise TypeError(f"render_docx cannot write {type(block).__name__}")
@@ -286,30 +286,30 @@ def _write_body(word: DocxDocument, doc: MinutesDocument, styles: _Styles) -> No
 
 def _write_paragraph(word: DocxDocument, block: Paragraph, styles: _Styles) -> None:
     if block.number:
-        para = word.add_paragraph(style=styles[NUMBERED])
+        para = _para(word, styles, NUMBERED)
         _add_text(para, f"{block.number}\t")
     else:
-        para = word.add_paragraph(style=styles[BODY])
+        para = _para(word, styles, BODY)
     _add_runs(para, block.runs)
     for bullet in block.bullets:
-        _add_runs(word.add_paragraph(style=styles[BULLET]), bullet)
+        _add_runs(_para(word, styles, BULLET), bullet)
 
 
 def _write_resolved(word: DocxDocument, block: Resolved, styles: _Styles) -> None:
     if block.heading:
-        heading = word.add_paragraph(style=styles[RESOLVED])
+        heading = _para(word, styles, RESOLVED)
         _add_text(heading, block.heading, bold=True)
     for index, (label, text) in enumerate(block.resolutions):
         if label:
-            para = word.add_paragraph(style=styles[RESOLUTION])
+            para = _para(word, styles, RESOLUTION)
             _add_text(para, f"{label}\t{text}")
         elif block.number and index == 0:
             # "3.1<TAB>That the Minutes ... be approved.": a numbered paragraph
-            para = word.add_paragraph(style=styles[NUMBERED])
+            para = _para(word, styles, NUMBERED)
             _add_text(para, f"{block.number}\t{text}")
         else:
             # unlabelled: the text lines up with numbered paragraphs' text
-            para = word.add_paragraph(style=styles[NUMBERED])
+            para = _para(word, styles, NUMBERED)
             _add_text(para, f"\t{text}")
 
 
@@ -319,7 +319,7 @@ def _write_table(word: DocxDocument, block: Table, styles: _Styles) -> None:
     from docx.shared import Cm
 
     if block.title:
-        _add_text(word.add_paragraph(style=styles[TABLE_TITLE]), block.title)
+        _add_text(_para(word, styles, TABLE_TITLE), block.title)
     columns = max([len(block.header), *(len(r) for r in block.rows)], default=0)
     if columns == 0:
         return
@@ -327,15 +327,15 @@ def _write_table(word: DocxDocument, block: Table, styles: _Styles) -> None:
     table = word.add_table(rows=len(block.rows) + header, cols=columns)
     table.style = styles[TABLE]
     rows = [block.header, *block.rows] if header else list(block.rows)
-    heading_style_, text_style = styles[TABLE_HEADING], styles[TABLE_TEXT]
+    heading_style_, text_style = styles.id(TABLE_HEADING), styles.id(TABLE_TEXT)
     for r, (values, row) in enumerate(zip(rows, table.rows, strict=True)):
         style = heading_style_ if header and r == 0 else text_style
         for value, cell in zip(values, row.cells, strict=False):
             para = cell.paragraphs[0]
-            para.style = style
+            para._p.style = style
             _add_text(para, value)
         for cell in row.cells[len(values) :]:
-            cell.paragraphs[0].style = style
+            cell.paragraphs[0]._p.style = style
     if header:
         tr_pr = table.rows[0]._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -360,6 +360,16 @@ def _write_table(word: DocxDocument, block: Table, styles: _Styles) -> None:
             cell.width = share
 
 
+def _para(container: Any, styles: _Styles, name: str) -> Any:
+    """A new paragraph of style `name` at the end of `container` (the body, a header ...).
+
+    The style id is set directly: python-docx's `style=` looks the style up among all the
+    document's styles for every paragraph, which was most of the time of a long export."""
+    para = container.add_paragraph()
+    para._p.style = styles.id(name)
+    return para
+
+
 def _add_runs(para: Any, runs: Inline) -> None:
     for run in runs:
         _add_text(para, run.text, bold=run.bold, italic=run.italic)
@@ -369,11 +379,21 @@ def _add_text(para: Any, text: str, *, bold: bool = False, italic: bool = False)
     text = xml_safe(text)
     if not text:
         return
-    run = para.add_run(text)
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
+    r = para._p.add_r()
+    if "\t" in text or "\n" in text:
+        from docx.text.run import Run as DocxRun
+
+        DocxRun(r, para).text = text  # tabs and line breaks become <w:tab/>, <w:br/>
+    else:
+        r.add_t(text)
+    if bold or italic:
+        from docx.text.run import Run as DocxRun
+
+        run = DocxRun(r, para)
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
 
 
 # --------------------------------------------------------------------------- header, footer
@@ -388,20 +408,20 @@ def _write_header_footer(word: DocxDocument, doc: MinutesDocument, styles: _Styl
         header = section.header
         header.is_linked_to_previous = False
         _clear_story(header)
-        first = header.add_paragraph(style=styles[HEADER])
+        first = _para(header, styles, HEADER)
         _add_text(first, doc.running_header or doc.title)
         if marks:
-            _add_text(header.add_paragraph(style=styles[MARK]), "   ".join(marks))
+            _add_text(_para(header, styles, MARK), "   ".join(marks))
         footer = section.footer
         footer.is_linked_to_previous = False
         _clear_story(footer)
-        page = footer.add_paragraph(style=styles[FOOTER])
+        page = _para(footer, styles, FOOTER)
         page.add_run("Page ")
         _add_field(page, "PAGE")
         page.add_run(" of ")
         _add_field(page, "NUMPAGES")
         if doc.confidential:
-            _add_text(footer.add_paragraph(style=styles[MARK]), "CONFIDENTIAL")
+            _add_text(_para(footer, styles, MARK), "CONFIDENTIAL")
 
 
 def _clear_story(story: Any) -> None:
@@ -461,6 +481,7 @@ class _Styles:
         self.word = word
         self.house = house
         self._cache: dict[str, Any] = {}
+        self._ids: dict[str, str] = {}
         self._specs = {s.name: s for s in SPECS}
         if house:
             _house_defaults(word)
@@ -469,7 +490,16 @@ class _Styles:
         style = self._cache.get(name)
         if style is None:
             style = self._cache[name] = self._make(name)
+            self._ids[name] = style.style_id
         return style
+
+    def id(self, name: str) -> str:
+        """The style's id (what a paragraph's <w:pStyle> names), making the style if needed."""
+        style_id = self._ids.get(name)
+        if style_id is None:
+            self[name]
+            style_id = self._ids[name]
+        return style_id
 
     def _make(self, name: str) -> Any:
         from docx.enum.style import WD_STYLE_TYPE
