@@ -523,11 +523,10 @@ class LiveScreen(Screen):
         item = session.current_item()
         if item is None:
             return
-        people = [
-            session.record.person(a.person_id)
-            for a in session.record.attendance
-            if a.status.is_voting_seat
-        ] or [p for p, _ in session.members()]
+        # members, and anyone attending (substitutes, officers): all may declare
+        people = {p.id: p for p, _ in session.members()}
+        for attendance in session.record.attendance:
+            people.setdefault(attendance.person_id, session.record.person(attendance.person_id))
         on_decls = item is declarations_item(session.record)
 
         def done(result: DeclarationInput | None) -> None:
@@ -558,7 +557,7 @@ class LiveScreen(Screen):
         self.app.push_screen(
             DeclarationDialog(
                 f"{item.number}. {item.title}",
-                sorted(people, key=lambda p: p.sort_key),
+                sorted(people.values(), key=lambda p: p.sort_key),
                 list(session.record.committee.interest_kinds),
                 "" if on_decls else item.number,
             ),

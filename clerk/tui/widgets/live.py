@@ -54,8 +54,7 @@ Set the outcome of the highlighted item with **F9**.
         exempt = "⊘" if item.is_exempt else " "
         text = Text(f"{pointer}{mark}{exempt}{item.number:>3}. ")
         style = "bold" if item.id == current_id else ""
-        title = item.title.capitalize() if item.title.isupper() else item.title
-        text.append(title, style=style)
+        text.append(item.title, style=style)
         if item.taken_order is not None:
             text.append(f"  #{item.taken_order}", style="dim")
         return text

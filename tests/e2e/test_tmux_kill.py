@@ -1,0 +1,159 @@
+"""A real terminal: record through tmux, SIGKILL the app mid-typing, restart, nothing is lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clerk.record import AttendanceStatus, DeclarationAction
+from clerk.store import Store
+from tests.tui.conftest import october_record
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+SESSION = f"clerk-e2e-{os.getpid()}"
+
+
+def tmux(*args: str) -> str:
+    result = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def screen() -> str:
+    return tmux("capture-pane", "-p", "-t", SESSION)
+
+
+def wait_for(text: str, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = screen()
+        if text in shown:
+            return shown
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared on the screen:\n{screen()}")
+
+
+def keys(*names: str, pause: float = 0.15) -> None:
+    for name in names:
+        tmux("send-keys", "-t", SESSION, name)
+        time.sleep(pause)
+
+
+def typed(text: str) -> None:
+    tmux("send-keys", "-t", SESSION, "-l", text)
+    time.sleep(0.2)
+
+
+def start(db_path: Path, meeting_id: str) -> int:
+    # COLUMNS/LINES inherited by the tmux server would override the real terminal size
+    command = (
+        f"exec env -u COLUMNS -u LINES {sys.executable} -m clerk.tui --db {db_path} {meeting_id}"
+    )
+    env = {"CLERK_CONFIG": str(db_path.parent / "no-config"), "TERM": "xterm-256color"}
+    env_args = [arg for k, v in env.items() for arg in ("-e", f"{k}={v}")]
+    tmux(
+        "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", *env_args, command,
+        ";", "set-option", "-t", SESSION, "remain-on-exit", "on",
+        ";", "resize-window", "-t", SESSION, "-x", "120", "-y", "40",
+    )  # fmt: skip
+    return int(tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip())
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    path = tmp_path / "clerk.db"
+    record = october_record()
+    store = Store(path)
+    try:
+        store.save_record(record)
+    finally:
+        store.close()
+    yield path, record.meeting.id
+    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+
+
+def test_kill_mid_typing_loses_nothing_already_typed(db) -> None:
+    path, meeting_id = db
+    pid = start(path, meeting_id)
+    wait_for("New paragraph 1.1")
+
+    # roll call: Glanz and Bright present, Butler-Thalassis sends apologies
+    keys("F4")
+    wait_for("Roll call")
+    keys("p", "p", "a")
+    keys("Escape")
+    wait_for("New paragraph 1.1")
+
+    # a declaration under item 2
+    keys("C-n")
+    wait_for("DECLARATIONS OF INTEREST")
+    keys("F5")
+    wait_for("Declaration of interest")
+    typed("Peter")
+    keys("Enter")
+    typed("5")
+    keys("Enter", "Enter")  # item 5, pecuniary interest
+    typed("he is a governor of a local school")
+    keys("Enter", "Enter")  # left the room
+    wait_for("DECLARED: Peter Freeman")
+
+    # item 3: the minutes approved in one key
+    keys("C-n", "C-s")
+    wait_for("be approved")
+
+    # item 4: a paragraph and an action
+    keys("C-n")
+    wait_for("CABINET MEMBER UPDATE")
+    typed("The Committee noted the update.")
+    keys("Enter")
+    keys("F7")
+    wait_for("Action arising")
+    typed("Circulate the Ofsted report.")
+    keys("Enter")
+    typed("Nicky Crouch")
+    keys("Enter", "Enter")
+    wait_for("ACTION: Circulate the Ofsted report.")
+
+    # typing, a pause longer than the debounce, more typing, then SIGKILL
+    typed("The Committee welcomed")
+    time.sleep(1.0)
+    typed(" the news and")
+    os.kill(pid, signal.SIGKILL)
+    time.sleep(0.3)
+    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+
+    store = Store(path)
+    try:
+        record = store.load_record(meeting_id)
+    finally:
+        store.close()
+    names = {a.person_id: a.status for a in record.attendance}
+    people = {p.name: p.id for p in record.people}
+    assert names[people["Jonathan Glanz"]] is AttendanceStatus.PRESENT
+    assert names[people["Margot Bright"]] is AttendanceStatus.PRESENT
+    assert names[people["Nafsika Butler-Thalassis"]] is AttendanceStatus.APOLOGIES
+    (decl,) = record.declarations
+    assert decl.person_id == people["Peter Freeman"]
+    assert decl.action is DeclarationAction.LEFT_ROOM
+    items = {i.number: i for i in record.items}
+    assert record.resolutions_for(items["3"].id)[0].text.startswith("That the Minutes of the")
+    paragraphs = [p.text for p in record.paragraphs_for(items["4"].id)]
+    assert paragraphs[0] == "The Committee noted the update."
+    # the completed words were written by the debounce; at most the last second is lost
+    assert paragraphs[1].startswith("The Committee welcomed")
+    (action,) = record.actions
+    assert action.text == "Circulate the Ofsted report." and action.lead == "Nicky Crouch"
+    assert record.meeting.current_item_id == items["4"].id
+
+    # restart: back on the same item, with what was typed
+    start(path, meeting_id)
+    shown = wait_for("4. CABINET MEMBER UPDATE")
+    assert "4.1  The Committee noted the update." in shown
+    assert "4.2  The Committee welcomed" in shown
