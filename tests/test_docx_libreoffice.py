@@ -101,6 +101,33 @@ def _tracker_template(path: Path) -> MinutesDocument:
     return tracker_document(tracker_entries())
 
 
+def _sample_record():
+    from clerk.samples import read_meeting_file, sample_dir
+
+    return read_meeting_file(sample_dir() / "fps-2019-10-17.json")
+
+
+@_kind("composed_minutes")
+def _composed(path: Path) -> MinutesDocument:
+    """The real pipeline: the sample meeting composed in the Westminster style."""
+    from clerk.minutes.compose import compose_minutes
+    from clerk.minutes.style import load_style
+
+    doc = compose_minutes(_sample_record(), load_style("westminster"), draft=True)
+    render_docx(doc, path)
+    return doc
+
+
+@_kind("composed_exempt_minutes")
+def _composed_exempt(path: Path) -> MinutesDocument:
+    from clerk.minutes.compose import compose_minutes
+    from clerk.minutes.style import load_style
+
+    doc = compose_minutes(_sample_record(), load_style("westminster"), exempt=True)
+    render_docx(doc, path, template=council_template())
+    return doc
+
+
 @_kind("awkward_text")
 def _awkward(path: Path) -> MinutesDocument:
     doc = awkward_document()
