@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clerk import validate
 from clerk.codec import encode
@@ -625,3 +627,28 @@ def test_the_documentation_names_every_field() -> None:
         assert f"### `{table.header}`" in doc
     missing = [f"{t.header} {name}" for t in tables for name in t.fields if f"`{name}`" not in doc]
     assert missing == []
+
+
+_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_A_NAME = _ANY_TEXT.filter(lambda s: s.strip() != "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    names=st.lists(
+        _A_NAME, min_size=5, max_size=5, unique_by=lambda s: " ".join(s.split()).casefold()
+    ),
+    texts=st.lists(_ANY_TEXT, min_size=8, max_size=8),
+)
+def test_any_text_survives_writing_and_reading(names: list[str], texts: list[str]) -> None:
+    record = awkward_record()
+    for person, name in zip(record.people, names, strict=True):
+        person.name = name
+    record.committee.name = names[0]
+    record.meeting.venue, record.meeting.title, record.meeting.published_by = texts[:3]
+    item = record.items[1]
+    item.title = names[1]
+    item.description, item.part_heading = texts[3:5]
+    item.sub_items[0].label, item.sub_items[0].description = names[2], texts[5]
+    record.people[3].role, record.people[4].email = texts[6:8]
+    assert _shape(meeting_file.loads(meeting_file.dumps(record))) == _shape(record)

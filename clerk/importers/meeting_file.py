@@ -755,7 +755,8 @@ def dumps(record: MeetingRecord) -> str:
     meeting file. What happened at the meeting (attendance, minutes, votes...) is left out:
     this is the start of a meeting, e.g. the committee's next one."""
     c, m = record.committee, record.meeting
-    out = [f"# {c.name}: meeting of {m.date:%-d %B %Y}", "", "[committee]"]
+    comment = re.sub(r"[\x00-\x1f\x7f]", " ", c.name)  # a comment holds no control characters
+    out = [f"# {comment}: meeting of {m.date:%-d %B %Y}", "", "[committee]"]
     out.append(_line("name", c.name))
     out.append(_line("chair_title", c.chair_title))
     defaults = Committee(name="")
