@@ -194,6 +194,9 @@ def import_agenda(ctx: click.Context, agenda_file: Path, dry_run: bool) -> None:
 
         parsed = read_agenda(agenda_file)
         record, guesses = parsed.record, parsed.guesses
+    from clerk.validate import check
+
+    check(record, agenda_file)
     _describe(record, guesses)
     if dry_run:
         click.echo("Dry run: nothing written.")
