@@ -82,7 +82,7 @@ def compose_minutes(
 ) -> MinutesDocument:
     """The minutes of the meeting: the public minutes, or (exempt=True) the confidential
     minutes of its exempt items."""
-    return _Composer(record, style).minutes(exempt=exempt, draft=draft)
+    return Composer(record, style).minutes(exempt=exempt, draft=draft)
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -166,7 +166,7 @@ def is_declarations_item(item: AgendaItem) -> bool:
     return "declaration" in item.title.casefold()
 
 
-class _Composer:
+class Composer:
     def __init__(self, record: MeetingRecord, style: HouseStyle) -> None:
         self.r = record
         self.s = style
@@ -580,8 +580,8 @@ class _Composer:
         rs = self.s.resolutions
         clauses = [clause(t) for t in texts if clause(t)]
         hoist = rs.hoist_that
-        if hoist:
-            clauses = [_unhoist(c) for c in clauses]
+        if hoist:  # "RESOLVED: That the …" runs on; a list's items start "(1) The …"
+            clauses = [_unhoist(c, capital=len(clauses) > 1) for c in clauses]
         number = ""
         if hoist or only_content:
             number = f"{item.number}.{next_n}"
@@ -666,15 +666,20 @@ class _Composer:
                 f" ({vote.votes_for} for, {vote.votes_against} against, "
                 f"{phrases.plural(vote.abstentions, 'abstention')})"
             )
-        if casting:
-            return f"On a show of hands on {subject}, the votes were equal{counts}.{casting}"
+        if vote.casting_vote is not None:
+            side = "for" if vote.casting_vote is VoteChoice.FOR else "against"
+            return (
+                f"On a show of hands on {subject}, the votes were equal{counts} and {chair} "
+                f"gave a casting vote {side} the motion, which was therefore {outcome}."
+            )
         return f"On a show of hands, {subject} was {outcome}{counts}."
 
 
-def _unhoist(text: str) -> str:
+def _unhoist(text: str, *, capital: bool) -> str:
     """ "That the Minutes … be approved" -> "The Minutes … be approved" (the heading says That)."""
     if text[:5].casefold() == "that ":
-        return phrases.capitalise(text[5:])
+        rest = text[5:]
+        return phrases.capitalise(rest) if capital else rest
     return text
 
 
