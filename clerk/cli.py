@@ -418,17 +418,27 @@ def actions(
     with _store(ctx) as store:
         found = _committee(store, committee)
         entries = store.committee_actions(found.id)
+        # All the committee's meetings, not only those with actions, so the tracker can
+        # number each meeting's round within its municipal year.
+        summaries = store.list_meetings(committee=found.name)
+        meetings = [
+            meeting
+            for meeting in (store.meeting(s.id) for s in summaries)
+            if meeting.committee_id == found.id
+        ]
     if fmt == "csv":
         target = output or Path("-")
         if str(target) == "-":
-            tracker.write_tracker_csv(entries, sys.stdout)
+            tracker.write_tracker_csv(entries, sys.stdout, meetings=meetings)
         else:
             with _writing(target) as handle:
-                tracker.write_tracker_csv(entries, handle)
+                tracker.write_tracker_csv(entries, handle, meetings=meetings)
             click.echo(f"Wrote {target}", err=True)
         return
     target = output or Path("action-tracker.docx")
-    tracker.write_tracker_docx(entries, target, template=template)
+    tracker.write_tracker_docx(
+        entries, target, template=template, committee_name=found.name, meetings=meetings
+    )
     click.echo(f"Wrote {target}", err=True)
 
 

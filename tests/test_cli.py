@@ -227,3 +227,69 @@ def test_samples_load_once_with_one_person_each(db: Path) -> None:
         november = store.load_record(store.resolve_meeting("2019-11-25"))
     assert october.committee.id == november.committee.id
     assert october.meeting.date == date(2019, 10, 17)
+
+
+@pytest.fixture
+def samples(db: Path) -> Path:
+    assert clerk("load-samples", db=db).exit_code == 0
+    return db
+
+
+def test_minutes_by_date_in_every_format(samples: Path, tmp_path: Path) -> None:
+    text = clerk("minutes", "2019-10-17", db=samples)
+    assert text.exit_code == 0, text.output
+    assert "Thursday 17 October 2019" in text.output
+    assert "The Meeting ended at 8.59 pm." in text.output
+    assert "CHAIRMAN:" in text.output and "DRAFT" in text.output.upper()
+
+    html = tmp_path / "minutes.html"
+    assert clerk("minutes", "2019-10-17", "-f", "html", "-o", str(html), db=samples).exit_code == 0
+    assert "<html" in html.read_text(encoding="utf-8").lower()
+
+    from docx import Document
+
+    word = tmp_path / "minutes.docx"
+    result = clerk("minutes", "2019-10-17", "-f", "docx", "-o", str(word), db=samples)
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in Document(str(word)).paragraphs]
+    assert any("The Meeting ended at 8.59 pm." in p for p in paragraphs)
+
+
+def test_minutes_to_an_unwritable_place_is_a_clear_error(samples: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no such folder" / "minutes.docx"
+    result = clerk("minutes", "2019-10-17", "-f", "docx", "-o", str(target), db=samples)
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "no such folder" in result.output
+
+
+def test_decision_note_names_the_decisions(samples: Path) -> None:
+    result = clerk("decisions", "2019-10-17", db=samples)
+    assert result.exit_code == 0, result.output
+    assert "17 October 2019" in result.output
+    assert "RESOLVED" in result.output.upper() or "decision" in result.output.lower()
+
+
+def test_action_tracker_as_csv_and_word(samples: Path, tmp_path: Path) -> None:
+    result = clerk("actions", "family and people", db=samples)
+    assert result.exit_code == 0, result.output
+    assert "Requested that the Ofsted report be circulated." in result.output
+    assert "Nicky Crouch" in result.output
+
+    from docx import Document
+
+    word = tmp_path / "tracker.docx"
+    result = clerk("actions", "Family", "-f", "docx", "-o", str(word), db=samples)
+    assert result.exit_code == 0, result.output
+    document = Document(str(word))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Action Tracker" in text
+    assert "Family and People Services" in text
+    assert "Requested that the Ofsted report be circulated." in cells
+
+
+def test_unknown_committee_lists_those_there_are(samples: Path) -> None:
+    result = clerk("actions", "Planning", db=samples)
+    assert result.exit_code == 1
+    assert "no committee called 'Planning'" in result.output
+    assert "Family and People Services" in result.output
