@@ -401,3 +401,32 @@ def test_any_unicode_with_a_template(tmp_path_factory, doc: MinutesDocument) -> 
     path = tmp_path_factory.mktemp("anyt") / "any.docx"
     render_docx(doc, path, template=council_template())
     assert [line.text for line in body_lines(open_docx(path))] == expected_lines(doc)
+
+
+# --------------------------------------------------------------------------- house styles
+
+
+@pytest.mark.parametrize("style", ["westminster", "board"])
+def test_word_reads_as_the_text_minutes_in_each_style(tmp_path: Path, style: str) -> None:
+    """The .docx says what the plain-text minutes say, line for line (a tab in Word is the
+    space in text), whatever the style does with RESOLVED (hoisted "3.1 RESOLVED: That …",
+    run on, or numbered lists)."""
+    from clerk.minutes.compose import compose_minutes
+    from clerk.minutes.render_text import render_text
+    from tests.minutes_builders import committee_of_three, lines, style_of
+
+    m, _ = committee_of_three()
+    m.resolve(m.item("3", "MINUTES"), "That the Minutes be approved.")
+    report = m.item("4", "Annual Report")
+    m.para(report, "The Committee noted the report.")
+    m.resolve(report, "That the report be noted.")
+    m.resolve(report, "That the actions be agreed.")
+    doc = compose_minutes(m.build(), style_of(style), draft=False)
+    word = open_docx(_render(doc, tmp_path))
+    in_word = [" ".join(p.text.replace("\t", " ").split()) for p in word.paragraphs]
+    in_text = [" ".join(line.split()) for line in lines(render_text(doc))]
+    # the signature lines: Word draws the rule as a tab leader rather than underscores
+    in_text = [line.removesuffix(" " + "_" * 30) for line in in_text]
+    assert [line for line in in_word if line] == in_text
+    if style == "board":
+        assert "3.1 RESOLVED: That the Minutes be approved." in in_word

@@ -296,14 +296,24 @@ def _write_paragraph(word: DocxDocument, block: Paragraph, styles: _Styles) -> N
 
 
 def _write_resolved(word: DocxDocument, block: Resolved, styles: _Styles) -> None:
+    resolutions = block.resolutions
     if block.heading:
-        heading = _para(word, styles, RESOLVED)
+        if block.number_on_heading and block.number:
+            # "3.1<TAB>RESOLVED: That …": the number hangs before the heading itself
+            heading = _para(word, styles, NUMBERED)
+            _add_text(heading, f"{block.number}\t")
+        else:
+            heading = _para(word, styles, RESOLVED)
         _add_text(heading, block.heading, bold=True)
-    for index, (label, text) in enumerate(block.resolutions):
+        if block.run_in and len(resolutions) == 1:
+            label, text = resolutions[0]
+            _add_text(heading, " " + " ".join(p for p in (label, text) if p))
+            return
+    for index, (label, text) in enumerate(resolutions):
         if label:
             para = _para(word, styles, RESOLUTION)
             _add_text(para, f"{label}\t{text}")
-        elif block.number and index == 0:
+        elif block.number and index == 0 and not block.number_on_heading:
             # "3.1<TAB>That the Minutes ... be approved.": a numbered paragraph
             para = _para(word, styles, NUMBERED)
             _add_text(para, f"{block.number}\t{text}")
