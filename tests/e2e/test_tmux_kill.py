@@ -16,7 +16,9 @@ from clerk.record import AttendanceStatus, DeclarationAction
 from clerk.store import Store
 from tests.tui.conftest import october_record
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+if shutil.which("tmux") is None:
+    # A missing tmux fails rather than skips: this is the only real-terminal test.
+    pytest.fail("tmux is not installed (Debian: apt-get install -y tmux; `make test` does)")
 
 SESSION = f"clerk-e2e-{os.getpid()}"
 
