@@ -24,6 +24,7 @@ from datetime import date, time
 from pathlib import Path
 
 from clerk.errors import InputError
+from clerk.importers import read_bytes
 from clerk.importers.agenda_forms import (
     EXAMPLE_DATE,
     EXAMPLE_ITEMS,
@@ -70,14 +71,7 @@ class AgendaImport:
 def read_agenda(path: Path) -> AgendaImport:
     """Read and parse the agenda pack at `path`; InputError if it is missing or not text."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "is a folder, not an agenda file") from None
-    except OSError as exc:
-        raise InputError(path, None, f"cannot be read ({exc.strerror})") from None
+    data = read_bytes(path, "an agenda file")
     # Name the file as the user gave it, so the error points where they can look.
     return parse_agenda(decode(data, str(path)), str(path))
 

@@ -40,6 +40,7 @@ from typing import Any
 
 from clerk import validate
 from clerk.errors import InputError
+from clerk.importers import read_utf8
 from clerk.record import (
     AgendaItem,
     Committee,
@@ -334,14 +335,7 @@ _TOP = ("committee", "meeting", "members", "people", "items")
 
 def read(path: Path) -> MeetingRecord:
     """Read a meeting file; InputError names the file and line of any fault."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "is a folder, not a file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    text = read_utf8(path, "a meeting file")
     return loads(text, path)
 
 

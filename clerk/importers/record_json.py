@@ -22,6 +22,7 @@ from typing import Any
 from clerk import validate
 from clerk.codec import DecodeError, decode, encode
 from clerk.errors import InputError
+from clerk.importers import read_utf8
 from clerk.record import MeetingRecord
 
 FORMAT = "clerk-meeting-record"
@@ -99,14 +100,7 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
 
 
 def read(path: Path) -> MeetingRecord:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, None, "is a folder, not a file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    text = read_utf8(path, "a meeting record")
     return loads(text, path)
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from clerk.minutes import phrases
 from clerk.record import (
     Action,
     Adjournment,
@@ -59,39 +60,25 @@ PHRASES: dict[str, str] = {
     "requested": "The Committee requested ",
 }
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 def long_date(day: date) -> str:
     """17 June 2019."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return phrases.long_date(day, "{day} {month} {year}")
 
 
 def clock_time(moment: time | None) -> str:
     """The house form of a time: 7.05 pm."""
-    if moment is None:
-        return ""
-    hour = moment.hour % 12 or 12
-    return f"{hour}.{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+    return "" if moment is None else phrases.clock_time(moment)
 
 
 def parse_time(text: str) -> time:
-    """Read 19:05, 7.05 pm, 7.05pm, 1905 or 7pm; raises ValueError with the text."""
+    """Read 19:05, 7.05 pm, 7.05pm, 1905, 7pm or 12.00 noon (the forms clock_time writes);
+    raises ValueError with the text."""
     raw = text.strip().lower().replace(" ", "")
     suffix = ""
+    for words, meaning in (("noon", "pm"), ("midnight", "am")):
+        if raw.endswith(words):
+            raw, suffix = raw.removesuffix(words) or "12", meaning
     if raw.endswith(("am", "pm")):
         raw, suffix = raw[:-2], raw[-2:]
     for sep in (":", "."):
