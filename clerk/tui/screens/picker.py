@@ -72,8 +72,11 @@ class PickerScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, select: str | None = None) -> None:
+        """Redraw the list; `select` highlights that meeting (one just imported or created),
+        else the highlight stays on the meeting it was on."""
         table = self.query_one(MeetingTable)
+        select = select or self.highlighted_id()
         table.clear()
         summaries = self.store.list_meetings(limit=500)
         self.meeting_ids = [m.id for m in summaries]
@@ -86,6 +89,9 @@ class PickerScreen(Screen):
                 str(m.present),
                 key=m.id,
             )
+        if select in self.meeting_ids:
+            # an older meeting imported lands mid-list: Enter should open it, not the newest
+            table.move_cursor(row=self.meeting_ids.index(select))
         hint = self.query_one("#picker-hint", Static)
         if summaries:
             hint.update(f" {len(summaries)} meetings · Enter opens · F2 imports an agenda")
@@ -130,14 +136,17 @@ class PickerScreen(Screen):
             try:
                 record = read_any(path)
                 from clerk.reconcile import reconcile
+                from clerk.validate import check as check_record
 
+                # as `clerk import` does: nothing is written if the record breaks a rule
+                check_record(record, path)
                 record = reconcile(record, self.store)
                 self.store.save_record(record)
             except ClerkError as exc:
                 self.notify(str(exc), title="Not imported", severity="error", timeout=10)
                 return
             self.notify(f"Imported the meeting of {long_date(record.meeting.date)}")
-            self.reload()
+            self.reload(select=record.meeting.id)
 
         self.app.push_screen(
             FormDialog(
@@ -171,7 +180,7 @@ class PickerScreen(Screen):
             except ClerkError as exc:
                 self.notify(str(exc), severity="error")
                 return
-            self.reload()
+            self.reload(select=record.meeting.id)
             self.notify(f"Next meeting: {long_date(record.meeting.date)}")
 
         self.app.push_screen(

@@ -1,0 +1,134 @@
+"""The meeting picker: newest first, import an agenda, the committee's next meeting, open one.
+
+Each test drives the picker by keys and reads the database back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+from pathlib import Path
+
+from clerk.record import MeetingStatus, new_id
+from clerk.store import Store
+from clerk.tui.app import ClerkApp
+from clerk.tui.screens.live import LiveScreen
+from clerk.tui.screens.picker import STANDING_ITEMS, PickerScreen
+from tests.tui.conftest import october_record
+
+SIZE = (120, 40)
+AGENDA = Path(__file__).parent.parent / "agendas" / "fpss_2019-11-25_reference.md"
+
+
+def add_meeting(path: Path, day: date) -> str:
+    """Another meeting of a fresh committee on `day`; its id."""
+    record = october_record()
+    record.meeting = replace(record.meeting, date=day, id=new_id())
+    with Store(path) as store:
+        store.save_record(record)
+    return record.meeting.id
+
+
+async def test_meetings_newest_first(db, clock) -> None:
+    path, october = db
+    june = add_meeting(path, date(2019, 6, 17))
+    december = add_meeting(path, date(2019, 12, 9))
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        assert screen.meeting_ids == [december, october, june]
+        table = screen.query_one("#meetings")
+        assert str(table.get_row_at(0)[0]).endswith("09 Dec 2019")
+        await pilot.press("enter")  # the newest is highlighted first
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.session.meeting_id == december
+    with Store(path) as store:
+        assert store.meeting(december).status is MeetingStatus.IN_PROGRESS
+        assert store.meeting(october).status is MeetingStatus.SCHEDULED
+
+
+async def test_opening_from_the_picker_records_the_start(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+    with Store(path) as store:
+        meeting = store.meeting(meeting_id)
+    assert meeting.status is MeetingStatus.IN_PROGRESS
+    assert meeting.start_time == time(19, 5)  # the clock, not the agenda's 7.00 pm
+
+
+async def test_import_an_agenda_from_the_picker(db, clock) -> None:
+    path, october = db
+    december = add_meeting(path, date(2019, 12, 9))  # the import lands mid-list
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        # typing a long path key by key is slow; the field is an ordinary Input
+        app.screen.query_one("#field-path").value = str(AGENDA)
+        await pilot.press("enter")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        assert len(picker.meeting_ids) == 3
+        # the imported meeting is highlighted: Enter opens it, not the newest
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        imported = app.session.meeting_id
+    assert imported != october
+    with Store(path) as store:
+        record = store.load_record(imported)
+        summaries = store.list_meetings()
+    assert record.meeting.date == date(2019, 11, 25)
+    assert [i.number for i in record.agenda()] == [str(n) for n in range(1, 10)]
+    assert record.agenda()[4].title.startswith("WESTMINSTER'S YOUTH JUSTICE")
+    assert [s.id for s in summaries] == [december, imported, october]
+
+
+async def test_import_error_names_the_file(db, clock, tmp_path) -> None:
+    path, _ = db
+    bad = tmp_path / "agenda.md"
+    bad.write_text("Not an agenda at all\n", encoding="utf-8")
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one("#field-path").value = str(bad)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert any("agenda.md" in n.message for n in app._notifications)
+    with Store(path) as store:
+        assert len(store.list_meetings()) == 1
+
+
+async def test_create_the_committees_next_meeting(db, clock) -> None:
+    path, october = db
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one("#field-date").value == "2019-11-21"  # five weeks on
+        await pilot.press("ctrl+u", *"2019-11-25", "enter")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        assert len(picker.meeting_ids) == 2
+        new = picker.meeting_ids[0]
+    with Store(path) as store:
+        before = store.load_record(october)
+        record = store.load_record(new)
+    assert record.meeting.date == date(2019, 11, 25)
+    assert record.committee.id == before.committee.id
+    assert record.meeting.approves_minutes_of == date(2019, 10, 17)
+    assert record.meeting.venue == before.meeting.venue
+    assert record.meeting.status is MeetingStatus.SCHEDULED
+    assert [i.title for i in record.agenda()] == list(STANDING_ITEMS)
+    assert {m.person_id for m in record.members()} == {m.person_id for m in before.members()}
+    assert record.attendance == [] and record.paragraphs == []
