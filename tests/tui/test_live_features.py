@@ -1,0 +1,280 @@
+"""The live screen, feature by feature (issue 3): each test drives the keys (or the mouse) and
+then reads the database back, so a feature that only draws on the screen fails here."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+from clerk.record import (
+    AttendanceStatus,
+    ItemOutcome,
+    MeetingRecord,
+    MeetingStatus,
+    VoteChoice,
+    VoteMethod,
+    VoteOutcome,
+)
+from clerk.store import Store
+from clerk.tui.app import ClerkApp
+from clerk.tui.screens.live import LiveScreen
+from clerk.tui.session import LiveSession
+from clerk.tui.widgets.live import AgendaList
+
+SIZE = (120, 40)
+
+
+def keys(text: str) -> list[str]:
+    return ["space" if c == " " else c for c in text]
+
+
+def load(path: Path, meeting_id: str) -> MeetingRecord:
+    with Store(path) as store:
+        return store.load_record(meeting_id)
+
+
+def numbered(record: MeetingRecord) -> dict[str, object]:
+    return {i.number: i for i in record.items}
+
+
+async def palette(pilot, text: str) -> None:
+    """Run a command from the palette by typing (part of) its title."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*keys(text))
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def agenda_prompts(app) -> dict[str, str]:
+    agenda = app.screen.query_one(AgendaList)
+    prompts = [str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)]
+    return {p[3:].split(".")[0].strip(): p for p in prompts}
+
+
+async def test_start_time_is_editable(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert load(path, meeting_id).meeting.start_time == time(19, 5)  # recorded on opening
+        await palette(pilot, "start time")
+        await pilot.press("ctrl+u", *keys("7.02 pm"), "enter")
+        await pilot.pause()
+        assert "began 7.02 pm" in str(app.screen.query_one("#status").render())
+    assert load(path, meeting_id).meeting.start_time == time(19, 2)
+
+
+async def test_urgent_item_and_outcome_marks(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # item 4
+        await palette(pilot, "urgent item")
+        await pilot.press(*keys("Road works"), "enter")
+        await pilot.pause()
+        assert app.session.current_item().number == "4A"
+        # item 5 deferred, item 6 withdrawn, from the agenda list (F9 acts on the highlight)
+        await pilot.press("ctrl+l", "down", "f9", "d")
+        await pilot.press("down", "f9", "w")
+        await pilot.pause()
+        marks = agenda_prompts(app)
+        assert marks["4A"].startswith("▶")
+        assert marks["5"][1] == "»" and marks["6"][1] == "✗"
+    record = load(path, meeting_id)
+    items = numbered(record)
+    urgent = items["4A"]
+    assert urgent.urgent and urgent.title == "ROAD WORKS"
+    assert [i.number for i in record.agenda()][3:6] == ["4", "4A", "5"]
+    assert record.meeting.current_item_id == urgent.id
+    assert urgent.taken_order == 5  # 1, 2, 3, 4, then 4A
+    assert items["5"].outcome is ItemOutcome.DEFERRED
+    assert items["6"].outcome is ItemOutcome.WITHDRAWN
+
+
+async def test_quorum_leaves_out_pecuniary_interests(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "p", "p", "p", "escape")  # three present: quorum is 3
+        # declared on item 1, for item 4: Margot Bright, a pecuniary interest
+        await pilot.press("f5", *keys("Margot"), "enter", "ctrl+u", "4", "enter")
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert "present 3 · quorate (3)" in status
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert "present 2 · NOT QUORATE (3)" in status
+    record = load(path, meeting_id)
+    items = numbered(record)
+    (decl,) = record.declarations
+    assert decl.item_id == items["4"].id and "pecuniary" in decl.kind
+    with Store(path) as store:
+        session = LiveSession(store, meeting_id)
+        assert session.quorate(items["3"]) and not session.quorate(items["4"])
+
+
+async def test_roll_call_late_early_and_deputy(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n")  # during item 3
+        await pilot.press("f4", "p", "l")  # Glanz present; Bright arrives late
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#field-time").value == "7.05 pm"  # now
+        assert dialog.query_one("#field-item").value == "3"  # the current item
+        await pilot.press("enter", "enter")
+        await pilot.press("up", "e", "ctrl+u", *keys("8.15 pm"), "enter", "enter")
+        await pilot.press("down", "down", "down", "d", *keys("Jane Doe"), "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+    record = load(path, meeting_id)
+    items = numbered(record)
+    people = {p.name: p for p in record.people}
+    seen = {record.person(a.person_id).name: a for a in record.attendance}
+    bright, glanz, deputy = seen["Margot Bright"], seen["Jonathan Glanz"], seen["Jane Doe"]
+    assert bright.status is AttendanceStatus.PRESENT
+    assert (bright.arrived_at, bright.arrived_item_id) == (time(19, 5), items["3"].id)
+    assert glanz.status is AttendanceStatus.PRESENT
+    assert (glanz.left_at, glanz.left_item_id) == (time(20, 15), items["3"].id)
+    assert deputy.status is AttendanceStatus.DEPUTY
+    assert deputy.substitute_for == people["Ian Carmen"].id
+
+
+async def test_recorded_vote_casting_vote_and_interests(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", *["p"] * 8, "escape")
+        await pilot.press("f5", *keys("Peter"), "enter", "ctrl+u", "5", "enter")  # pecuniary
+        await pilot.press("enter", "enter", "enter")
+        await pilot.press(*["ctrl+n"] * 4, "f3", *keys("x be agreed."), "enter")
+        await pilot.press("f6", "r")
+        await pilot.pause()
+        table = app.screen.query_one("#vote-table")
+        assert table.row_count == 7  # Peter Freeman may not vote
+        await pilot.press("f", "f", "f", "a", "a", "a", "b", "enter")  # a tie
+        await pilot.press("f")  # the chair's casting vote: for
+        await pilot.pause()
+        # a show of hands: more votes than voters is refused, then a tie the chair loses
+        await pilot.press("f6", "h", "8", "enter", "0", "enter", "0", "enter")
+        await pilot.pause()
+        assert "only 7 members may vote" in str(app.screen.query_one(".dialog-error").render())
+        await pilot.press("shift+tab", "shift+tab")  # back to "For"
+        await pilot.press("ctrl+u", "2", "enter", "ctrl+u", "2", "enter", "ctrl+u", "1", "enter")
+        await pilot.press("a")
+        await pilot.pause()
+    record = load(path, meeting_id)
+    item = numbered(record)["5"]
+    freeman = next(p for p in record.people if p.name == "Peter Freeman")
+    recorded, hands = record.votes_for(item.id)
+    assert recorded.method is VoteMethod.RECORDED
+    assert len(recorded.named) == 7 and freeman.id not in recorded.named
+    assert (recorded.votes_for, recorded.votes_against, recorded.abstentions) == (3, 3, 1)
+    assert recorded.casting_vote is VoteChoice.FOR
+    assert recorded.outcome is VoteOutcome.CARRIED
+    assert recorded.motion == "That x be agreed."
+    assert hands.method is VoteMethod.SHOW_OF_HANDS
+    assert (hands.votes_for, hands.votes_against, hands.abstentions) == (2, 2, 1)
+    assert hands.casting_vote is VoteChoice.AGAINST
+    assert hands.outcome is VoteOutcome.LOST
+
+
+async def test_adjournment_and_end_time_editable(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await palette(pilot, "Adjourn")
+        await pilot.press("enter", *keys("Fire alarm"), "enter")
+        await pilot.pause()
+        assert "ADJOURNED" in str(app.screen.query_one("#status").render())
+        await palette(pilot, "Resume")
+        await pilot.press("ctrl+u", *keys("7.20 pm"), "enter")
+        await pilot.press("f10", "ctrl+u", *keys("8.59 pm"), "enter")
+        await pilot.pause()
+        assert load(path, meeting_id).meeting.end_time == time(20, 59)
+        await pilot.press("f10", "ctrl+u", *keys("9.01 pm"), "enter")  # corrected
+        await pilot.pause()
+        assert "ended 9.01 pm" in str(app.screen.query_one("#status").render())
+    record = load(path, meeting_id)
+    (adjournment,) = record.meeting.adjournments
+    assert adjournment.start == time(19, 5) and adjournment.end == time(19, 20)
+    assert adjournment.item_id == numbered(record)["4"].id
+    assert adjournment.reason == "Fire alarm"
+    assert record.meeting.status is MeetingStatus.ENDED
+    assert record.meeting.end_time == time(21, 1)
+
+
+async def test_paragraph_numbers_phrases_and_moves(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+r", *keys("costs rise."), "enter")
+        await pilot.press("ctrl+g", *keys("we wait."), "enter")
+        await pilot.pause()
+        entries = app.screen.query_one("#entries")
+        prompts = [str(entries.get_option_at_index(i).prompt) for i in range(2)]
+        assert prompts[0].startswith("4.1  Concern was expressed that costs rise.")
+        assert prompts[1].startswith("4.2  It was suggested that we wait.")
+        await pilot.press("escape", "end", "left_square_bracket")  # 4.2 moves up
+        await pilot.pause()
+        assert str(entries.get_option_at_index(0).prompt).startswith("4.1  It was suggested")
+    record = load(path, meeting_id)
+    assert [p.text for p in record.paragraphs_for(numbered(record)["4"].id)] == [
+        "It was suggested that we wait.",
+        "Concern was expressed that costs rise.",
+    ]
+
+
+async def test_action_on_an_item_without_minutes(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["ctrl+n"] * 6, "f7", *keys("Add a visit."), "enter")
+        await pilot.press(*keys("Aaron"), "right", "enter", *keys("31/12/2019"), "enter")
+        await pilot.pause()
+    record = load(path, meeting_id)
+    item = numbered(record)["7"]
+    (action,) = record.actions
+    assert action.item_id == item.id and record.paragraphs_for(item.id) == []
+    assert action.lead == "Aaron Hardy" and str(action.due) == "2019-12-31"
+
+
+async def test_click_on_an_agenda_item(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click(AgendaList, offset=(10, 7))  # under the border: 1-4, 5 (two lines), 6
+        await pilot.pause()
+        assert app.session.current_item().number == "6"
+        assert app.screen.query_one("#composer").has_focus
+    record = load(path, meeting_id)
+    assert record.meeting.current_item_id == numbered(record)["6"].id
+
+
+async def test_help_follows_focus_and_theme_changes(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = app.screen.query_one("HelpPanel Markdown").source
+        assert help_text.startswith("## Composer")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.screen.query_one("HelpPanel Markdown").source.startswith("## Agenda")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Theme" in titles
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
