@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -102,8 +103,9 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
+            # Text, not a str: "[r]" in a str is content markup and would vanish from the screen
             yield OptionList(
-                *[Option(f"[{key}] {label}", id=value) for value, key, label in self.choices],
+                *[Option(Text(f"[{key}] {label}"), id=value) for value, key, label in self.choices],
                 id="choices",
             )
 
