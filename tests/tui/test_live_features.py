@@ -278,3 +278,95 @@ async def test_help_follows_focus_and_theme_changes(db, clock) -> None:
         app.theme = "textual-light"
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
+
+
+async def test_every_key_is_in_the_footer(db, clock) -> None:
+    """At 120 columns the footer shows every key the screen offers (on two lines if needed)."""
+    from textual.widgets._footer import FooterKey
+
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for screen_keys in ((), ("f4",)):  # the live screen, then the roll call
+            await pilot.press(*screen_keys)
+            await pilot.pause(0.2)
+            shown = {
+                key.action: key.region
+                for key in app.screen.query(FooterKey)
+                if key.region.right <= SIZE[0] and key.region.height
+            }
+            wanted = {
+                active.binding.action
+                for active in app.screen.active_bindings.values()
+                if active.binding.show and active.enabled
+            }
+            assert wanted <= set(shown), wanted - set(shown)
+        await pilot.press("escape")
+    assert load(path, meeting_id).meeting.status is MeetingStatus.IN_PROGRESS
+
+
+async def test_meeting_menu_keys(db, clock) -> None:
+    """F12 offers the meeting-wide commands, each shown with its key, each one key away."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        prompts = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert "[a] Adjourn" in prompts and "[u] Add an urgent item" in prompts
+        assert not any("Resume" in p or "Reopen" in p for p in prompts)  # not valid now
+        await pilot.press("s", "ctrl+u", *keys("6.58 pm"), "enter")
+        await pilot.press("f12", "a", "enter", "enter")  # adjourned now, no reason
+        await pilot.press("f12", "r", "enter")  # resumed now
+        await pilot.pause()
+    record = load(path, meeting_id)
+    assert record.meeting.start_time == time(18, 58)
+    (adjournment,) = record.meeting.adjournments
+    assert adjournment.start == adjournment.end == time(19, 5)
+
+
+async def test_approve_the_minutes_of_a_chosen_meeting(db, clock) -> None:
+    """When the agenda did not say whose minutes, Ctrl+S asks (1: the latest earlier one)."""
+    from datetime import date
+
+    from clerk.tui.screens.picker import next_meeting
+
+    path, october = db
+    with Store(path) as store:
+        following = next_meeting(store.load_record(october), date(2019, 11, 25))
+        following.meeting.approves_minutes_of = None
+        store.save_record(following)
+    app = ClerkApp(path, following.meeting.id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+s")  # item 3, MINUTES
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        assert str(choices.get_option_at_index(0).prompt) == "[1] 17 October 2019"
+        await pilot.press("1")
+        await pilot.pause()
+    record = load(path, following.meeting.id)
+    item = numbered(record)["3"]
+    assert record.meeting.approves_minutes_of == date(2019, 10, 17)
+    assert [r.text for r in record.resolutions_for(item.id)] == [
+        "That the Minutes of the Family and People Services Policy and Scrutiny Committee "
+        "meeting held on 17 October 2019 be approved."
+    ]
+    assert item.outcome is ItemOutcome.RESOLVED
+
+
+async def test_exempt_item_with_two_paragraphs(db, clock) -> None:
+    path, meeting_id = db
+    with Store(path) as store:
+        record = store.load_record(meeting_id)
+        store.update(numbered(record)["10"], exempt_paragraphs=[1, 3])
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l", "end", "enter")
+        await pilot.pause()
+        banner = str(app.screen.query_one("#exempt-banner").render())
+        assert "EXEMPT" in banner and "Schedule 12A, paragraphs 1, 3" in banner
+        assert "⊘" in agenda_prompts(app)["10"]
+    record = load(path, meeting_id)
+    (exclusion,) = record.resolutions_for(numbered(record)["10"].id)
+    assert "paragraphs 1 and 3 of Part 1 of Schedule 12A" in exclusion.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import time as _time
+from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from clerk.record import (
@@ -55,7 +56,11 @@ from clerk.tui.session import (
     parse_time,
     person_label,
 )
+from clerk.tui.widgets.footer import ClerkFooter
 from clerk.tui.widgets.live import AgendaList, Composer, ItemRecord, StatusLine
+
+#: Next and previous item share one footer entry, so every key fits a 120-column footer.
+ITEM_KEYS = Binding.Group("Next/prev item", compact=True)
 
 DEBOUNCE = 0.3  # seconds after the last key
 MAX_UNSAVED = 1.0  # seconds of typing before a write regardless
@@ -74,8 +79,11 @@ class LiveScreen(Screen):
         Binding("f8", "insert_person", "Person", id="insert_person", priority=True),
         Binding("f9", "outcome", "Outcome", id="outcome", priority=True),
         Binding("f10", "close_meeting", "End", id="close_meeting", priority=True),
-        Binding("ctrl+n", "step(1)", "Next item", id="next_item", priority=True),
-        Binding("ctrl+b", "step(-1)", "Prev item", id="previous_item", priority=True),
+        Binding("f12", "meeting_menu", "Meeting", id="meeting_menu", priority=True),
+        Binding("ctrl+n", "step(1)", "Next item", id="next_item", priority=True, group=ITEM_KEYS),
+        Binding(
+            "ctrl+b", "step(-1)", "Prev item", id="previous_item", priority=True, group=ITEM_KEYS
+        ),
         Binding("ctrl+l", "focus_agenda", "Agenda", id="focus_agenda", show=False),
         Binding(
             "ctrl+s", "approve_minutes", "Approve minutes", id="approve_minutes", priority=True
@@ -85,7 +93,7 @@ class LiveScreen(Screen):
         ),
     ]
 
-    #: Palette-only commands: (title, help, action).
+    #: Commands of the meeting as a whole: in the palette, and under F12 (the meeting menu).
     COMMANDS_EXTRA: ClassVar[list[tuple[str, str, str]]] = [
         ("Add an urgent item", "An item added on the day, after the current one", "urgent_item"),
         ("Adjourn", "Record an adjournment starting now", "adjourn"),
@@ -115,7 +123,7 @@ class LiveScreen(Screen):
                 yield ItemRecord(id="entries")
                 yield Static(id="composer-label")
                 yield Composer(id="composer", placeholder="Type the minute…")
-        yield Footer(compact=True)
+        yield ClerkFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(AgendaList).border_title = self.record.committee.name
@@ -173,10 +181,11 @@ class LiveScreen(Screen):
         self.set_class(item.is_exempt, "-exempt")
         banner.display = item.is_exempt
         if item.is_exempt:
-            paragraphs = ", ".join(str(p) for p in item.exempt_paragraphs) or "3"
+            numbers = [str(p) for p in item.exempt_paragraphs] or ["3"]
+            word = "paragraphs" if len(numbers) > 1 else "paragraph"
             banner.update(
                 f"EXEMPT — PART 2 — press and public excluded "
-                f"(Schedule 12A, paragraph {paragraphs})"
+                f"(Schedule 12A, {word} {', '.join(numbers)})"
             )
         title = Text(f"{item.number}. {item.title}", style="bold")
         if item.outcome:
@@ -502,9 +511,64 @@ class LiveScreen(Screen):
 
     def action_approve_minutes(self) -> None:
         self.finish_entry()
+        session = self.session
+        earlier = self.earlier_meetings() if session.meeting.approves_minutes_of is None else []
+        if not earlier:
+            self.approve_minutes()
+            return
+
+        # the agenda did not say which meeting's minutes: the clerk picks one (1 = latest)
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                session.update_meeting(approves_minutes_of=date.fromisoformat(value))
+                self.approve_minutes()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Approve the minutes of which meeting?",
+                [(day.isoformat(), str(n), long_date(day)) for n, day in enumerate(earlier, 1)],
+            ),
+            chosen,
+        )
+
+    def earlier_meetings(self) -> list[date]:
+        """Dates of this committee's earlier meetings in the store, latest first (nine at most)."""
+        meeting = self.session.meeting
+        summaries = self.session.store.list_meetings(committee=self.record.committee.name)
+        days = [
+            m.date
+            for m in summaries
+            if m.committee_id == meeting.committee_id and m.date < meeting.date
+        ]
+        return sorted(set(days), reverse=True)[:9]
+
+    def approve_minutes(self) -> None:
         self.session.approve_minutes()
         self.redraw()
         self.notify("Minutes of the earlier meeting approved")
+
+    def action_meeting_menu(self) -> None:
+        """F12: the meeting-wide commands valid now, each one key away."""
+        keys = {
+            "urgent_item": "u",
+            "adjourn": "a",
+            "resume": "r",
+            "edit_start": "s",
+            "reopen": "o",
+            "meetings": "m",
+        }
+        choices = [
+            (action, keys[action], title)
+            for title, _help, action in self.COMMANDS_EXTRA
+            if self.check_action(action, ()) is not False
+        ]
+
+        def chosen(action: str | None) -> None:
+            if action is not None:
+                # run_action is a coroutine: scheduled, so it runs after the menu has gone
+                self.call_later(self.run_action, action)
+
+        self.app.push_screen(ChoiceDialog("Meeting", choices), chosen)
 
     def action_no_declarations(self) -> None:
         self.finish_entry()

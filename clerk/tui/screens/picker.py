@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from clerk.errors import ClerkError
 from clerk.record import (
@@ -23,6 +23,7 @@ from clerk.record import (
 )
 from clerk.tui.dialogs.forms import Field, FormDialog
 from clerk.tui.session import long_date, parse_date
+from clerk.tui.widgets.footer import ClerkFooter
 
 #: Items every meeting of a committee carries, copied into the next meeting's agenda.
 STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
@@ -53,7 +54,7 @@ class PickerScreen(Screen):
         yield Static("clerk — meetings", id="picker-title", classes="screen-title")
         yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static(id="picker-hint", classes="status-line")
-        yield Footer(compact=True)
+        yield ClerkFooter(compact=True)
 
     @property
     def store(self):

@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from clerk.record import Attendance, AttendanceStatus
 from clerk.tui.dialogs.forms import Field, FormDialog, PersonChoice, PersonDialog
 from clerk.tui.session import LiveSession, clock_time, parse_time
+from clerk.tui.widgets.footer import ClerkFooter
 
 STATUS_LABELS = {
     AttendanceStatus.PRESENT: "present",
@@ -61,7 +62,7 @@ class RollCallScreen(Screen):
         yield Static(id="rollcall-title", classes="screen-title")
         yield RollCallTable(id="rollcall", cursor_type="row", zebra_stripes=True)
         yield Static(id="rollcall-summary", classes="status-line")
-        yield Footer(compact=True)
+        yield ClerkFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(RollCallTable)

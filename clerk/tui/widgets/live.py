@@ -77,6 +77,10 @@ current item. **Enter** edits the highlighted entry; **Delete** removes it;
     ]
 
 
+#: The house phrases share one footer entry (F1 and the palette name each one).
+PHRASE_KEYS = Binding.Group("Phrases", compact=True)
+
+
 class Composer(TextArea):
     """Where minute paragraphs and resolutions are typed; written to the store as you type."""
 
@@ -91,10 +95,14 @@ House phrases: **Ctrl+O** "introduced the report, which provided an overview of"
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+o", "phrase('overview')", "Overview", id="phrase_overview"),
-        Binding("ctrl+t", "phrase('noted')", "Noted", id="phrase_noted"),
-        Binding("ctrl+r", "phrase('concern')", "Concern", id="phrase_concern"),
-        Binding("ctrl+g", "phrase('suggested')", "Suggested", id="phrase_suggested"),
+        Binding(
+            "ctrl+o", "phrase('overview')", "Overview", id="phrase_overview", group=PHRASE_KEYS
+        ),
+        Binding("ctrl+t", "phrase('noted')", "Noted", id="phrase_noted", group=PHRASE_KEYS),
+        Binding("ctrl+r", "phrase('concern')", "Concern", id="phrase_concern", group=PHRASE_KEYS),
+        Binding(
+            "ctrl+g", "phrase('suggested')", "Suggested", id="phrase_suggested", group=PHRASE_KEYS
+        ),
     ]
 
     def __init__(self, **kwargs) -> None:
