@@ -374,3 +374,20 @@ async def test_exempt_item_with_two_paragraphs(db, clock) -> None:
     record = load(path, meeting_id)
     (exclusion,) = record.resolutions_for(numbered(record)["10"].id)
     assert "paragraphs 1 and 3 of Part 1 of Schedule 12A" in exclusion.text
+
+
+async def test_help_in_a_dialog(db, clock) -> None:
+    """F1 in a dialog explains the dialog; what it records still reaches the database."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = app.screen.query_one("HelpPanel Markdown").source
+        assert help_text.startswith("## Declaration of interest")
+        await pilot.press("f1", *keys("Selina"), "enter", "enter", "enter", "enter", "enter")
+        await pilot.pause()
+    (decl,) = load(path, meeting_id).declarations
+    assert decl.item_id == numbered(load(path, meeting_id))["1"].id

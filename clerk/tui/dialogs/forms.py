@@ -19,6 +19,10 @@ from textual.widgets.option_list import Option
 from clerk.record import Person
 from clerk.tui.session import person_label
 
+#: A modal screen does not take the app's own F1, so each dialog binds it again (same id:
+#: a remapped help key is remapped here too).
+HELP_BINDING = Binding("f1", "app.toggle_help", "Help", id="help")
+
 
 @dataclass
 class Field:
@@ -32,8 +36,16 @@ class Field:
 class FormDialog(ModalScreen[dict[str, str] | None]):
     """Text fields: Enter moves to the next field and submits from the last; Escape cancels."""
 
+    HELP = """\
+## Form
+**Enter** moves to the next field and, from the last, records what the form says;
+**Tab** / **Shift+Tab** move between fields; **Ctrl+U** clears a field; **→** takes a
+suggested name. **Escape** cancels: nothing is written.
+"""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+        HELP_BINDING,
     ]
 
     def __init__(
@@ -90,8 +102,15 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 class ChoiceDialog(ModalScreen[str | None]):
     """Pick one: arrows and Enter, or the option's own key (shown in brackets)."""
 
+    HELP = """\
+## Choose one
+Press the key shown in brackets, or move with the arrows and press **Enter**.
+**Escape** cancels.
+"""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+        HELP_BINDING,
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, str, str]]) -> None:
@@ -135,8 +154,16 @@ class PersonChoice:
 class PersonDialog(ModalScreen[PersonChoice | None]):
     """A person by type-ahead over everyone known; a new name is accepted as typed."""
 
+    HELP = """\
+## Person
+Type part of a name: people at this meeting come first, then everyone clerk knows.
+**Enter** takes the first match (or the name as typed, for someone new); **↓** chooses
+another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
+"""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+        HELP_BINDING,
     ]
 
     def __init__(

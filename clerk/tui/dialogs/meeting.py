@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk.record import DeclarationAction, Person, VoteChoice
-from clerk.tui.dialogs.forms import NameSuggester
+from clerk.tui.dialogs.forms import HELP_BINDING, NameSuggester
 
 ACTION_LABELS = {
     DeclarationAction.LEFT_ROOM: "left the room and took no part in the discussion or vote",
@@ -36,8 +36,17 @@ class DeclarationInput:
 class DeclarationDialog(ModalScreen[DeclarationInput | None]):
     """Member (type-ahead), kind, nature, action: Enter moves on, the last Enter records it."""
 
+    HELP = """\
+## Declaration of interest
+Member (**→** completes the name), the item (blank: the whole agenda), the kind of
+interest from the committee's list, its nature ("in that …") and what the member did.
+**Enter** moves on; **Enter** on what they did records it. A pecuniary interest takes
+the member out of the quorum and the vote on that item. **Escape** cancels.
+"""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel")
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+        HELP_BINDING,
     ]
 
     def __init__(
@@ -142,8 +151,16 @@ class DeclarationDialog(ModalScreen[DeclarationInput | None]):
 class RecordedVoteDialog(ModalScreen[dict[str, VoteChoice] | None]):
     """Each member's vote: F for, A against, B abstain (the cursor moves down); Enter: done."""
 
+    HELP = """\
+## Recorded vote
+Members who may vote (present, without a pecuniary interest in the item). **F** for,
+**A** against, **B** abstain, and the cursor moves down. **Enter** records the vote;
+a tie asks for the chair's casting vote. **Escape** cancels.
+"""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+        HELP_BINDING,
         Binding("f", "choose('for')", "For", id="vote_for"),
         Binding("a", "choose('against')", "Against", id="vote_against"),
         Binding("b", "choose('abstain')", "Abstain", id="vote_abstain"),
