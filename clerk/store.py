@@ -274,6 +274,7 @@ class Store:
         self.path = Path(path)
         self.role = role
         self._lock = threading.RLock()
+        self._batch_depth = 0  # inside `batch()`: changes join its one transaction
         _check_is_sqlite(self.path)
         try:
             conn = sqlite3.connect(
@@ -366,10 +367,24 @@ class Store:
     # ----------------------------------------------------------------------- transactions
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several changes (add, update, delete) as one transaction: all of them are
+        committed, or none of them. Each still writes its own journal row."""
+        with self._write():
+            self._batch_depth += 1
+            try:
+                yield
+            finally:
+                self._batch_depth -= 1
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is committed, or none of it (and a StoreError says why)."""
         with self._lock:
             conn = self._conn
+            if self._batch_depth:
+                yield conn  # the enclosing batch commits or rolls back
+                return
             try:
                 # IMMEDIATE takes the write lock now, so a busy database is reported
                 # before anything is done rather than half way through.

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
+from clerk.importers.agenda import read_agenda
 from clerk.record import MeetingStatus, new_id
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
@@ -132,3 +133,31 @@ async def test_create_the_committees_next_meeting(db, clock) -> None:
     assert [i.title for i in record.agenda()] == list(STANDING_ITEMS)
     assert {m.person_id for m in record.members()} == {m.person_id for m in before.members()}
     assert record.attendance == [] and record.paragraphs == []
+
+
+async def test_a_follow_on_agenda_from_the_picker_merges_or_imports_apart(db, clock) -> None:
+    path, _ = db
+    follow_on = AGENDA.parent / "fpss_follow_on.md"
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("m", "n"):  # merge into the meeting, then a separate meeting
+            for agenda in (AGENDA, follow_on) if key == "m" else (follow_on,):
+                await pilot.press("f2")
+                await pilot.pause()
+                app.screen.query_one("#field-path").value = str(agenda)
+                await pilot.press("enter")
+                await pilot.pause()
+            if key == "m":
+                with Store(path) as store:
+                    assert len(store.list_meetings()) == 2  # nothing yet: the clerk is asked
+            await pilot.press(key)
+            await pilot.pause()
+            with Store(path) as store:
+                november = [m for m in store.list_meetings() if m.date == date(2019, 11, 25)]
+            assert len(november) == (1 if key == "m" else 2)
+    with Store(path) as store:
+        agendas = sorted(
+            ([i.number for i in store.load_record(m.id).agenda()] for m in november), key=len
+        )
+    follow_on_numbers = [i.number for i in read_agenda(follow_on).record.agenda()]
+    assert agendas == [follow_on_numbers, [str(n) for n in range(1, 10)]]

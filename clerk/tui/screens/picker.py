@@ -21,7 +21,7 @@ from clerk.record import (
     MeetingStatus,
     new_id,
 )
-from clerk.tui.dialogs.forms import Field, FormDialog
+from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
 from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
 
@@ -136,12 +136,17 @@ class PickerScreen(Screen):
             path = Path(values["path"].strip()).expanduser()
             try:
                 record = read_any(path)
+                from clerk.agenda_merge import existing_meeting
                 from clerk.reconcile import reconcile
                 from clerk.validate import check as check_record
 
                 # as `clerk import` does: nothing is written if the record breaks a rule
                 check_record(record, path)
                 record = reconcile(record, self.store)
+                stored_id = existing_meeting(self.store, record)
+                if stored_id is not None:
+                    self.ask_merge_or_new(record, stored_id)
+                    return
                 self.store.save_record(record)
             except ClerkError as exc:
                 self.notify(str(exc), title="Not imported", severity="error", timeout=10)
@@ -156,6 +161,40 @@ class PickerScreen(Screen):
                 check,
             ),
             done,
+        )
+
+    def ask_merge_or_new(self, record: MeetingRecord, stored_id: str) -> None:
+        """The committee already has a meeting that day: a follow-on agenda, the same pack
+        again, or (rarely) a second meeting."""
+        from clerk.agenda_merge import apply_merge, merge_agenda
+
+        plan = merge_agenda(self.store.load_record(stored_id), record)
+        when = long_date(record.meeting.date)
+
+        def chosen(choice: str | None) -> None:
+            try:
+                if choice == "merge":
+                    if plan.changes_anything:
+                        apply_merge(self.store, stored_id, plan)
+                    self.notify("\n".join(plan.summary()) or "Nothing new", title="Merged")
+                    self.reload(select=stored_id)
+                elif choice == "new":
+                    self.store.save_record(record)
+                    self.notify(f"Imported another meeting of {when}")
+                    self.reload(select=record.meeting.id)
+            except ClerkError as exc:
+                self.notify(str(exc), title="Not imported", severity="error", timeout=10)
+
+        added = len(plan.added) + len(plan.filled)
+        self.app.push_screen(
+            ChoiceDialog(
+                f"The committee already has a meeting on {when}",
+                [
+                    ("merge", "m", f"Merge into it ({added} item(s) added or filled in)"),
+                    ("new", "n", "Import as a separate meeting"),
+                ],
+            ),
+            chosen,
         )
 
     def action_next_meeting(self) -> None:
