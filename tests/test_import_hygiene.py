@@ -54,3 +54,26 @@ def test_listing_meetings_loads_neither_textual_nor_docx(tmp_path) -> None:
     loaded = _modules_after(code)
     assert "textual" not in loaded
     assert "docx" not in loaded
+
+
+def test_opening_a_meeting_loads_nothing_the_first_frame_does_not_need(tmp_path) -> None:
+    """`clerk open` up to its first frame (the startup benchmark's probe), headless: no
+    migrations library, no Word export, no minutes, no importers."""
+    from clerk.samples import load_samples
+    from clerk.store import Store
+
+    db = tmp_path / "c.db"
+    with Store(db, role="import") as store:
+        load_samples(store)
+    code = (
+        "import os\n"
+        f"os.environ['CLERK_STARTUP_PROBE'] = {str(tmp_path / 'probe')!r}\n"
+        "os.environ['TEXTUAL_DRIVER'] = 'textual.drivers.headless_driver:HeadlessDriver'\n"
+        "from clerk.cli import main\n"
+        f"main(['--db', {str(db)!r}, 'open', '2019-11-25'], standalone_mode=False)"
+    )
+    loaded = _modules_after(code)
+    assert (tmp_path / "probe").exists(), "the app did not reach its first frame"
+    assert "clerk.tui.screens.live" in loaded
+    for heavy in ("sqlite_utils", "docx", "clerk.minutes.compose", "clerk.importers"):
+        assert heavy not in loaded, f"opening a meeting imports {heavy}"
