@@ -390,6 +390,45 @@ def test_new_database_settings(store: Store) -> None:
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 2000
 
 
+def test_checkpoints_in_the_background_not_in_a_commit(tmp_path: Path) -> None:
+    """The live screen's store never checkpoints in a commit (a key press would wait for it):
+    a thread does, on its own connection; closing stops it and checkpoints the rest."""
+    import threading
+    import time as clock
+
+    path = tmp_path / "clerk.db"
+    record = sample_record()
+    texts = [f"Paragraph {n}" for n in range(12)]
+
+    def in_the_file_itself() -> int:  # rows the database file holds, not counting the WAL
+        conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+        marks = ",".join("?" * len(texts))
+        try:
+            sql = f"SELECT count(*) FROM paragraphs WHERE text IN ({marks})"
+            return conn.execute(sql, texts).fetchone()[0]
+        except sqlite3.DatabaseError:  # no tables yet (all in the WAL), or caught mid-copy
+            return 0
+        finally:
+            conn.close()
+
+    with Store(path) as store:
+        store.save_record(record)
+        store.checkpoint_in_background(every=5)
+        store.checkpoint_in_background(every=5)  # once is enough; twice changes nothing
+        assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        for text in texts:
+            store.add(record.meeting.id, MinuteParagraph(record.items[0].id, text))
+        deadline = clock.monotonic() + 10
+        while in_the_file_itself() < 10 and clock.monotonic() < deadline:
+            clock.sleep(0.01)
+        assert in_the_file_itself() >= 10  # two checkpoints' worth, by the thread
+    assert not [t for t in threading.enumerate() if t.name == "clerk-checkpoint"]
+    assert not Path(f"{path}-wal").exists()
+    assert in_the_file_itself() == len(texts)
+    with Store(path) as store:
+        assert [p.text for p in store.load_record(record.meeting.id).paragraphs][-12:] == texts
+
+
 def test_default_db_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CLERK_DB", str(tmp_path / "x.db"))
     assert default_db_path() == tmp_path / "x.db"

@@ -142,6 +142,8 @@ class LiveSession:
         self.store = store
         self.clock = clock
         self.record: MeetingRecord = store.load_record(meeting_id)
+        # a commit every few keys: no key press may wait for a WAL checkpoint
+        store.checkpoint_in_background()
 
     # ------------------------------------------------------------------ basics
 
