@@ -173,15 +173,27 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
 @main.command("import")
 @click.argument("agenda_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="The committee already has a meeting that day: add this agenda's items to it "
+    "(a follow-on agenda), filling in only what it left blank.",
+)
+@click.option("--new", is_flag=True, help="Import as another meeting even if one is that day.")
 @click.pass_context
-def import_agenda(ctx: click.Context, agenda_file: Path, dry_run: bool) -> None:
+def import_agenda(
+    ctx: click.Context, agenda_file: Path, dry_run: bool, merge: bool, new: bool
+) -> None:
     """Import an agenda pack (text or markdown converted from the PDF) as a new meeting.
 
     A TOML meeting file (.toml) is accepted too. Nothing is written if anything in the
-    file is wrong: the error names the line.
+    file is wrong: the error names the line. When the committee already has a meeting on
+    that date, say --merge (a follow-on agenda) or --new.
     """
     from clerk.errors import InputError
 
+    if merge and new:
+        raise click.UsageError("--merge and --new cannot be given together.")
     if not agenda_file.exists():
         raise InputError(agenda_file, None, "no such file")
     guesses: tuple[str, ...] = ()
@@ -198,15 +210,38 @@ def import_agenda(ctx: click.Context, agenda_file: Path, dry_run: bool) -> None:
 
     check(record, agenda_file)
     _describe(record, guesses)
-    if dry_run:
+    if dry_run and not _db_path(ctx).exists():
         click.echo("Dry run: nothing written.")
         return
+    from clerk.agenda_merge import apply_merge, existing_meeting, merge_agenda
     from clerk.reconcile import reconcile
 
     with _store(ctx, role="import") as store:
         record = reconcile(record, store)
-        store.save_record(record)
-    click.echo(f"Imported as meeting {record.meeting.id[:8]} into {_db_path(ctx)}")
+        stored_id = None if new else existing_meeting(store, record)
+        if stored_id is None:
+            if dry_run:
+                click.echo("Dry run: nothing written.")
+                return
+            store.save_record(record)
+            click.echo(f"Imported as meeting {record.meeting.id[:8]} into {_db_path(ctx)}")
+            return
+        when = f"{record.meeting.date:%A} {record.meeting.date.day} {record.meeting.date:%B %Y}"
+        if not merge:
+            raise ClerkError(
+                f"{record.committee.name} already has a meeting on {when} (id "
+                f"{stored_id[:8]}). Add --merge to add this agenda's items to it "
+                "(a follow-on agenda), or --new to import it as a separate meeting. "
+                "Nothing was written."
+            )
+        plan = merge_agenda(store.load_record(stored_id), record)
+        for line in plan.summary():
+            click.echo(line)
+        if dry_run or not plan.changes_anything:
+            click.echo("Nothing written." if dry_run else "Nothing new: nothing written.")
+            return
+        apply_merge(store, stored_id, plan)
+    click.echo(f"Merged into meeting {stored_id[:8]} in {_db_path(ctx)}")
 
 
 def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:

@@ -77,7 +77,10 @@ def test_dry_run_writes_nothing(db: Path) -> None:
 
 
 def test_meetings_table_lists_newest_first(imported: Path) -> None:
-    clerk("import", str(REPO / "sample_meetings" / "fps-2019-11-25.toml"), db=imported)
+    second = clerk(
+        "import", "--new", str(REPO / "sample_meetings" / "fps-2019-11-25.toml"), db=imported
+    )
+    assert second.exit_code == 0, second.output
     record = record_json.read(REPO / "sample_meetings" / "fps-2019-10-17.json")
     with Store(imported) as store:
         store.save_record(record)
@@ -194,7 +197,7 @@ def test_locked_database_is_a_clear_error_and_changes_nothing(imported: Path) ->
     holder.execute("BEGIN EXCLUSIVE")
     try:
         result = CliRunner().invoke(
-            main, ["--db", str(imported), "import", str(AGENDA)], catch_exceptions=False
+            main, ["--db", str(imported), "import", "--new", str(AGENDA)], catch_exceptions=False
         )
     finally:
         holder.execute("ROLLBACK")
@@ -293,3 +296,36 @@ def test_unknown_committee_lists_those_there_are(samples: Path) -> None:
     assert result.exit_code == 1
     assert "no committee called 'Planning'" in result.output
     assert "Family and People Services" in result.output
+
+
+def test_the_same_agenda_twice_is_refused_and_names_the_meeting(imported: Path) -> None:
+    before = meetings_json(imported)
+    again = clerk("import", str(AGENDA), db=imported)
+    assert again.exit_code == 1
+    assert "already has a meeting on Monday 25 November 2019" in again.output
+    assert before[0]["id"][:8] in again.output and "--merge" in again.output
+    assert meetings_json(imported) == before
+    nothing_new = clerk("import", "--merge", str(AGENDA), db=imported)
+    assert nothing_new.exit_code == 0, nothing_new.output
+    assert "Nothing new" in nothing_new.output
+    assert meetings_json(imported) == before
+
+
+def test_a_follow_on_agenda_merges_into_the_meeting(db: Path) -> None:
+    assert clerk("import", str(AGENDA), db=db).exit_code == 0
+    # as if the main pack had gone out with item 5's report "to follow", undescribed
+    with Store(db) as store:
+        meeting_id = store.resolve_meeting("2019-11-25")
+        five = next(i for i in store.load_record(meeting_id).items if i.number == "5")
+        store.update(five, description="")
+    follow_on = REPO / "tests" / "agendas" / "fpss_follow_on.md"
+    dry = clerk("import", "--merge", "--dry-run", str(follow_on), db=db)
+    assert dry.exit_code == 0, dry.output
+    assert "Fills in item 5's description" in dry.output and "Nothing written" in dry.output
+    merged = clerk("import", "--merge", str(follow_on), db=db)
+    assert merged.exit_code == 0, merged.output
+    assert len(meetings_json(db)) == 1
+    with Store(db) as store:
+        items = store.load_record(meeting_id).agenda()
+    assert [i.number for i in items] == [str(n) for n in range(1, 10)]
+    assert "Pathway to Positive Choices" in items[4].description
