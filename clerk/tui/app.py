@@ -7,12 +7,14 @@ through as it is made: there is no save key and nothing waits for quit.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from clerk.tui.session import LiveSession
 
 Clock = Callable[[], datetime]
+
+TUI_BUSY_TIMEOUT = 0.2  # seconds
 
 #: Set by the startup benchmark: write the time of the first interactive frame here and exit.
 PROBE_ENV = "CLERK_STARTUP_PROBE"
@@ -68,7 +72,9 @@ class ClerkApp(App):
             self.set_keymap(keymap)
         if warning:
             self.notify(warning, severity="warning", timeout=10)
-        self.store = Store(self.db_path)
+        # Short: while another program holds the write lock the clerk is told at once and
+        # the screen keeps what they type, rather than freezing for the default two seconds.
+        self.store = Store(self.db_path, busy_timeout=TUI_BUSY_TIMEOUT)
         if self.start_meeting_id:
             self.open_meeting(self.start_meeting_id)
         else:
@@ -127,6 +133,35 @@ class ClerkApp(App):
             self.store.close()
             self.store = None
 
+    # ------------------------------------------------------------------ refused writes
+    # A store that refuses a write (locked by another program, disk full, read-only) must
+    # not close the meeting. Every write starts from an action (a key, the palette) or from
+    # a dialog's answer, so both are guarded here: the clerk is told, nothing was changed
+    # (the session updates its record only after the store commits) and they can try again.
+    # The composer keeps and retries its own typing (LiveScreen.flush).
+
+    def refused(self, error: Exception) -> None:
+        self.notify(
+            f"{error}\nNothing was changed; try again.",
+            title="Not saved",
+            severity="error",
+            timeout=10,
+        )
+
+    async def _dispatch_action(self, namespace: Any, action_name: str, params: Any) -> bool:
+        from clerk.errors import ClerkError
+
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except ClerkError as error:
+            self.refused(error)
+            return True
+
+    def push_screen(self, screen: Any, callback: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if callback is not None:
+            callback = _noting_refusals(self, callback)
+        return super().push_screen(screen, callback, *args, **kwargs)
+
     # ------------------------------------------------------------------ help and palette
 
     def action_toggle_help(self) -> None:
@@ -156,6 +191,21 @@ class ClerkApp(App):
                 continue
             yield SystemCommand(title, help_text, _runner(self, action, screen))
         yield from super().get_system_commands(screen)
+
+
+def _noting_refusals(app: ClerkApp, callback: Callable[..., Any]) -> Callable[..., Any]:
+    from clerk.errors import ClerkError
+
+    @functools.wraps(callback)
+    async def guarded(*args: Any) -> None:
+        try:
+            result = callback(*args)
+            if inspect.isawaitable(result):
+                await result
+        except ClerkError as error:
+            app.refused(error)
+
+    return guarded
 
 
 def _runner(app: App, action: str, node) -> Callable[[], object]:

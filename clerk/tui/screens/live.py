@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from clerk.errors import ClerkError
 from clerk.record import (
     AgendaItem,
     ItemOutcome,
@@ -63,6 +64,7 @@ from clerk.tui.widgets.live import AgendaList, Composer, ItemRecord, StatusLine
 ITEM_KEYS = Binding.Group("Next/prev item", compact=True)
 
 DEBOUNCE = 0.3  # seconds after the last key
+RETRY = 1.0  # seconds between attempts to write typing the database refused (locked, full)
 MAX_UNSAVED = 1.0  # seconds of typing before a write regardless
 
 
@@ -108,6 +110,7 @@ class LiveScreen(Screen):
         self.session = session
         self.target: MinuteParagraph | Resolution | None = None  # what the composer edits
         self.pending: str | None = None  # typed, not yet written
+        self.unsaved_warning: str | None = None  # the store's last refusal, until a save works
         self.dirty_since: float | None = None
         self.timer: Timer | None = None
 
@@ -298,14 +301,23 @@ class LiveScreen(Screen):
     # ------------------------------------------------------------------ the composer
 
     @on(TextArea.Changed, "#composer")
-    def typed(self, event: TextArea.Changed) -> None:
+    def typed(self, event: TextArea.Changed | None) -> None:
         text = self.composer.text
         if self.target is None:
             item = self.session.current_item()
             if not text.strip() or item is None:
                 return
+            if self.unsaved_warning is not None and self.timer is not None:
+                return  # the store refused just now: the retry timer tries, not every key
             # the first key of a new paragraph creates its row at once
-            self.target = self.session.add_paragraph(item.id, text)
+            try:
+                self.target = self.session.add_paragraph(item.id, text)
+            except ClerkError as exc:
+                # the words stay in the composer; the next key (or the retry) tries again
+                self.not_saved(exc)
+                self.timer = self.set_timer(RETRY, self.retry_new_paragraph)
+                return
+            self.saved_again()
             self.redraw_item()
             return
         stored = self.session.refresh_row(self.target)
@@ -328,13 +340,44 @@ class LiveScreen(Screen):
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
-        pending, self.pending, self.dirty_since = self.pending, None, None
+        pending, dirty_since = self.pending, self.dirty_since
+        self.pending, self.dirty_since = None, None
         if pending is None or self.target is None:
             return
-        saved = self.session.set_text(self.target, pending)
+        try:
+            saved = self.session.set_text(self.target, pending)
+        except ClerkError as exc:
+            # Keep the words and try again: a locked or full disk must not lose typing.
+            self.pending, self.dirty_since = pending, dirty_since
+            self.not_saved(exc)
+            self.timer = self.set_timer(RETRY, self.flush)
+            return
+        self.saved_again()
         if saved is not None:
             self.target = saved
             self.update_entry(saved)
+
+    def retry_new_paragraph(self) -> None:
+        self.timer = None
+        if self.target is None and self.composer.text.strip():
+            self.typed(None)
+
+    def saved_again(self) -> None:
+        if self.unsaved_warning is not None:
+            self.unsaved_warning = None
+            self.notify("Saved: everything typed is in the database again.")
+
+    def not_saved(self, exc: ClerkError) -> None:
+        """Say once (not at every retry) that typing is on screen but not yet in the database."""
+        message = str(exc)
+        if message != self.unsaved_warning:
+            self.unsaved_warning = message
+            self.notify(
+                f"{message}\nWhat you type stays on screen; clerk keeps trying to save it.",
+                title="Not saved yet",
+                severity="error",
+                timeout=10,
+            )
 
     def update_entry(self, row: MinuteParagraph | Resolution) -> None:
         entries = self.query_one(ItemRecord)

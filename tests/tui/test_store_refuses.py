@@ -1,0 +1,97 @@
+"""Another program holds the database's write lock while the clerk types: the screen stays,
+says the words are not saved yet, keeps them, and saves them once the lock is released."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from clerk.tui.app import ClerkApp
+from tests.tui.test_live_meeting import SIZE, type_text
+
+
+def paragraphs(path: Path, meeting_id: str) -> list[str]:
+    with sqlite3.connect(path) as check:
+        rows = check.execute(
+            "SELECT text FROM paragraphs WHERE meeting_id = ? ORDER BY position", (meeting_id,)
+        )
+        return [text for (text,) in rows]
+
+
+def lock(path: Path) -> sqlite3.Connection:
+    """A second program taking (and holding) the write lock."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def warnings(app: ClerkApp) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def test_typing_while_the_database_is_locked_is_kept_and_saved_later(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "The Committee noted")
+        await pilot.pause(0.5)
+        assert paragraphs(path, meeting_id) == ["The Committee noted"]
+
+        other = lock(path)
+        await type_text(pilot, " the report.")
+        await pilot.pause(1.5)  # debounce, then a refused write (busy timeout)
+        assert app.is_running
+        assert any("Not saved yet" in w and "in use by another program" in w for w in warnings(app))
+        assert paragraphs(path, meeting_id) == ["The Committee noted"]
+
+        other.rollback()
+        other.close()
+        await pilot.pause(2.0)  # the composer's retry
+        assert paragraphs(path, meeting_id) == ["The Committee noted the report."]
+        assert any(w.startswith("Saved") or "Saved:" in w for w in warnings(app))
+
+
+async def test_a_new_paragraph_begun_while_locked_is_created_when_the_lock_goes(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other = lock(path)
+        await type_text(pilot, "Apologies")
+        await pilot.pause(1.0)
+        assert app.is_running
+        assert paragraphs(path, meeting_id) == []
+        other.rollback()
+        other.close()
+        await pilot.pause(2.5)
+        assert paragraphs(path, meeting_id) == ["Apologies"]
+        assert any(w.startswith("Saved") or "Saved:" in w for w in warnings(app))
+
+
+async def test_a_roll_call_key_refused_changes_nothing_and_the_app_goes_on(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        other = lock(path)
+        await pilot.press("p")
+        await pilot.pause(0.8)
+        assert app.is_running
+        assert any("Not saved" in w for w in warnings(app))
+        other.rollback()
+        other.close()
+        with sqlite3.connect(path) as check:
+            present = check.execute(
+                "SELECT count(*) FROM attendance WHERE meeting_id = ? AND status = 'present'",
+                (meeting_id,),
+            ).fetchone()[0]
+        assert present == 0
+        await pilot.press("p")
+        await pilot.pause(0.3)
+        with sqlite3.connect(path) as check:
+            present = check.execute(
+                "SELECT count(*) FROM attendance WHERE meeting_id = ? AND status = 'present'",
+                (meeting_id,),
+            ).fetchone()[0]
+        assert present == 1
