@@ -194,12 +194,24 @@ class LiveSession:
     # ------------------------------------------------------------------ meeting life
 
     def begin(self) -> None:
-        """Opening a scheduled meeting starts it: the start time is now (editable later)."""
+        """Opening a scheduled meeting starts it and records when it began (editable later)."""
         if self.meeting.status is MeetingStatus.SCHEDULED:
-            # the agenda's time is when it was called for; the minutes record when it began
-            self.update_meeting(status=MeetingStatus.IN_PROGRESS, start_time=self.now())
+            self.update_meeting(status=MeetingStatus.IN_PROGRESS, start_time=self.began_at())
         if self.current_item() is None and self.record.items:
             self.move_to(self.record.agenda()[0].id)
+
+    def began_at(self) -> time | None:
+        """When a meeting opened now began. The agenda's time is when it was called for and
+        the minutes record when it began: now, if that is later (a late start). A clerk who
+        opens the screen early to set up, or on another day (recording from notes
+        afterwards, a rehearsal), keeps the agenda's time."""
+        called = self.meeting.start_time
+        moment = self.clock()
+        if called is None:
+            return self.now()
+        if moment.date() != self.meeting.date or moment.time() < called:
+            return called
+        return self.now()
 
     def set_start(self, moment: time) -> None:
         self.update_meeting(start_time=moment)

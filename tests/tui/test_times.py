@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 
@@ -44,3 +44,21 @@ def test_dates() -> None:
     assert long_date(date(2019, 6, 17)) == "17 June 2019"
     with pytest.raises(ValueError, match="use 2019-11-25"):
         parse_date("31/02/2019")
+
+
+@pytest.mark.parametrize(
+    ("opened", "began"),
+    [
+        (datetime(2019, 10, 17, 19, 7), time(19, 7)),  # a late start: when it began
+        (datetime(2019, 10, 17, 18, 40), time(19, 0)),  # set up early: the agenda's time
+        (datetime(2019, 11, 2, 10, 15), time(19, 0)),  # another day (from notes): the agenda's
+    ],
+)
+def test_opening_a_meeting_records_when_it_began(db, opened: datetime, began: time) -> None:
+    from clerk.store import Store
+    from clerk.tui.session import LiveSession
+
+    path, meeting_id = db  # called for 7.00 pm on 17 October 2019
+    with Store(path) as store:
+        LiveSession(store, meeting_id, lambda: opened).begin()
+        assert store.meeting(meeting_id).start_time == began
