@@ -9,6 +9,7 @@ cumulative action tracker see one person and one committee. Matching is by canon
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from clerk.record import MeetingRecord, Membership
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def reconcile(record: MeetingRecord, store: Store) -> MeetingRecord:
-    """The same record with committee and person ids replaced by those already stored."""
+    """The same record with committee and person ids replaced by those already stored, and
+    the committee's seats brought up to date (see `_fit_seats`)."""
     committee = store.find_committee(record.committee.name)
     committee_id = committee.id if committee else record.committee.id
     person_ids: dict[str, str] = {}
@@ -26,10 +28,46 @@ def reconcile(record: MeetingRecord, store: Store) -> MeetingRecord:
         known = store.find_person(person.name)
         if known is not None and known.id != person.id:
             person_ids[person.id] = known.id
-    if committee_id == record.committee.id and not person_ids:
+    if committee is None and not person_ids:
         return record
-    known = _known_memberships(store, record.committee.name, committee_id)
-    return _renamed(record, committee_id, person_ids, known)
+    latest, known_seats = _known_memberships(store, record.committee.name, committee_id)
+    renamed = _renamed(record, committee_id, person_ids, known_seats)
+    return _fit_seats(renamed, latest, known_seats)
+
+
+def _fit_seats(
+    record: MeetingRecord, latest: date | None, known: list[Membership]
+) -> MeetingRecord:
+    """A meeting's list of members is the committee's membership on its date, so two
+    meetings' lists date the seats between them. Imported after the latest stored meeting:
+    a seat missing from the new list ended the day before the new meeting (a member who
+    stood down), and a seat new to it began the day after the latest. Imported before it,
+    the same the other way round. Without this every meeting's roll call would list
+    everyone who ever sat on the committee."""
+    day = record.meeting.date
+    listed = {m.person_id for m in record.memberships if m.current_on(day)}
+    if not listed or latest is None or latest == day:
+        return record
+    earlier, later = (latest, day) if day > latest else (day, latest)
+    held_earlier = listed if day == earlier else _held(known, earlier)
+    held_later = listed if day == later else _held(known, later)
+
+    def dated(seat: Membership) -> Membership:
+        if seat.person_id not in held_later and seat.current_on(later):
+            seat = replace(seat, to_date=later - timedelta(days=1))
+        if seat.person_id not in held_earlier and seat.current_on(earlier):
+            seat = replace(seat, from_date=earlier + timedelta(days=1))
+        return seat
+
+    own_ids = {m.id for m in record.memberships}
+    incoming = [dated(m) for m in record.memberships]
+    others = [m for m in known if m.id not in own_ids]
+    changed = [new for new, old in zip(map(dated, others), others, strict=True) if new != old]
+    return replace(record, memberships=[*incoming, *changed])
+
+
+def _held(seats: list[Membership], day: date) -> set[str]:
+    return {seat.person_id for seat in seats if seat.current_on(day)}
 
 
 def _renamed(
@@ -81,9 +119,12 @@ def _renamed(
     )
 
 
-def _known_memberships(store: Store, name: str, committee_id: str) -> list[Membership]:
+def _known_memberships(
+    store: Store, name: str, committee_id: str
+) -> tuple[date | None, list[Membership]]:
+    """The date of the committee's latest stored meeting and the committee's seats."""
     meetings = store.list_meetings(committee=name)
     latest = next((m for m in meetings if m.committee_id == committee_id), None)
     if latest is None:
-        return []
-    return store.load_record(latest.id).memberships
+        return None, []
+    return latest.date, store.load_record(latest.id).memberships

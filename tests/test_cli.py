@@ -329,3 +329,35 @@ def test_a_follow_on_agenda_merges_into_the_meeting(db: Path) -> None:
         items = store.load_record(meeting_id).agenda()
     assert [i.number for i in items] == [str(n) for n in range(1, 10)]
     assert "Pathway to Positive Choices" in items[4].description
+
+
+NOVEMBER_MEMBERS = {
+    "Jonathan Glanz",
+    "Margot Bright",
+    "Nafsika Butler-Thalassis",
+    "Peter Freeman",
+    "Patricia McAllister",
+    "Emily Payne",
+    "Selina Short",
+    "Aziz Toki",
+}
+
+
+@pytest.mark.parametrize("november_first", [False, True])
+def test_each_meeting_has_the_members_of_its_day(db: Path, november_first: bool) -> None:
+    """Cllr Carmen stood down at the October meeting: November's roll call must not list
+    him, whichever meeting was imported first; October's still does."""
+    october = str(REPO / "sample_meetings" / "fps-2019-10-17.json")
+    november = str(REPO / "sample_meetings" / "fps-2019-11-25.toml")
+    steps = [("import", november), ("import-record", october)]
+    for command, path in steps if november_first else steps[::-1]:
+        result = clerk(command, path, db=db)
+        assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        seats = {}
+        for day in ("2019-10-17", "2019-11-25"):
+            record = store.load_record(store.resolve_meeting(day))
+            seats[day] = {record.person(m.person_id).name for m in record.members()}
+    assert seats["2019-11-25"] == NOVEMBER_MEMBERS
+    assert "Alan Carmen" in seats["2019-10-17"]
+    assert "Aziz Toki" not in seats["2019-10-17"]  # joined after October
