@@ -391,3 +391,76 @@ async def test_help_in_a_dialog(db, clock) -> None:
         await pilot.pause()
     (decl,) = load(path, meeting_id).declarations
     assert decl.item_id == numbered(load(path, meeting_id))["1"].id
+
+
+def entry_lines(screen: LiveScreen) -> tuple[list[tuple[str | None, str]], list[str]]:
+    """The item's record as it stands: its options, and the lines drawn on the screen."""
+    entries = screen.query_one("#entries")
+    options = [(o.id, str(o.prompt)) for o in entries.options]
+    drawn = [entries.render_line(y).text for y in range(entries.size.height)]
+    return options, drawn
+
+
+async def assert_as_redrawn(pilot, screen: LiveScreen) -> None:
+    """What the entries changed one by one show is what drawing the item afresh shows."""
+    await pilot.pause()
+    incremental = entry_lines(screen)
+    screen.redraw_item()
+    await pilot.pause()
+    assert incremental == entry_lines(screen)
+
+
+async def test_entries_change_one_by_one_as_a_redraw_would_draw_them(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LiveScreen)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # item 4
+        # a resolution and an action first: paragraphs go in above them
+        await pilot.press("f3", *keys("the report be noted"), "enter")
+        await pilot.press("f7", *keys("Circulate the slides"), "enter", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        for text in ("one", "two", "three", "four"):
+            await pilot.press(*keys(text))
+            await assert_as_redrawn(pilot, screen)
+            await pilot.press("enter")
+            await assert_as_redrawn(pilot, screen)
+        _, drawn = entry_lines(screen)
+        assert [line.split()[:2] for line in drawn[:4]] == [
+            ["4.1", "one"],
+            ["4.2", "two"],
+            ["4.3", "three"],
+            ["4.4", "four"],
+        ]
+        # edit 4.2 down to nothing: Enter deletes it and those after it move up a number
+        await pilot.press("escape", "home", "down", "enter")
+        assert screen.composer.text == "two"
+        await pilot.press("backspace", "backspace", "backspace", "enter")
+        await assert_as_redrawn(pilot, screen)
+        _, drawn = entry_lines(screen)
+        assert [line.split()[:2] for line in drawn[:3]] == [
+            ["4.1", "one"],
+            ["4.2", "three"],
+            ["4.3", "four"],
+        ]
+        # F3 and Enter with nothing typed: the bare "That" goes, the RESOLVED list stays
+        await pilot.press("f3", "enter")
+        await assert_as_redrawn(pilot, screen)
+        # the only resolution emptied to "That": it goes, and the RESOLVED heading with it
+        await pilot.press("escape", "end", "up", "enter")
+        assert screen.composer.text.startswith("That")
+        await pilot.press(*["backspace"] * len(" the report be noted"), "enter")
+        await assert_as_redrawn(pilot, screen)
+        options, _ = entry_lines(screen)
+        assert not [i for i, _ in options if i and i.startswith(("res:", "head:"))]
+        # a paragraph typed now is numbered after the three
+        await pilot.press(*keys("five"), "enter")
+        await assert_as_redrawn(pilot, screen)
+        _, drawn = entry_lines(screen)
+        assert drawn[3].split()[:2] == ["4.4", "five"]
+        await pilot.press("ctrl+q")
+    record = load(path, meeting_id)
+    item = numbered(record)["4"]
+    assert [p.text for p in record.paragraphs_for(item.id)] == ["one", "three", "four", "five"]

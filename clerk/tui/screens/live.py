@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import DuplicateID, Option, OptionDoesNotExist
 
 from clerk.errors import ClerkError
 from clerk.record import (
@@ -59,6 +59,19 @@ from clerk.tui.session import (
 )
 from clerk.tui.widgets.footer import ClerkFooter
 from clerk.tui.widgets.live import AgendaList, Composer, ItemRecord, StatusLine
+
+_PREFIX = {MinuteParagraph: "para", Resolution: "res"}
+
+
+def paragraph_prompt(item: AgendaItem, number: int, para: MinuteParagraph) -> Text:
+    prompt = Text(f"{item.number}.{number}  ", style="bold")
+    prompt.append(para.text or "…")
+    return prompt
+
+
+def resolution_prompt(number: int, res: Resolution) -> str:
+    return f"  {number}) {res.text}"
+
 
 #: Next and previous item share one footer entry, so every key fits a 120-column footer.
 ITEM_KEYS = Binding.Group("Next/prev item", compact=True)
@@ -214,16 +227,14 @@ class LiveScreen(Screen):
             for decl in record.declarations_for(item.id):
                 options.append(Option(self.declaration_text(decl), id=f"decl:{decl.id}"))
         for index, para in enumerate(record.paragraphs_for(item.id), start=1):
-            prompt = Text(f"{item.number}.{index}  ", style="bold")
-            prompt.append(para.text or "…")
-            options.append(Option(prompt, id=f"para:{para.id}"))
+            options.append(Option(paragraph_prompt(item, index, para), id=f"para:{para.id}"))
         resolutions = record.resolutions_for(item.id)
         if resolutions:
             options.append(
                 Option(Text("RESOLVED:", style="bold"), id="head:resolved", disabled=True)
             )
         for index, res in enumerate(resolutions, start=1):
-            options.append(Option(f"  {index}) {res.text}", id=f"res:{res.id}"))
+            options.append(Option(resolution_prompt(index, res), id=f"res:{res.id}"))
         for vote in record.votes_for(item.id):
             options.append(Option(self.vote_text(vote), id=f"vote:{vote.id}"))
         for action in record.actions_for(item.id):
@@ -318,7 +329,7 @@ class LiveScreen(Screen):
                 self.timer = self.set_timer(RETRY, self.retry_new_paragraph)
                 return
             self.saved_again()
-            self.redraw_item()
+            self.paragraph_added(item, self.target)
             return
         stored = self.session.refresh_row(self.target)
         if stored is not None and stored.text == text:
@@ -380,6 +391,7 @@ class LiveScreen(Screen):
             )
 
     def update_entry(self, row: MinuteParagraph | Resolution) -> None:
+        """Show a paragraph's or resolution's new text: that entry alone is drawn again."""
         entries = self.query_one(ItemRecord)
         item = self.session.current_item()
         if item is None or row.item_id != item.id:
@@ -388,32 +400,93 @@ class LiveScreen(Screen):
             ids = [p.id for p in self.record.paragraphs_for(item.id)]
             if row.id not in ids:
                 return
-            prompt = Text(f"{item.number}.{ids.index(row.id) + 1}  ", style="bold")
-            prompt.append(row.text or "…")
+            prompt = paragraph_prompt(item, ids.index(row.id) + 1, row)
             option_id = f"para:{row.id}"
         else:
             ids = [r.id for r in self.record.resolutions_for(item.id)]
             if row.id not in ids:
                 return
-            prompt = Text(f"  {ids.index(row.id) + 1}) {row.text}")
+            prompt = resolution_prompt(ids.index(row.id) + 1, row)
             option_id = f"res:{row.id}"
         try:
-            entries.replace_option_prompt(option_id, prompt)
-        except Exception:  # the option list was rebuilt meanwhile
+            entries.set_prompts({option_id: prompt})
+        except OptionDoesNotExist:  # the list is not the record's (it never should be)
+            self.redraw_item()
+
+    def paragraph_added(self, item: AgendaItem, para: MinuteParagraph) -> None:
+        """The first key of a paragraph made its row: one entry more, after the paragraphs."""
+        entries = self.query_one(ItemRecord)
+        paragraphs = self.record.paragraphs_for(item.id)
+        number = next((n for n, p in enumerate(paragraphs, 1) if p.id == para.id), None)
+        try:
+            if number is None:
+                raise OptionDoesNotExist(para.id)
+            if number > 1:
+                at = entries.get_option_index(f"para:{paragraphs[number - 2].id}") + 1
+            else:  # after the attendance and the declarations
+                at = sum(
+                    1
+                    for option in entries.options
+                    if (option.id or "").startswith(("info:", "decl:"))
+                )
+            entries.insert_option_at(
+                at, Option(paragraph_prompt(item, number, para), id=f"para:{para.id}")
+            )
+            if number < len(paragraphs):  # added in the middle: those after it move down one
+                entries.set_prompts(
+                    {
+                        f"para:{p.id}": paragraph_prompt(item, n, p)
+                        for n, p in enumerate(paragraphs[number:], number + 1)
+                    }
+                )
+        except (OptionDoesNotExist, DuplicateID):  # the list is not the record's
+            self.redraw_item()
+            return
+        self.redraw_composer_label()
+
+    def entry_removed(self, item: AgendaItem, row: MinuteParagraph | Resolution) -> None:
+        """An empty paragraph (or a bare "That" resolution) was deleted: its entry goes and
+        those after it are numbered again."""
+        entries = self.query_one(ItemRecord)
+        try:
+            index = entries.get_option_index(f"{_PREFIX[type(row)]}:{row.id}")
+            gone = [index]
+            if isinstance(row, MinuteParagraph):
+                renumbered = {
+                    f"para:{p.id}": paragraph_prompt(item, n, p)
+                    for n, p in enumerate(self.record.paragraphs_for(item.id), 1)
+                    if entries.get_option_index(f"para:{p.id}") > index
+                }
+            else:
+                resolutions = self.record.resolutions_for(item.id)
+                renumbered = {
+                    f"res:{r.id}": resolution_prompt(n, r)
+                    for n, r in enumerate(resolutions, 1)
+                    if entries.get_option_index(f"res:{r.id}") > index
+                }
+                if not resolutions:
+                    gone.append(entries.get_option_index("head:resolved"))
+            entries.remove_options_at(gone)
+            entries.set_prompts(renumbered)
+        except OptionDoesNotExist:  # the list is not the record's
             self.redraw_item()
 
     def finish_entry(self) -> None:
         """Enter in the composer: the entry is done; the next words start a new paragraph."""
         self.flush()
         target = self.target
+        removed = None
         if target is not None:
             stored = self.session.refresh_row(target)
             if (stored is not None and not stored.text.strip()) or (
                 isinstance(stored, Resolution) and stored.text.strip() == "That"
             ):
                 self.session.delete(stored)
+                removed = stored
         self.release_composer()
-        self.redraw_item()
+        item = self.session.current_item()
+        if removed is not None and item is not None and removed.item_id == item.id:
+            self.entry_removed(item, removed)
 
     def release_composer(self) -> None:
         self.target = None

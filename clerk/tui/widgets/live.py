@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.visual import VisualType
 from textual.widgets import OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import DuplicateID, Option
 
 from clerk.record import AgendaItem, ItemOutcome, MeetingRecord
 from clerk.tui.session import PHRASES
@@ -75,6 +76,68 @@ current item. **Enter** edits the highlighted entry; **Delete** removes it;
         Binding("ctrl+up,left_square_bracket", "screen.move_entry(-1)", "Up", id="move_up"),
         Binding("ctrl+down,right_square_bracket", "screen.move_entry(1)", "Down", id="move_down"),
     ]
+
+    # OptionList forgets the measured lines of every option whenever one changes
+    # (replace_option_prompt, remove_option) and can only add at the end. An item with
+    # hundreds of paragraphs made every key that changed one entry measure them all again, so
+    # these change one option and forget only the lines from it on (those before it are
+    # where they were). They use OptionList's caches: textual is pinned to 8.x.
+
+    def insert_option_at(self, index: int, option: Option) -> None:
+        """Put `option` at `index` (at the end if `index` is past it)."""
+        if index >= self.option_count:
+            self.add_option(option)
+            return
+        if option.id is not None and option.id in self._id_to_option:
+            raise DuplicateID(f"Unable to add {option!r} due to duplicate ID")
+        self._options.insert(index, option)
+        for later, moved in enumerate(self._options[index:], index):
+            self._option_to_index[moved] = later
+        if option.id is not None:
+            self._id_to_option[option.id] = option
+        self._forget_lines_from(index)
+
+    def set_prompts(self, prompts: dict[str, VisualType]) -> None:
+        """Give the options named by id (all of them must exist) new prompts."""
+        if not prompts:
+            return
+        indexes = [self.get_option_index(option_id) for option_id in prompts]
+        for index, prompt in zip(indexes, prompts.values(), strict=True):
+            self._options[index]._set_prompt(prompt)
+        self._forget_lines_from(min(indexes))
+
+    def remove_options_at(self, indexes: list[int]) -> None:
+        """Remove the options at these indexes."""
+        if not indexes:
+            return
+        gone = {self._options[i] for i in indexes}
+        first = min(indexes)
+        self._options[first:] = [o for o in self._options[first:] if o not in gone]
+        for option in gone:
+            del self._option_to_index[option]
+            if option.id is not None:
+                del self._id_to_option[option.id]
+        for later, moved in enumerate(self._options[first:], first):
+            self._option_to_index[moved] = later
+        self._mouse_hovering_over = None
+        self.highlighted = self.highlighted  # within the list still
+        self._forget_lines_from(first)
+
+    def _forget_lines_from(self, index: int) -> None:
+        cache = self._line_cache
+        start = cache.index_to_line.get(index)
+        if start is None:  # never measured (or after the end): measure everything again
+            cache.clear()
+        else:
+            del cache.lines[start:]
+            for key in [k for k in cache.heights if k >= index]:
+                del cache.heights[key]
+                cache.index_to_line.pop(key, None)
+        # the drawn lines carry their option's index: draw those on screen again
+        self._option_render_cache.clear()
+        self.refresh()
+        if self.is_mounted:
+            self._update_lines()
 
 
 #: The house phrases share one footer entry (F1 and the palette name each one).
