@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import time as _time
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -32,20 +32,6 @@ from clerk.record import (
     Vote,
     VoteChoice,
     VoteMethod,
-)
-from clerk.tui.dialogs.forms import (
-    ChoiceDialog,
-    Field,
-    FormDialog,
-    NameSuggester,
-    PersonChoice,
-    PersonDialog,
-)
-from clerk.tui.dialogs.meeting import (
-    ACTION_LABELS,
-    DeclarationDialog,
-    DeclarationInput,
-    RecordedVoteDialog,
 )
 from clerk.tui.session import (
     LiveSession,
@@ -72,6 +58,10 @@ def paragraph_prompt(item: AgendaItem, number: int, para: MinuteParagraph) -> Te
 def resolution_prompt(number: int, res: Resolution) -> str:
     return f"  {number}) {res.text}"
 
+
+if TYPE_CHECKING:
+    from clerk.tui.dialogs.forms import Field, PersonChoice
+    from clerk.tui.dialogs.meeting import DeclarationInput
 
 #: Next and previous item share one footer entry, so every key fits a 120-column footer.
 ITEM_KEYS = Binding.Group("Next/prev item", compact=True)
@@ -118,6 +108,10 @@ class LiveScreen(Screen):
         ("Meetings", "Back to the list of meetings", "meetings"),
     ]
 
+    #: Focused as the screen is built, so the first frame is drawn with the composer's
+    #: focus (and its keys in the footer), not redrawn when focus moves from the agenda.
+    AUTO_FOCUS = "#composer"
+
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
         self.session = session
@@ -126,6 +120,7 @@ class LiveScreen(Screen):
         self.unsaved_warning: str | None = None  # the store's last refusal, until a save works
         self.dirty_since: float | None = None
         self.timer: Timer | None = None
+        self.drawn_on_mount = False  # the first ScreenResume finds it drawn already
 
     # ------------------------------------------------------------------ layout
 
@@ -141,12 +136,16 @@ class LiveScreen(Screen):
                 yield Composer(id="composer", placeholder="Type the minute…")
         yield ClerkFooter(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one(AgendaList).border_title = self.record.committee.name
         self.composer.cursor_blink = getattr(self.app, "cursor_blink", True)
         self.redraw()
+        self.drawn_on_mount = True
         self.composer.focus()
         self.set_interval(1.0, self.redraw_status)
+        # the footer's keys follow the focus, set as the screen was built (AUTO_FOCUS): they
+        # are drawn in the first frame rather than recomposed after it
+        await self.query_one(ClerkFooter).show_keys()
 
     @property
     def composer(self) -> Composer:
@@ -271,6 +270,8 @@ class LiveScreen(Screen):
         return [Option(lines, id="info:att", disabled=True)]
 
     def declaration_text(self, decl) -> str:
+        from clerk.tui.dialogs.meeting import ACTION_LABELS
+
         record = self.record
         person = record.person(decl.person_id)
         where = "the agenda"
@@ -545,6 +546,9 @@ class LiveScreen(Screen):
         self.flush()
 
     def on_screen_resume(self) -> None:
+        if self.drawn_on_mount:  # the screen was just built: nothing has changed since
+            self.drawn_on_mount = False
+            return
         self.redraw()
 
     # ------------------------------------------------------------------ the item's record
@@ -626,6 +630,8 @@ class LiveScreen(Screen):
         self.edit(row)
 
     def action_approve_minutes(self) -> None:
+        from clerk.tui.dialogs.forms import ChoiceDialog
+
         self.finish_entry()
         session = self.session
         earlier = self.earlier_meetings() if session.meeting.approves_minutes_of is None else []
@@ -665,6 +671,8 @@ class LiveScreen(Screen):
 
     def action_meeting_menu(self) -> None:
         """F12: the meeting-wide commands valid now, each one key away."""
+        from clerk.tui.dialogs.forms import ChoiceDialog
+
         keys = {
             "urgent_item": "u",
             "adjourn": "a",
@@ -699,6 +707,8 @@ class LiveScreen(Screen):
         self.app.push_screen(RollCallScreen(self.session))
 
     def action_declaration(self) -> None:
+        from clerk.tui.dialogs.meeting import DeclarationDialog
+
         session = self.session
         item = session.current_item()
         if item is None:
@@ -745,6 +755,8 @@ class LiveScreen(Screen):
         )
 
     def action_insert_person(self) -> None:
+        from clerk.tui.dialogs.forms import PersonDialog
+
         def done(choice: PersonChoice | None) -> None:
             if choice is None:
                 return
@@ -758,6 +770,8 @@ class LiveScreen(Screen):
         )
 
     def action_add_action(self) -> None:
+        from clerk.tui.dialogs.forms import Field, FormDialog, NameSuggester
+
         item = self.session.current_item()
         if item is None:
             return
@@ -795,6 +809,9 @@ class LiveScreen(Screen):
         )
 
     def action_vote(self) -> None:
+        from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
+        from clerk.tui.dialogs.meeting import RecordedVoteDialog
+
         session = self.session
         item = session.current_item()
         if item is None:
@@ -893,6 +910,8 @@ class LiveScreen(Screen):
         self.notify(f"Vote {saved.outcome.value.upper()}")
 
     def action_outcome(self) -> None:
+        from clerk.tui.dialogs.forms import ChoiceDialog
+
         agenda = self.query_one(AgendaList)
         item = self.session.current_item()
         if agenda.has_focus and agenda.highlighted is not None:
@@ -923,6 +942,8 @@ class LiveScreen(Screen):
         )
 
     def time_dialog(self, title: str, default, done, extra: list[Field] | None = None) -> None:
+        from clerk.tui.dialogs.forms import Field, FormDialog
+
         def check(values: dict[str, str]) -> str | None:
             try:
                 parse_time(values["time"])
@@ -950,6 +971,8 @@ class LiveScreen(Screen):
         self.time_dialog("The meeting ended at", self.session.now(), done)
 
     def action_adjourn(self) -> None:
+        from clerk.tui.dialogs.forms import Field
+
         self.finish_entry()
         self.time_dialog(
             "Adjourned at",
@@ -977,6 +1000,8 @@ class LiveScreen(Screen):
         self.redraw()
 
     def action_urgent_item(self) -> None:
+        from clerk.tui.dialogs.forms import Field, FormDialog
+
         def done(values: dict[str, str] | None) -> None:
             if values and values["title"].strip():
                 item = self.session.add_urgent_item(values["title"].strip())

@@ -10,6 +10,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.compose import compose
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel
@@ -38,8 +39,16 @@ class ClerkFooter(Footer):
 
     def compose(self) -> ComposeResult:
         # Footer.compose nests keys in groups with `with`: run it through Textual's own
-        # composer so the groups get their children, then share the cells between lines
-        cells = compose(self, super().compose())
+        # composer so the groups get their children, then share the cells between lines.
+        # Footer shows no keys until the screen's focus has settled (bindings_changed), so
+        # the first frame has none; the cells are still worked out then, to keep the lines
+        # they will take: the keys arriving must not move (and repaint) everything above.
+        ready = self._bindings_ready
+        self.set_reactive(Footer._bindings_ready, True)
+        try:
+            cells = compose(self, super().compose())
+        finally:
+            self.set_reactive(Footer._bindings_ready, ready)
         palette = [c for c in cells if c.has_class("-command-palette")]
         self.laid_out_for = self.app.size.width
         rows: list[list[Widget]] = [[]]
@@ -52,6 +61,12 @@ class ClerkFooter(Footer):
                 room, used = self.app.size.width, 0
             rows[-1].extend(unit)
             used += width
+        if not ready:
+            self.shown = None
+            self.styles.height = len(rows)  # until the keys come
+            return
+        self.shown = self.signature()
+        self.styles.height = None
         self.set_class(len(rows) > 1, "-rows")
         if len(rows) == 1:
             yield from rows[0]
@@ -59,6 +74,36 @@ class ClerkFooter(Footer):
             for row in rows:
                 yield FooterRow(*row)
         yield from palette
+
+    def signature(self) -> tuple[object, ...]:
+        """What the keys shown depend on: the screen's bindings and the width."""
+        return (
+            self.app.size.width,
+            tuple(
+                (key, binding.action, binding.description, binding.group, enabled, tooltip)
+                for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+                if binding.show
+            ),
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Footer recomposes at every change of focus or bindings, and opening a meeting
+        # makes several: only a change in what would be shown is worth a new set of keys
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.recompose_if_changed)
+
+    async def show_keys(self) -> None:
+        """Show the keys now (the screen has set its focus), not a frame later."""
+        self._bindings_ready = True
+        with self._context():  # the keys bind to this footer's data, whoever calls
+            await self.recompose_if_changed()
+
+    async def recompose_if_changed(self) -> None:
+        if self.is_attached and self.signature() != getattr(self, "shown", None):
+            await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
         # the terminal was resized: share the keys between lines again (a change of height

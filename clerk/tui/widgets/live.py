@@ -25,7 +25,25 @@ _MARKS = {
 }
 
 
-class AgendaList(OptionList):
+class SteadyOptionList(OptionList):
+    """An OptionList that keeps its measured and drawn lines through a Resize that leaves
+    its width alone (lines depend on the width only). OptionList drops them at every
+    Resize, and the first one arrives after the first frame is drawn: every list was drawn
+    twice as the screen opened."""
+
+    _lines_width: int | None = None
+
+    def _update_lines(self) -> None:
+        super()._update_lines()
+        if self.scrollable_content_region:
+            self._lines_width = self.scrollable_content_region.width
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if self._lines_width == self.scrollable_content_region.width:
+            event.prevent_default()  # OptionList's own handler would drop them
+
+
+class AgendaList(SteadyOptionList):
     """The agenda down the side: ▶ marks the current item; ✓ done, » deferred, ✗ withdrawn."""
 
     HELP = """\
@@ -61,7 +79,7 @@ Set the outcome of the highlighted item with **F9**.
         return text
 
 
-class ItemRecord(OptionList):
+class ItemRecord(SteadyOptionList):
     """What has been recorded under the current item, in the order of the minutes."""
 
     HELP = """\
