@@ -95,3 +95,28 @@ async def test_a_roll_call_key_refused_changes_nothing_and_the_app_goes_on(db, c
                 (meeting_id,),
             ).fetchone()[0]
         assert present == 1
+
+
+async def test_enter_while_locked_keeps_the_paragraph_in_the_composer(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "The Committee noted")
+        await pilot.pause(0.5)
+        other = lock(path)
+        await type_text(pilot, " the report.")
+        await pilot.press("enter")  # the database refuses: the words must not go
+        await pilot.pause(0.3)
+        composer = app.screen.composer
+        assert composer.text == "The Committee noted the report."
+        await type_text(pilot, "New words")  # a second paragraph begun while locked
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert composer.text == "The Committee noted the report.New words"
+        other.rollback()
+        other.close()
+        await pilot.pause(1.5)  # the retry
+        assert paragraphs(path, meeting_id) == ["The Committee noted the report.New words"]
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert composer.text == ""

@@ -71,6 +71,10 @@ RETRY = 1.0  # seconds between attempts to write typing the database refused (lo
 MAX_UNSAVED = 1.0  # seconds of typing before a write regardless
 
 
+class NotSavedYet(ClerkError):
+    """Typing the database has not taken yet: the composer keeps it."""
+
+
 class LiveScreen(Screen):
     """Record the meeting as it happens."""
 
@@ -472,9 +476,19 @@ class LiveScreen(Screen):
         except OptionDoesNotExist:  # the list is not the record's
             self.redraw_item()
 
+    def hold_unsaved(self) -> None:
+        """Refuse to let go of words the database has not taken yet (locked, disk full):
+        clearing the composer or moving on would lose them."""
+        if self.pending is not None or (self.target is None and self.composer.text.strip()):
+            raise NotSavedYet(
+                "The database has not taken this paragraph yet, so it stays in the composer "
+                "(clerk keeps trying). Press Enter again once it is saved."
+            )
+
     def finish_entry(self) -> None:
         """Enter in the composer: the entry is done; the next words start a new paragraph."""
         self.flush()
+        self.hold_unsaved()
         target = self.target
         removed = None
         if target is not None:
@@ -502,6 +516,7 @@ class LiveScreen(Screen):
 
     def edit(self, row: MinuteParagraph | Resolution) -> None:
         self.flush()
+        self.hold_unsaved()
         self.target = row
         with self.composer.prevent(TextArea.Changed):
             self.composer.set_text(row.text)
@@ -526,7 +541,10 @@ class LiveScreen(Screen):
     def agenda_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.go_to(event.option.id)
+            try:
+                self.go_to(event.option.id)
+            except ClerkError as exc:
+                self.app.refused(exc)  # type: ignore[attr-defined]
             self.composer.focus()
 
     def action_step(self, delta: int) -> None:
@@ -558,7 +576,10 @@ class LiveScreen(Screen):
         event.stop()
         row = self.entry_row(event.option.id or "")
         if isinstance(row, MinuteParagraph | Resolution):
-            self.edit(row)
+            try:
+                self.edit(row)
+            except ClerkError as exc:
+                self.app.refused(exc)  # type: ignore[attr-defined]
 
     def entry_row(self, option_id: str) -> Any:
         kind, _, row_id = option_id.partition(":")

@@ -11,6 +11,7 @@ from textual.visual import VisualType
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import DuplicateID, Option
 
+from clerk.errors import ClerkError
 from clerk.record import AgendaItem, ItemOutcome, MeetingRecord
 from clerk.tui.session import PHRASES
 
@@ -194,15 +195,16 @@ House phrases: **Ctrl+O** "introduced the report, which provided an overview of"
         return self.screen  # type: ignore[return-value]
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        if event.key in ("enter", "escape"):
             event.stop()
             event.prevent_default()
-            self.live.finish_entry()
-            return
-        if event.key == "escape":
-            event.stop()
-            event.prevent_default()
-            self.live.leave_composer()
+            try:
+                if event.key == "enter":
+                    self.live.finish_entry()
+                else:
+                    self.live.leave_composer()
+            except ClerkError as exc:  # the database refused: the words stay here
+                self.app.refused(exc)  # type: ignore[attr-defined]
             return
         # other keys: TextArea's own handler runs next (Textual walks the MRO)
 
