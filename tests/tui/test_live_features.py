@@ -282,7 +282,7 @@ async def test_help_follows_focus_and_theme_changes(db, clock) -> None:
 
 async def test_every_key_is_in_the_footer(db, clock) -> None:
     """At 120 columns the footer shows every key the screen offers (on two lines if needed)."""
-    from textual.widgets._footer import FooterKey
+    from clerk.tui.widgets.footer import ClerkFooter
 
     path, meeting_id = db
     app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
@@ -298,9 +298,9 @@ async def test_every_key_is_in_the_footer(db, clock) -> None:
             for _ in range(30):  # the footer lays itself out again after the keys change
                 await pilot.pause(0.1)
                 shown = {
-                    key.action
-                    for key in app.screen.query(FooterKey)
-                    if key.region.height and key.region.right <= SIZE[0]
+                    action
+                    for action, region in app.screen.query_one(ClerkFooter).key_spots()
+                    if region.height and region.right <= SIZE[0] and region.bottom <= SIZE[1]
                 }
                 if wanted <= shown:
                     break

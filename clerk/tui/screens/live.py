@@ -149,7 +149,7 @@ class LiveScreen(Screen):
         self.set_interval(1.0, self.redraw_status)
         # the footer's keys follow the focus, set as the screen was built (AUTO_FOCUS): they
         # are drawn in the first frame rather than recomposed after it
-        await self.query_one(ClerkFooter).show_keys()
+        self.query_one(ClerkFooter).show_keys()
 
     @property
     def composer(self) -> Composer:
