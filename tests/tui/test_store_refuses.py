@@ -18,6 +18,12 @@ def paragraphs(path: Path, meeting_id: str) -> list[str]:
         return [text for (text,) in rows]
 
 
+def present(path: Path, meeting_id: str) -> int:
+    with sqlite3.connect(path) as check:
+        query = "SELECT count(*) FROM attendance WHERE meeting_id = ? AND status = 'present'"
+        return check.execute(query, (meeting_id,)).fetchone()[0]
+
+
 def lock(path: Path) -> sqlite3.Connection:
     """A second program taking (and holding) the write lock."""
     other = sqlite3.connect(path, isolation_level=None)
@@ -81,20 +87,10 @@ async def test_a_roll_call_key_refused_changes_nothing_and_the_app_goes_on(db, c
         assert any("Not saved" in w for w in warnings(app))
         other.rollback()
         other.close()
-        with sqlite3.connect(path) as check:
-            present = check.execute(
-                "SELECT count(*) FROM attendance WHERE meeting_id = ? AND status = 'present'",
-                (meeting_id,),
-            ).fetchone()[0]
-        assert present == 0
+        assert present(path, meeting_id) == 0
         await pilot.press("p")
         await pilot.pause(0.3)
-        with sqlite3.connect(path) as check:
-            present = check.execute(
-                "SELECT count(*) FROM attendance WHERE meeting_id = ? AND status = 'present'",
-                (meeting_id,),
-            ).fetchone()[0]
-        assert present == 1
+        assert present(path, meeting_id) == 1
 
 
 async def test_enter_while_locked_keeps_the_paragraph_in_the_composer(db, clock) -> None:
