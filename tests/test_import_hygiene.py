@@ -69,11 +69,14 @@ def test_opening_a_meeting_loads_nothing_the_first_frame_does_not_need(tmp_path)
         "import os\n"
         f"os.environ['CLERK_STARTUP_PROBE'] = {str(tmp_path / 'probe')!r}\n"
         "os.environ['TEXTUAL_DRIVER'] = 'textual.drivers.headless_driver:HeadlessDriver'\n"
-        "from clerk.cli import main\n"
-        f"main(['--db', {str(db)!r}, 'open', '2019-11-25'], standalone_mode=False)"
+        "import sys\n"
+        f"sys.argv = ['clerk', '--db', {str(db)!r}, 'open', '2019-11-25']\n"
+        "from clerk.launch import main\n"
+        "main()"
     )
     loaded = _modules_after(code)
     assert (tmp_path / "probe").exists(), "the app did not reach its first frame"
     assert "clerk.tui.screens.live" in loaded
-    for heavy in ("sqlite_utils", "docx", "clerk.minutes.compose", "clerk.importers"):
+    # nor the command-line library: `clerk open` is the one command said with people waiting
+    for heavy in ("sqlite_utils", "docx", "clerk.minutes.compose", "clerk.importers", "click"):
         assert heavy not in loaded, f"opening a meeting imports {heavy}"
