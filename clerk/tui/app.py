@@ -177,7 +177,9 @@ class ClerkApp(App):
             binding = active.binding
             if not active.enabled or not binding.description or binding.action in seen:
                 continue
-            if binding.id in ("quit", "help", "dialog_cancel"):
+            # clerk's own keys all have ids; the text editor's (cursor, select, cut…) do not
+            # and would bury the meeting's actions
+            if binding.id is None or binding.id in ("quit", "help", "dialog_cancel"):
                 continue
             seen.add(binding.action)
             node = active.node

@@ -311,6 +311,8 @@ async def test_palette_offers_actions_valid_now(db, clock) -> None:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert any(t.startswith("Roll call") for t in titles)
+        # the composer has focus, but its editing keys do not crowd the meeting's actions
+        assert not any(t.startswith(("Select all", "Cut", "Copy", "Paste")) for t in titles)
         assert "Adjourn" in titles and "Resume" not in titles
         assert not any(t.startswith("Approve minutes") for t in titles)  # not on item 1
         await pilot.press("ctrl+n", "ctrl+n")
