@@ -115,7 +115,5 @@ def existing_meeting(store: Any, record: MeetingRecord) -> str | None:
     committee = store.find_committee(record.committee.name)
     if committee is None:
         return None
-    for summary in store.list_meetings(committee=committee.name):
-        if summary.committee_id == committee.id and summary.date == record.meeting.date:
-            return summary.id
-    return None
+    same_day = (m for m in store.committee_meetings(committee.id) if m.date == record.meeting.date)
+    return next((m.id for m in same_day), None)

@@ -226,8 +226,10 @@ def import_agenda(
             store.save_record(record)
             click.echo(f"Imported as meeting {record.meeting.id[:8]} into {_db_path(ctx)}")
             return
-        when = f"{record.meeting.date:%A} {record.meeting.date.day} {record.meeting.date:%B %Y}"
         if not merge:
+            from clerk.minutes.phrases import long_date
+
+            when = long_date(record.meeting.date)
             raise ClerkError(
                 f"{record.committee.name} already has a meeting on {when} (id "
                 f"{stored_id[:8]}). Add --merge to add this agenda's items to it "
@@ -455,12 +457,7 @@ def actions(
         entries = store.committee_actions(found.id)
         # All the committee's meetings, not only those with actions, so the tracker can
         # number each meeting's round within its municipal year.
-        summaries = store.list_meetings(committee=found.name)
-        meetings = [
-            meeting
-            for meeting in (store.meeting(s.id) for s in summaries)
-            if meeting.committee_id == found.id
-        ]
+        meetings = store.committee_meetings(found.id)
     if fmt == "csv":
         target = output or Path("-")
         if str(target) == "-":

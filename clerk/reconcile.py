@@ -30,7 +30,7 @@ def reconcile(record: MeetingRecord, store: Store) -> MeetingRecord:
             person_ids[person.id] = known.id
     if committee is None and not person_ids:
         return record
-    latest, known_seats = _known_memberships(store, record.committee.name, committee_id)
+    latest, known_seats = _known_memberships(store, committee_id)
     renamed = _renamed(record, committee_id, person_ids, known_seats)
     return _fit_seats(renamed, latest, known_seats)
 
@@ -119,12 +119,9 @@ def _renamed(
     )
 
 
-def _known_memberships(
-    store: Store, name: str, committee_id: str
-) -> tuple[date | None, list[Membership]]:
+def _known_memberships(store: Store, committee_id: str) -> tuple[date | None, list[Membership]]:
     """The date of the committee's latest stored meeting and the committee's seats."""
-    meetings = store.list_meetings(committee=name)
-    latest = next((m for m in meetings if m.committee_id == committee_id), None)
-    if latest is None:
+    meetings = store.committee_meetings(committee_id)
+    if not meetings:
         return None, []
-    return latest.date, store.load_record(latest.id).memberships
+    return meetings[0].date, store.load_record(meetings[0].id).memberships

@@ -40,18 +40,15 @@ def read_meeting_file(path: Path) -> MeetingRecord:
 
 def load_samples(store: Store) -> dict[str, str]:
     """Save every sample meeting not already in the store; returns file name -> meeting id."""
+    from clerk.agenda_merge import existing_meeting
     from clerk.reconcile import reconcile
 
     loaded: dict[str, str] = {}
     for path in sample_files():
         record = read_meeting_file(path)
-        same_day = [
-            m
-            for m in store.list_meetings(committee=record.committee.name)
-            if m.date == record.meeting.date and m.committee == record.committee.name
-        ]
-        if same_day:
-            loaded[path.name] = same_day[0].id
+        stored_id = existing_meeting(store, record)
+        if stored_id is not None:
+            loaded[path.name] = stored_id
             continue
         record = reconcile(record, store)
         store.save_record(record)

@@ -660,6 +660,16 @@ class Store:
                 for r in rows
             ]
 
+    def committee_meetings(self, committee_id: str) -> list[Meeting]:
+        """All the meetings of this committee (by id, not by a name's part), newest first."""
+        spec = _spec(Meeting)
+        sql = (
+            f"SELECT {spec.columns_sql} FROM meetings WHERE committee_id = ? "
+            "ORDER BY date DESC, start_time DESC, rowid DESC"
+        )
+        with self._read() as conn:
+            return [spec.from_row(r) for r in conn.execute(sql, (committee_id,))]
+
     def _committee_filter(
         self, conn: sqlite3.Connection, committee: str | None
     ) -> tuple[str | None, tuple]:

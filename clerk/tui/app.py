@@ -188,7 +188,7 @@ class ClerkApp(App):
                 binding.tooltip or f"key: {key}",
                 _runner(self, binding.action, node),
             )
-        for title, help_text, action in getattr(screen, "COMMANDS_EXTRA", []):
+        for title, help_text, action, _menu_key in getattr(screen, "COMMANDS_EXTRA", []):
             if screen.check_action(action, ()) is False:
                 continue
             yield SystemCommand(title, help_text, _runner(self, action, screen))

@@ -518,6 +518,12 @@ class LiveSession:
         self._update(row, position=theirs)
         self._update(other, position=mine)
 
+    def earlier_meetings(self) -> list[date]:
+        """Dates of this committee's earlier meetings in the store, latest first (nine at most)."""
+        meetings = self.store.committee_meetings(self.meeting.committee_id)
+        days = sorted({m.date for m in meetings if m.date < self.meeting.date}, reverse=True)
+        return days[:9]
+
     def approve_minutes(self) -> Resolution:
         """The standard resolution approving an earlier meeting's minutes, on the Minutes item."""
         item = minutes_item(self.record) or self.current_item()

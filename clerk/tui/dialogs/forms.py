@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -19,9 +19,22 @@ from textual.widgets.option_list import Option
 from clerk.record import Person
 from clerk.tui.session import person_label
 
-#: A modal screen does not take the app's own F1, so each dialog binds it again (same id:
-#: a remapped help key is remapped here too).
-HELP_BINDING = Binding("f1", "app.toggle_help", "Help", id="help")
+ResultT = TypeVar("ResultT")
+
+
+class Dialog(ModalScreen[ResultT]):
+    """A pop-up that Escape cancels (nothing is written) and F1 explains (its HELP).
+
+    A modal screen does not take the app's own F1, so a dialog binds it again, under the
+    same id: a remapped help key is remapped here too."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+        Binding("f1", "app.toggle_help", "Help", id="help"),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 @dataclass
@@ -33,7 +46,7 @@ class Field:
     suggester: Suggester | None = None
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
+class FormDialog(Dialog[dict[str, str] | None]):
     """Text fields: Enter moves to the next field and submits from the last; Escape cancels."""
 
     HELP = """\
@@ -42,11 +55,6 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 **Tab** / **Shift+Tab** move between fields; **Ctrl+U** clears a field; **→** takes a
 suggested name. **Escape** cancels: nothing is written.
 """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
-        HELP_BINDING,
-    ]
 
     def __init__(
         self,
@@ -95,11 +103,8 @@ suggested name. **Escape** cancels: nothing is written.
             return
         self.dismiss(values)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(Dialog[str | None]):
     """Pick one: arrows and Enter, or the option's own key (shown in brackets)."""
 
     HELP = """\
@@ -107,11 +112,6 @@ class ChoiceDialog(ModalScreen[str | None]):
 Press the key shown in brackets, or move with the arrows and press **Enter**.
 **Escape** cancels.
 """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
-        HELP_BINDING,
-    ]
 
     def __init__(self, title: str, choices: list[tuple[str, str, str]]) -> None:
         """choices: (value, key, label)."""
@@ -140,9 +140,6 @@ Press the key shown in brackets, or move with the arrows and press **Enter**.
         event.stop()
         self.dismiss(event.option.id)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 @dataclass
 class PersonChoice:
@@ -151,7 +148,7 @@ class PersonChoice:
     person: Person | None  # None: a name typed that the store does not know yet
 
 
-class PersonDialog(ModalScreen[PersonChoice | None]):
+class PersonDialog(Dialog[PersonChoice | None]):
     """A person by type-ahead over everyone known; a new name is accepted as typed."""
 
     HELP = """\
@@ -160,11 +157,6 @@ Type part of a name: people at this meeting come first, then everyone clerk know
 **Enter** takes the first match (or the name as typed, for someone new); **↓** chooses
 another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
 """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
-        HELP_BINDING,
-    ]
 
     def __init__(
         self,
@@ -260,9 +252,6 @@ another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
         if name:
             role = event.value.strip()
             self.dismiss(PersonChoice(name=name, role=role, person=self.picked))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class NameSuggester(Suggester):

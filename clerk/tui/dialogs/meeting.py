@@ -9,12 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk.record import DeclarationAction, Person, VoteChoice
-from clerk.tui.dialogs.forms import HELP_BINDING, NameSuggester
+from clerk.tui.dialogs.forms import Dialog, NameSuggester
 
 ACTION_LABELS = {
     DeclarationAction.LEFT_ROOM: "left the room and took no part in the discussion or vote",
@@ -33,7 +32,7 @@ class DeclarationInput:
     item_number: str  # "" : the agenda as a whole
 
 
-class DeclarationDialog(ModalScreen[DeclarationInput | None]):
+class DeclarationDialog(Dialog[DeclarationInput | None]):
     """Member (type-ahead), kind, nature, action: Enter moves on, the last Enter records it."""
 
     HELP = """\
@@ -43,11 +42,6 @@ interest from the committee's list, its nature ("in that …") and what the memb
 **Enter** moves on; **Enter** on what they did records it. A pecuniary interest takes
 the member out of the quorum and the vote on that item. **Escape** cancels.
 """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
-        HELP_BINDING,
-    ]
 
     def __init__(
         self, item_label: str, people: list[Person], kinds: list[str], item_number: str = ""
@@ -144,11 +138,8 @@ the member out of the quorum and the vote on that item. **Escape** cancels.
             )
         )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class RecordedVoteDialog(ModalScreen[dict[str, VoteChoice] | None]):
+class RecordedVoteDialog(Dialog[dict[str, VoteChoice] | None]):
     """Each member's vote: F for, A against, B abstain (the cursor moves down); Enter: done."""
 
     HELP = """\
@@ -159,8 +150,6 @@ a tie asks for the chair's casting vote. **Escape** cancels.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
-        HELP_BINDING,
         Binding("f", "choose('for')", "For", id="vote_for"),
         Binding("a", "choose('against')", "Against", id="vote_against"),
         Binding("b", "choose('abstain')", "Abstain", id="vote_abstain"),
@@ -208,6 +197,3 @@ a tie asks for the chair's casting vote. **Escape** cancels.
 
     def action_done(self) -> None:
         self.dismiss(dict(self.choices))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import time as _time
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -45,8 +46,6 @@ from clerk.tui.session import (
 )
 from clerk.tui.widgets.footer import ClerkFooter
 from clerk.tui.widgets.live import AgendaList, Composer, ItemRecord, StatusLine
-
-_PREFIX = {MinuteParagraph: "para", Resolution: "res"}
 
 
 def paragraph_prompt(item: AgendaItem, number: int, para: MinuteParagraph) -> Text:
@@ -103,13 +102,19 @@ class LiveScreen(Screen):
     ]
 
     #: Commands of the meeting as a whole: in the palette, and under F12 (the meeting menu).
-    COMMANDS_EXTRA: ClassVar[list[tuple[str, str, str]]] = [
-        ("Add an urgent item", "An item added on the day, after the current one", "urgent_item"),
-        ("Adjourn", "Record an adjournment starting now", "adjourn"),
-        ("Resume", "The meeting resumes after an adjournment", "resume"),
-        ("Edit start time", "When the meeting began", "edit_start"),
-        ("Reopen meeting", "Continue recording a meeting already ended", "reopen"),
-        ("Meetings", "Back to the list of meetings", "meetings"),
+    #: (title, help, action, its key in the F12 menu)
+    COMMANDS_EXTRA: ClassVar[list[tuple[str, str, str, str]]] = [
+        (
+            "Add an urgent item",
+            "An item added on the day, after the current one",
+            "urgent_item",
+            "u",
+        ),
+        ("Adjourn", "Record an adjournment starting now", "adjourn", "a"),
+        ("Resume", "The meeting resumes after an adjournment", "resume", "r"),
+        ("Edit start time", "When the meeting began", "edit_start", "s"),
+        ("Reopen meeting", "Continue recording a meeting already ended", "reopen", "o"),
+        ("Meetings", "Back to the list of meetings", "meetings", "m"),
     ]
 
     #: Focused as the screen is built, so the first frame is drawn with the composer's
@@ -401,22 +406,24 @@ class LiveScreen(Screen):
         item = self.session.current_item()
         if item is None or row.item_id != item.id:
             return
-        if isinstance(row, MinuteParagraph):
-            ids = [p.id for p in self.record.paragraphs_for(item.id)]
-            if row.id not in ids:
-                return
-            prompt = paragraph_prompt(item, ids.index(row.id) + 1, row)
-            option_id = f"para:{row.id}"
-        else:
-            ids = [r.id for r in self.record.resolutions_for(item.id)]
-            if row.id not in ids:
-                return
-            prompt = resolution_prompt(ids.index(row.id) + 1, row)
-            option_id = f"res:{row.id}"
+        prefix, siblings, prompt = self.numbered(item, row)
+        ids = [r.id for r in siblings]
+        if row.id not in ids:
+            return
         try:
-            entries.set_prompts({option_id: prompt})
+            entries.set_prompts({f"{prefix}:{row.id}": prompt(ids.index(row.id) + 1, row)})
         except OptionDoesNotExist:  # the list is not the record's (it never should be)
             self.redraw_item()
+
+    def numbered(
+        self, item: AgendaItem, row: MinuteParagraph | Resolution
+    ) -> tuple[str, list[Any], Callable[[int, Any], Text | str]]:
+        """For a paragraph or a resolution: its entries' id prefix, the item's rows of its kind
+        in order, and how an entry is drawn with its number."""
+        if isinstance(row, MinuteParagraph):
+            paragraphs = self.record.paragraphs_for(item.id)
+            return "para", paragraphs, lambda n, p: paragraph_prompt(item, n, p)
+        return "res", self.record.resolutions_for(item.id), resolution_prompt
 
     def paragraph_added(self, item: AgendaItem, para: MinuteParagraph) -> None:
         """The first key of a paragraph made its row: one entry more, after the paragraphs."""
@@ -453,24 +460,17 @@ class LiveScreen(Screen):
         """An empty paragraph (or a bare "That" resolution) was deleted: its entry goes and
         those after it are numbered again."""
         entries = self.query_one(ItemRecord)
+        prefix, siblings, prompt = self.numbered(item, row)
         try:
-            index = entries.get_option_index(f"{_PREFIX[type(row)]}:{row.id}")
+            index = entries.get_option_index(f"{prefix}:{row.id}")
             gone = [index]
-            if isinstance(row, MinuteParagraph):
-                renumbered = {
-                    f"para:{p.id}": paragraph_prompt(item, n, p)
-                    for n, p in enumerate(self.record.paragraphs_for(item.id), 1)
-                    if entries.get_option_index(f"para:{p.id}") > index
-                }
-            else:
-                resolutions = self.record.resolutions_for(item.id)
-                renumbered = {
-                    f"res:{r.id}": resolution_prompt(n, r)
-                    for n, r in enumerate(resolutions, 1)
-                    if entries.get_option_index(f"res:{r.id}") > index
-                }
-                if not resolutions:
-                    gone.append(entries.get_option_index("head:resolved"))
+            renumbered = {
+                f"{prefix}:{r.id}": prompt(n, r)
+                for n, r in enumerate(siblings, 1)
+                if entries.get_option_index(f"{prefix}:{r.id}") > index
+            }
+            if isinstance(row, Resolution) and not siblings:
+                gone.append(entries.get_option_index("head:resolved"))
             entries.remove_options_at(gone)
             entries.set_prompts(renumbered)
         except OptionDoesNotExist:  # the list is not the record's
@@ -655,7 +655,7 @@ class LiveScreen(Screen):
 
         self.finish_entry()
         session = self.session
-        earlier = self.earlier_meetings() if session.meeting.approves_minutes_of is None else []
+        earlier = session.earlier_meetings() if session.meeting.approves_minutes_of is None else []
         if not earlier:
             self.approve_minutes()
             return
@@ -674,17 +674,6 @@ class LiveScreen(Screen):
             chosen,
         )
 
-    def earlier_meetings(self) -> list[date]:
-        """Dates of this committee's earlier meetings in the store, latest first (nine at most)."""
-        meeting = self.session.meeting
-        summaries = self.session.store.list_meetings(committee=self.record.committee.name)
-        days = [
-            m.date
-            for m in summaries
-            if m.committee_id == meeting.committee_id and m.date < meeting.date
-        ]
-        return sorted(set(days), reverse=True)[:9]
-
     def approve_minutes(self) -> None:
         self.session.approve_minutes()
         self.redraw()
@@ -694,17 +683,9 @@ class LiveScreen(Screen):
         """F12: the meeting-wide commands valid now, each one key away."""
         from clerk.tui.dialogs.forms import ChoiceDialog
 
-        keys = {
-            "urgent_item": "u",
-            "adjourn": "a",
-            "resume": "r",
-            "edit_start": "s",
-            "reopen": "o",
-            "meetings": "m",
-        }
         choices = [
-            (action, keys[action], title)
-            for title, _help, action in self.COMMANDS_EXTRA
+            (action, key, title)
+            for title, _help, action, key in self.COMMANDS_EXTRA
             if self.check_action(action, ()) is not False
         ]
 

@@ -175,7 +175,7 @@ class ClerkFooter(Widget, can_focus=False):
         room = width - PALETTE_WIDTH if self.palette else width
         used = 0
         for unit in self.units:
-            unit_width = sum(cell_len(p.text) for p in unit)
+            unit_width = _unit_width(unit)
             if used + unit_width > room and lines[-1]:
                 lines.append([])
                 room, used = width, 0
@@ -183,7 +183,7 @@ class ClerkFooter(Widget, can_focus=False):
             used += unit_width
         if self.palette:
             first = lines[0]
-            gap = width - sum(cell_len(p.text) for p in first) - _unit_width(self.palette)
+            gap = width - _unit_width(first) - _unit_width(self.palette)
             first.append(Piece(" " * max(gap, 1), ""))
             first.extend(self.palette)
         spots: list[list[Spot]] = []
@@ -284,7 +284,7 @@ def _same(spot: Spot, piece: Piece) -> bool:
     return piece.key == spot.piece.key
 
 
-def _unit_width(unit: Unit) -> int:
+def _unit_width(unit: Unit | list[Piece]) -> int:
     return sum(cell_len(p.text) for p in unit)
 
 
