@@ -247,9 +247,41 @@ def _v2_search_and_listing(db: Database) -> None:
     )
 
 
+def _v3_undo_steps(db: Database) -> None:
+    """Undo and redo: every journal row names the step it belongs to (one thing the clerk
+    did: a paragraph typed, an entry deleted, a member marked present), and each step is
+    kept with its label and, for an undo or a redo, the step it undoes or redoes. Both stay
+    append-only: an undo is a new step whose rows reverse the old one's."""
+    db.execute("ALTER TABLE journal ADD COLUMN step TEXT")
+    db["steps"].create(
+        {
+            "id": str,
+            "meeting_id": str,
+            "at": str,
+            "role": str,
+            "label": str,
+            "kind": str,  # "do" | "undo" | "redo"
+            "target": str,  # the step undone or redone
+        },
+        pk="id",
+        not_null={"meeting_id", "at", "role", "label", "kind"},
+    )
+    db.executescript(
+        """
+        CREATE TRIGGER steps_no_update BEFORE UPDATE ON steps
+        BEGIN SELECT RAISE(ABORT, 'the steps are append-only'); END;
+        CREATE TRIGGER steps_no_delete BEFORE DELETE ON steps
+        BEGIN SELECT RAISE(ABORT, 'the steps are append-only'); END;
+        """
+    )
+    db["steps"].create_index(["meeting_id"])
+    db["journal"].create_index(["step"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_base_tables,
     _v2_search_and_listing,
+    _v3_undo_steps,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

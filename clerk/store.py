@@ -56,6 +56,7 @@ from clerk.record import (
     Person,
     Resolution,
     Vote,
+    new_id,
 )
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "Entity",
     "JournalEntry",
     "MeetingSummary",
+    "Step",
     "Store",
     "StoreError",
     "UnknownMeeting",
@@ -126,6 +128,19 @@ class JournalEntry:
     op: str  # "insert" | "update" | "delete"
     old: dict | None
     new: dict | None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a user did to a meeting, as undo sees it: the journal rows tagged with its
+    id are what it changed."""
+
+    id: str
+    at: str
+    role: str
+    label: str  # "paragraph 4.2", "Margot Bright: apologies"
+    kind: str  # "do"; "undo" or "redo" of `target`
+    target: str | None = None
 
 
 def default_db_path() -> Path:
@@ -276,6 +291,8 @@ class Store:
         self.role = role
         self._lock = threading.RLock()
         self._batch_depth = 0  # inside `batch()`: changes join its one transaction
+        self._step: Step | None = None  # inside `step()`: journal rows are tagged with it
+        self._step_meeting: str | None = None
         self._checkpointer: _Checkpointer | None = None
         _check_is_sqlite(self.path)
         try:
@@ -473,10 +490,19 @@ class Store:
         old: dict | None,
         new: dict | None,
     ) -> None:
+        step = self._step
+        step_id = None
+        if step is not None and meeting_id is not None and meeting_id == self._step_meeting:
+            step_id = step.id
+            conn.execute(
+                "INSERT OR IGNORE INTO steps (id, meeting_id, at, role, label, kind, target) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (step.id, meeting_id, _now(), self.role, step.label, step.kind, step.target),
+            )
         conn.execute(
-            "INSERT INTO journal (at, role, meeting_id, table_name, row_id, op, old, new) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (_now(), self.role, meeting_id, table, row_id, op, _dumps(old), _dumps(new)),
+            "INSERT INTO journal (at, role, meeting_id, table_name, row_id, op, old, new, step) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (_now(), self.role, meeting_id, table, row_id, op, _dumps(old), _dumps(new), step_id),
         )
 
     # ----------------------------------------------------------------------- low-level rows
@@ -985,6 +1011,145 @@ class Store:
             if n:
                 uses.append(f"{n} {table} row{'s' if n > 1 else ''}")
         return ", ".join(uses)
+
+    # ----------------------------------------------------------------------- undo
+
+    @contextmanager
+    def step(
+        self,
+        meeting_id: str,
+        label: str,
+        step_id: str | None = None,
+        *,
+        kind: str = "do",
+        target: str | None = None,
+    ) -> Iterator[str]:
+        """Tag every change to the meeting made inside as one step, for undo. A step may
+        span several transactions (a paragraph typed over a minute is saved many times):
+        give the same `step_id` each time. Inside another step, the outer one goes on."""
+        if self._step is not None:
+            yield self._step.id
+            return
+        step = Step(
+            id=step_id or new_id(), at="", role=self.role, label=label, kind=kind, target=target
+        )
+        with self._lock:
+            self._step, self._step_meeting = step, meeting_id
+            try:
+                yield step.id
+            finally:
+                self._step, self._step_meeting = None, None
+
+    def steps(self, meeting_id: str, role: str | None = None) -> list[Step]:
+        """The steps taken on a meeting (by `role`, if given), oldest first."""
+        where, params = "meeting_id = ?", (meeting_id,)
+        if role is not None:
+            where, params = where + " AND role = ?", (meeting_id, role)
+        with self._read() as conn:
+            return [
+                Step(*row)
+                for row in conn.execute(
+                    f"SELECT id, at, role, label, kind, target FROM steps WHERE {where} "
+                    "ORDER BY rowid",
+                    params,
+                )
+            ]
+
+    def replay(self, meeting_id: str, step: Step, *, backward: bool) -> Step:
+        """Undo a step (`backward`) or do it again, as a new step of its own, in one
+        transaction. Refuses, changing nothing, when what the step changed has been changed
+        since (by another program, or a step not undone)."""
+        kind = "undo" if backward else "redo"
+        with self._write() as conn:
+            rows = conn.execute(
+                "SELECT table_name, row_id, op, old, new, meeting_id FROM journal "
+                "WHERE step = ? ORDER BY id",
+                (step.id,),
+            ).fetchall()
+            if not rows:
+                raise StoreError(f"Nothing is recorded for “{step.label}”: nothing to {kind}.")
+            changes = [
+                (
+                    t,
+                    r,
+                    op,
+                    None if o is None else json.loads(o),
+                    None if n is None else json.loads(n),
+                    m,
+                )
+                for t, r, op, o, n, m in rows
+            ]
+            if backward:
+                inverse = {"insert": "delete", "delete": "insert", "update": "update"}
+                changes = [(t, r, inverse[op], n, o, m) for t, r, op, o, n, m in reversed(changes)]
+            with self.step(meeting_id, step.label, kind=kind, target=step.id) as new_step:
+                for table, row_id, op, before, after, row_meeting in changes:
+                    self._apply(conn, table, row_id, op, before, after, row_meeting, step.label)
+        return Step(id=new_step, at=_now(), role=self.role, label=step.label, kind=kind,
+                    target=step.id)  # fmt: skip
+
+    def _apply(
+        self,
+        conn: sqlite3.Connection,
+        table: str,
+        row_id: str,
+        op: str,
+        before: dict | None,
+        after: dict | None,
+        meeting_id: str | None,
+        label: str,
+    ) -> None:
+        """One journalled change made again: `before` is what the row must hold now (the
+        fields changed, or the whole row), `after` what it is to hold (None: no row)."""
+        changed = StoreError(
+            f"“{label}” cannot be undone or redone: it has been changed since. Nothing was changed."
+        )
+        if table == "meeting_people":
+            link = after or before or {}
+            pair = (link.get("meeting_id"), link.get("person_id"))
+            if op == "delete":
+                conn.execute(
+                    "DELETE FROM meeting_people WHERE meeting_id = ? AND person_id = ?", pair
+                )
+            else:
+                self._link(conn, *pair)  # type: ignore[arg-type]
+            self._journal(conn, meeting_id, table, row_id, op, before, after)
+            return
+        cls = next(c for c, t in TABLES.items() if t == table)
+        spec = _spec(cls)
+        current = self._fetch(conn, spec, row_id)
+        now = None if current is None else spec.encoded(current[1:])
+        if op == "insert":
+            if now is not None:
+                raise changed
+            assert after is not None
+            extras = after.pop("_deleted_with", None)
+            values = [to_column(spec.kinds[f], after[f]) for f in spec.fields]
+            conn.execute(spec.insert_sql, [meeting_id, *values] if spec.child else values)
+            if table == "people" and meeting_id is not None:
+                self._link(conn, meeting_id, row_id)  # deleting the person took the link
+            for name, rows in (extras or {}).items():
+                child = _spec(dict(_RECORD_CHILDREN)[name])
+                conn.executemany(
+                    child.insert_sql,
+                    [[meeting_id, *(to_column(child.kinds[f], r[f]) for f in child.fields)]
+                     for r in rows],
+                )  # fmt: skip
+            self._journal(conn, meeting_id, table, row_id, "insert", None, after)
+            return
+        if now is None or any(now.get(f) != v for f, v in (before or {}).items() if f[0] != "_"):
+            raise changed
+        if op == "delete":
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+            self._journal(conn, meeting_id, table, row_id, "delete", now, None)
+            return
+        assert after is not None
+        fields = tuple(after)
+        conn.execute(
+            _update_sql(cls, fields),
+            [*(to_column(spec.kinds[f], after[f]) for f in fields), row_id],
+        )
+        self._journal(conn, meeting_id, table, row_id, "update", before, after)
 
     # ----------------------------------------------------------------------- reading back
 

@@ -58,7 +58,8 @@ def test_listing_meetings_loads_neither_textual_nor_docx(tmp_path) -> None:
 
 def test_opening_a_meeting_loads_nothing_the_first_frame_does_not_need(tmp_path) -> None:
     """`clerk open` up to its first frame (the startup benchmark's probe), headless: no
-    migrations library, no Word export, no minutes, no importers."""
+    migrations library, no Word export, no minutes renderers, no importers. (The minutes
+    composer is needed: the item's record shows the item as the minutes will print it.)"""
     from clerk.samples import load_samples
     from clerk.store import Store
 
@@ -78,5 +79,13 @@ def test_opening_a_meeting_loads_nothing_the_first_frame_does_not_need(tmp_path)
     assert (tmp_path / "probe").exists(), "the app did not reach its first frame"
     assert "clerk.tui.screens.live" in loaded
     # nor the command-line library: `clerk open` is the one command said with people waiting
-    for heavy in ("sqlite_utils", "docx", "clerk.minutes.compose", "clerk.importers", "click"):
+    heavy_modules = (
+        "sqlite_utils",
+        "docx",
+        "clerk.minutes.render_docx",
+        "clerk.minutes.render_text",
+        "clerk.importers",
+        "click",
+    )
+    for heavy in heavy_modules:
         assert heavy not in loaded, f"opening a meeting imports {heavy}"

@@ -548,6 +548,10 @@ def test_document_blocks_are_format_neutral() -> None:
     m.resolve(three, "That the Minutes be approved.")
     blocks = compose_minutes(m.build(), WESTMINSTER).blocks
     resolved = next(b for b in blocks if isinstance(b, Resolved))
-    assert resolved == Resolved((("", "That the Minutes be approved."),), number="3.1")
+    (source,) = resolved.sources  # which row it was written from, for the screens
+    assert source.startswith("resolutions:")
+    assert resolved == Resolved(
+        (("", "That the Minutes be approved."),), number="3.1", sources=(source,)
+    )
     opening = next(b for b in blocks if isinstance(b, Paragraph))
     assert [r.bold for r in opening.runs] == [False, True, False, True, False]

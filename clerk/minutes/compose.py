@@ -419,8 +419,9 @@ class Composer:
 
     # ----------------------------------------------------------------------- movements
 
-    def movements(self) -> list[tuple[str | None, str, str]]:
-        """(item id or None, "arrived"/"left", sentence) for late arrivals, early departures."""
+    def movements(self) -> list[tuple[str | None, str, str, str]]:
+        """(item id or None, "arrived"/"left", sentence, source) for late arrivals and early
+        departures."""
         out = []
         items = {i.id: i for i in self.r.items}
         for a in self.r.attendance:
@@ -436,11 +437,13 @@ class Composer:
                 sentence = template.format(name=phrases.cllr(person), time=when, during=during)
                 if at is None:
                     sentence = sentence.replace(" at ", " ", 1)
-                out.append((item_id if item_id in items else None, kind, sentence))
+                out.append(
+                    (item_id if item_id in items else None, kind, sentence, f"attendance:{a.id}")
+                )
         return out
 
     def unplaced_movements(self) -> list[str]:
-        return [s for item_id, _, s in self.movements() if item_id is None]
+        return [s for item_id, _, s, _ in self.movements() if item_id is None]
 
     # ----------------------------------------------------------------------- generated minutes
 
@@ -489,10 +492,13 @@ class Composer:
                 out.append(m.deputies.format(names=names))
         return out or [m.none]
 
+    def declarations(self) -> list[Declaration]:
+        return sorted(self.r.declarations, key=lambda d: (d.position, d.id))
+
     def declaration_sentences(self, *, public: bool = True) -> list[str]:
         """One sentence group per declaration; on an exempt item the public minutes name the
         interest and what the member did, but not its nature or the capacity."""
-        declarations = sorted(self.r.declarations, key=lambda d: (d.position, d.id))
+        declarations = self.declarations()
         if not declarations:
             return [self.s.declarations.none]
         return [self.declaration_sentence(d, public=public) for d in declarations]
@@ -533,28 +539,41 @@ class Composer:
 
     def item_blocks(self, item: AgendaItem, *, full: bool) -> list[Block]:
         """An item's minute: numbered paragraphs, then the RESOLVED block."""
-        movements = [(k, s) for i, k, s in self.movements() if i == item.id]
-        texts: list[tuple[Inline, tuple[Inline, ...]]] = []
-        texts += [(plain(s), ()) for k, s in movements if k == "arrived"]
+        movements = [m for m in self.movements() if m[0] == item.id]
+        texts: list[tuple[Inline, tuple[Inline, ...], str]] = []
+        texts += [(plain(s), (), src) for _, k, s, src in movements if k == "arrived"]
         if is_membership_item(item) and item is self.first(is_membership_item):
-            texts += [(plain(s), ()) for s in self.membership_sentences()]
+            texts += [(plain(s), (), "membership") for s in self.membership_sentences()]
         if is_declarations_item(item) and item is self.first(is_declarations_item):
-            texts += [(plain(s), ()) for s in self.declaration_sentences(public=not item.is_exempt)]
+            public = not item.is_exempt
+            declarations = self.declarations()
+            if declarations:
+                texts += [
+                    (plain(self.declaration_sentence(d, public=public)), (), f"declarations:{d.id}")
+                    for d in declarations
+                ]
+            else:
+                texts.append((plain(self.s.declarations.none), (), "declarations"))
         if item.is_exempt:  # the exempt minutes: declarations on it, in full, under it
             texts += [
-                (plain(self.declaration_sentence(d, public=False)), ())
+                (plain(self.declaration_sentence(d, public=False)), (), f"declarations:{d.id}")
                 for d in self.r.declarations_for(item.id)
             ]
         for p in self.r.paragraphs_for(item.id):
-            texts.append((plain(p.text), tuple(plain(b) for b in p.bullets if b.strip())))
-        texts += [(plain(s), ()) for s in self.vote_sentences(item)]
-        texts += [(plain(s), ()) for k, s in movements if k == "left"]
+            bullets = tuple(plain(b) for b in p.bullets if b.strip())
+            texts.append((plain(p.text), bullets, f"paragraphs:{p.id}"))
+        texts += [
+            (plain(self.vote_sentence(v)), (), f"votes:{v.id}") for v in self.r.votes_for(item.id)
+        ]
+        texts += [(plain(s), (), src) for _, k, s, src in movements if k == "left"]
         resolutions = self.r.resolutions_for(item.id)
         blocks: list[Block] = [self.item_heading(item)]
         n = 0
-        for runs, bullets in texts:
+        for runs, bullets, source in texts:
             n += 1
-            blocks.append(Paragraph(runs, number=f"{item.number}.{n}", bullets=bullets))
+            blocks.append(
+                Paragraph(runs, number=f"{item.number}.{n}", bullets=bullets, source=source)
+            )
         if resolutions:
             blocks.append(self.resolved(item, resolutions, only_content=not texts, next_n=n + 1))
         return blocks
@@ -571,14 +590,28 @@ class Composer:
         next_n: int,
     ) -> Resolved:
         return self.resolved_from_texts(
-            item, [r.text for r in resolutions], only_content=only_content, next_n=next_n
+            item,
+            [r.text for r in resolutions],
+            only_content=only_content,
+            next_n=next_n,
+            sources=[f"resolutions:{r.id}" for r in resolutions],
         )
 
     def resolved_from_texts(
-        self, item: AgendaItem, texts: list[str], *, only_content: bool, next_n: int
+        self,
+        item: AgendaItem,
+        texts: list[str],
+        *,
+        only_content: bool,
+        next_n: int,
+        sources: list[str] | None = None,
     ) -> Resolved:
         rs = self.s.resolutions
-        clauses = [clause(t) for t in texts if clause(t)]
+        kept = [
+            (clause(t), src) for t, src in zip(texts, sources or [""] * len(texts), strict=True)
+        ]
+        kept = [(c, src) for c, src in kept if c]
+        clauses = [c for c, _ in kept]
         hoist = rs.hoist_that
         if hoist:  # "RESOLVED: That the …" runs on; a list's items start "(1) The …"
             clauses = [_unhoist(c, capital=len(clauses) > 1) for c in clauses]
@@ -598,13 +631,14 @@ class Composer:
             number=number,
             number_on_heading=hoist,
             run_in=hoist and len(clauses) == 1,
+            sources=tuple(src for _, src in kept),
         )
 
     def exempt_item_public(self, item: AgendaItem, run: list[AgendaItem]) -> list[Block]:
         """An exempt item in the public minutes: the exclusion resolution (before the first
         item of a run of exempt items) and the public summary, if one was written."""
         blocks: list[Block] = [self.item_heading(item)]
-        movements = [s for i, _, s in self.movements() if i == item.id]
+        movements = [s for i, _, s, _ in self.movements() if i == item.id]
         texts = [*movements]
         if item.public_summary.strip():
             texts.append(item.public_summary.strip())

@@ -41,11 +41,17 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Body text, optionally numbered ("4.1") with topic bullets that sit inside it."""
+    """Body text, optionally numbered ("4.1") with topic bullets that sit inside it.
+
+    `source` names what in the meeting's record the paragraph was written from, as
+    "table:id" ("paragraphs:…", "declarations:…", "votes:…", "attendance:…") or a word for
+    what is generated from several rows ("membership"); renderers ignore it, the screens use
+    it to tie what they show to what can be edited."""
 
     runs: Inline
     number: str = ""
     bullets: tuple[Inline, ...] = ()
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class Resolved:
     # resolution runs on after the heading on the same line ("3.1 RESOLVED: That the …").
     number_on_heading: bool = False
     run_in: bool = False
+    sources: tuple[str, ...] = ()  # for each resolution, as Paragraph.source
 
 
 @dataclass(frozen=True)

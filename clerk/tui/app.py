@@ -7,9 +7,12 @@ through as it is made: there is no save key and nothing waits for quit.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import inspect
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -22,6 +25,7 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from clerk.store import Store
+    from clerk.tui.screens.live import LiveScreen
     from clerk.tui.session import LiveSession
 
 Clock = Callable[[], datetime]
@@ -79,6 +83,10 @@ class ClerkApp(App):
             self.open_meeting(self.start_meeting_id)
         else:
             self.show_picker()
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(signum, self._hang_up)
         probe = os.environ.get(PROBE_ENV)
         if probe:
             self.call_after_refresh(self._probe, probe)
@@ -116,19 +124,33 @@ class ClerkApp(App):
         else:
             self.push_screen(screen)
 
-    def flush(self) -> None:
-        """Write anything typed and not yet written, on every screen that holds some."""
-        for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if flush is not None:
-                flush()
+    def live_screen(self) -> LiveScreen | None:
+        from clerk.tui.screens.live import LiveScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, LiveScreen)), None)
+
+    def save_now(self) -> None:
+        """Write anything typed and not yet written (the app is closing)."""
+        live = self.live_screen()
+        if live is not None:
+            live.save_now()
 
     async def action_quit(self) -> None:
-        self.flush()
+        live = self.live_screen()
+        if live is None:
+            self.exit()
+            return
+        # after the keys typed before Ctrl+Q, and never with words the database has not taken
+        live.composer.after_typing(live.quit_when_saved)
+
+    def _hang_up(self) -> None:
+        """The terminal closed (SIGHUP) or the system asks clerk to stop (SIGTERM): save what
+        is typed, then go. Without this, Python's default for SIGHUP ends the process at once."""
+        self.save_now()
         self.exit()
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.save_now()
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -138,7 +160,7 @@ class ClerkApp(App):
     # not close the meeting. Every write starts from an action (a key, the palette) or from
     # a dialog's answer, so both are guarded here: the clerk is told, nothing was changed
     # (the session updates its record only after the store commits) and they can try again.
-    # The composer keeps and retries its own typing (LiveScreen.flush).
+    # The composer keeps and retries its own typing (widgets/composer.py).
 
     def refused(self, error: Exception) -> None:
         self.notify(

@@ -7,12 +7,14 @@ the record is loaded once and never re-read while the meeting runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from clerk.minutes import phrases
+from clerk.minutes.document import Block, Paragraph, Resolved
 from clerk.record import (
     Action,
     Adjournment,
@@ -34,7 +36,8 @@ from clerk.record import (
 )
 
 if TYPE_CHECKING:
-    from clerk.store import Store
+    from clerk.minutes.style import HouseStyle
+    from clerk.store import Step, Store
 
 Clock = Callable[[], datetime]
 
@@ -50,14 +53,26 @@ _LISTS: dict[type, str] = {
     Action: "actions",
 }
 
+#: The table a row's source names in the Minutes document ("paragraphs:…").
+_TABLES_OF: dict[type, str] = {
+    MinuteParagraph: "paragraphs",
+    Resolution: "resolutions",
+    Declaration: "declarations",
+    Vote: "votes",
+    Action: "actions",
+    Attendance: "attendance",
+}
+
+_DONE = (ItemOutcome.RESOLVED, ItemOutcome.NOTED)
+
 #: House phrases, one key away in the paragraph editor (HOUSE_STYLE.md section 3a).
 PHRASES: dict[str, str] = {
-    "overview": "introduced the report, which provided an overview of ",
-    "noted": "The Committee noted ",
-    "concern": "Concern was expressed that ",
-    "suggested": "It was suggested that ",
-    "informed": "The Committee was informed that ",
-    "requested": "The Committee requested ",
+    "overview": "introduced the report, which provided an overview of",
+    "noted": "The Committee noted",
+    "concern": "Concern was expressed that",
+    "suggested": "It was suggested that",
+    "informed": "The Committee was informed that",
+    "requested": "The Committee requested",
 }
 
 
@@ -142,6 +157,7 @@ class LiveSession:
         self.store = store
         self.clock = clock
         self.record: MeetingRecord = store.load_record(meeting_id)
+        self._style: HouseStyle | None = None
         # a commit every few keys: no key press may wait for a WAL checkpoint
         store.checkpoint_in_background()
 
@@ -181,6 +197,157 @@ class LiveSession:
         rows = getattr(self.record, _LISTS[type(row)])
         rows[:] = [r for r in rows if r.id != row.id]
 
+    # ------------------------------------------------------------------ undo
+
+    @contextmanager
+    def action(self, label: str) -> Iterator[str]:
+        """One thing the clerk did: its changes are committed together (all or none) and
+        undone together by Ctrl+Z. Inside another action, they join it."""
+        with self.store.step(self.meeting_id, label) as step_id, self.store.batch():
+            yield step_id
+
+    @contextmanager
+    def typing(self, label: str, step_id: str) -> Iterator[str]:
+        """Saves of one entry being typed: each is its own transaction (they come as the
+        clerk types), all one step for undo, so Ctrl+Z takes the whole entry back."""
+        with self.store.step(self.meeting_id, label, step_id) as step:
+            yield step
+
+    def undo_stacks(self) -> tuple[list[Step], list[Step]]:
+        """(steps that can be undone, steps that can be redone), the next one last."""
+        done: list[Step] = []
+        undone: list[Step] = []
+        by_id: dict[str, Step] = {}
+        for step in self.store.steps(self.meeting_id, role=self.store.role):
+            by_id[step.id] = step
+            if step.kind == "do":
+                done.append(step)
+                undone.clear()
+            elif step.kind == "undo" and done and done[-1].id == step.target:
+                undone.append(done.pop())
+            elif step.kind == "redo" and undone and undone[-1].id == step.target:
+                done.append(undone.pop())
+        return done, undone
+
+    def undo(self) -> str | None:
+        """Undo the clerk's last step on this meeting; what was undone, or None."""
+        done, _ = self.undo_stacks()
+        if not done:
+            return None
+        self.store.replay(self.meeting_id, done[-1], backward=True)
+        self.reload()
+        return done[-1].label
+
+    def redo(self) -> str | None:
+        """Do again the step last undone (if nothing was done since); what, or None."""
+        _, undone = self.undo_stacks()
+        if not undone:
+            return None
+        self.store.replay(self.meeting_id, undone[-1], backward=False)
+        self.reload()
+        return undone[-1].label
+
+    def reload(self) -> None:
+        self.record = self.store.load_record(self.meeting_id)
+
+    # ------------------------------------------------------------------ what the minutes say
+
+    @property
+    def style(self) -> HouseStyle:
+        """The house style the meeting's minutes are written in (the committee's)."""
+        if self._style is None:
+            from clerk.minutes.style import HouseStyle, load_style
+
+            try:
+                self._style = load_style(self.record.committee.style or "westminster")
+            except Exception:  # an unknown style: the screen still shows the house default
+                self._style = HouseStyle()
+        return self._style
+
+    def item_minute(self, item: AgendaItem, record: MeetingRecord | None = None) -> list[Block]:
+        """The item's minute exactly as the minutes will write it (the exempt minute in
+        full, for an exempt item): heading, numbered paragraphs, RESOLVED."""
+        from clerk.minutes.compose import Composer
+
+        return Composer(record or self.record, self.style).item_blocks(item, full=True)
+
+    def next_paragraph_number(self, item: AgendaItem) -> str:
+        """The number the minutes will give a paragraph begun now under the item."""
+        probe = MinuteParagraph(
+            item_id=item.id,
+            text="…",
+            position=self._next_position(self.record.paragraphs_for(item.id)),
+            id="(next)",
+        )
+        record = replace(self.record, paragraphs=[*self.record.paragraphs, probe])
+        return self.minute_number(item, probe, record) or f"{item.number}.?"
+
+    def minute_number(self, item: AgendaItem, row: Any, record: MeetingRecord | None = None) -> str:
+        """A paragraph's number in the minutes ("4.3"), or a resolution's label within its
+        RESOLVED block ("(2)", "" for the only one); "" if the minutes do not show it."""
+        source = f"{_TABLES_OF[type(row)]}:{row.id}"
+        for block in self.item_minute(item, record):
+            if isinstance(block, Paragraph) and block.source == source:
+                return block.number
+            if isinstance(block, Resolved) and source in block.sources:
+                label = block.resolutions[block.sources.index(source)][0]
+                return label or (block.number if len(block.resolutions) == 1 else "")
+        return ""
+
+    def attendance_item(self) -> AgendaItem | None:
+        """The item under which the roll call is taken: Membership (or Apologies), else the
+        first item."""
+        from clerk.minutes.compose import is_membership_item
+
+        agenda = self.record.agenda()
+        return next((i for i in agenda if is_membership_item(i)), agenda[0] if agenda else None)
+
+    def attendance_summary(self) -> str:
+        """Who is recorded as attending, as the minutes' heading will list them."""
+        from clerk.minutes.compose import Composer
+
+        if not self.record.attendance:
+            return "Roll call not taken yet: F4"
+        blocks = Composer(self.record, self.style).attendance_block()
+        lines = ["".join(r.text for r in b.runs) for b in blocks if isinstance(b, Paragraph)]
+        absent = [
+            self.record.person(a.person_id).name
+            for a in self.record.attendance
+            if a.status is AttendanceStatus.ABSENT
+        ]
+        if absent:
+            lines.append(f"Absent: {_join(absent)}")
+        return "\n".join(lines)
+
+    def done_items(self) -> set[str]:
+        """Items with something decided: a resolution recorded, or marked resolved or noted."""
+        done = {i.id for i in self.record.items if i.outcome in _DONE}
+        done.update(
+            r.item_id for r in self.record.resolutions if r.text.strip() not in ("", "That")
+        )
+        return done
+
+    def describe(self, row: Any) -> str:
+        """An entry as the clerk would name it: "paragraph 4.3", "RESOLVED 2) under item 5"."""
+        try:
+            item = self.record.item(row.item_id) if getattr(row, "item_id", None) else None
+        except KeyError:
+            item = None
+        where = f" under item {item.number}" if item else ""
+        if isinstance(row, MinuteParagraph):
+            number = self.minute_number(item, row) if item else ""
+            return f"paragraph {number}" if number else f"a paragraph{where}"
+        if isinstance(row, Resolution):
+            label = self.minute_number(item, row) if item else ""
+            return f"RESOLVED {label}{where}".replace("  ", " ") if label else f"RESOLVED{where}"
+        if isinstance(row, Declaration):
+            return f"declaration by {self.record.person(row.person_id).name}"
+        if isinstance(row, Vote):
+            return f"vote{where}"
+        if isinstance(row, Action):
+            return f"action{where}"
+        return type(row).__name__.lower()
+
     def update_meeting(self, **changes: Any) -> Meeting:
         saved = self.store.update_meeting(self.meeting_id, **changes)
         self.record.meeting = saved if saved is not None else replace(self.meeting, **changes)
@@ -214,14 +381,17 @@ class LiveSession:
         return self.now()
 
     def set_start(self, moment: time) -> None:
-        self.update_meeting(start_time=moment)
+        with self.action(f"start time {clock_time(moment)}"):
+            self.update_meeting(start_time=moment)
 
     def end(self, moment: time) -> None:
-        self.close_adjournment(moment)
-        self.update_meeting(end_time=moment, status=MeetingStatus.ENDED)
+        with self.action(f"meeting ended at {clock_time(moment)}"):
+            self.close_adjournment(moment)
+            self.update_meeting(end_time=moment, status=MeetingStatus.ENDED)
 
     def reopen(self) -> None:
-        self.update_meeting(status=MeetingStatus.IN_PROGRESS, end_time=None)
+        with self.action("meeting reopened"):
+            self.update_meeting(status=MeetingStatus.IN_PROGRESS, end_time=None)
 
     def adjourn(self, moment: time, reason: str = "") -> None:
         item = self.current_item()
@@ -229,7 +399,8 @@ class LiveSession:
         adjournments.append(
             Adjournment(start=moment, item_id=item.id if item else None, reason=reason)
         )
-        self.update_meeting(adjournments=adjournments)
+        with self.action(f"adjourned at {clock_time(moment)}"):
+            self.update_meeting(adjournments=adjournments)
 
     def open_adjournment(self) -> Adjournment | None:
         return next((a for a in self.meeting.adjournments if a.end is None), None)
@@ -240,7 +411,8 @@ class LiveSession:
         adjournments = [
             replace(a, end=moment) if a.end is None else a for a in self.meeting.adjournments
         ]
-        self.update_meeting(adjournments=adjournments)
+        with self.action(f"resumed at {clock_time(moment)}"):
+            self.update_meeting(adjournments=adjournments)
 
     # ------------------------------------------------------------------ agenda
 
@@ -272,7 +444,9 @@ class LiveSession:
         return self.move_to(agenda[target].id)
 
     def set_outcome(self, item: AgendaItem, outcome: ItemOutcome | None) -> AgendaItem:
-        return self._update(self.record.item(item.id), outcome=outcome)
+        word = outcome.value if outcome else "not yet decided"
+        with self.action(f"item {item.number} {word}"):
+            return self._update(self.record.item(item.id), outcome=outcome)
 
     def add_urgent_item(self, title: str) -> AgendaItem:
         """An urgent item added on the day, after the current item: numbered 4A, 4B…"""
@@ -281,19 +455,20 @@ class LiveSession:
         base = current.number.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         letter = next(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if f"{base}{c}" not in numbers)
         position = current.position + 1
-        for other in sorted(self.record.items, key=lambda i: -i.position):
-            if other.position >= position:
-                self._update(other, position=other.position + 1)
-        return self._add(
-            AgendaItem(
-                number=f"{base}{letter}",
-                title=title.upper(),
-                position=position,
-                urgent=True,
-                part=current.part,
-                part_heading=current.part_heading,
+        with self.action(f"urgent item {base}{letter}"):
+            for other in sorted(self.record.items, key=lambda i: -i.position):
+                if other.position >= position:
+                    self._update(other, position=other.position + 1)
+            return self._add(
+                AgendaItem(
+                    number=f"{base}{letter}",
+                    title=title.upper(),
+                    position=position,
+                    urgent=True,
+                    part=current.part,
+                    part_heading=current.part_heading,
+                )
             )
-        )
 
     def exclusion_text(self, item: AgendaItem) -> str:
         paragraphs = item.exempt_paragraphs or [3]
@@ -349,14 +524,18 @@ class LiveSession:
 
     def set_attendance(self, person_id: str, status: AttendanceStatus, **fields: Any) -> Attendance:
         existing = self.record.attendance_of(person_id)
-        if existing is None:
-            return self._add(Attendance(person_id=person_id, status=status, **fields))
-        return self._update(existing, status=status, **fields)
+        name = self.record.person(person_id).name
+        with self.action(f"{name}: {status.value.replace('_', ' ')}"):
+            if existing is None:
+                return self._add(Attendance(person_id=person_id, status=status, **fields))
+            return self._update(existing, status=status, **fields)
 
     def clear_attendance(self, person_id: str) -> None:
         existing = self.record.attendance_of(person_id)
         if existing is not None:
-            self._delete(existing)
+            name = self.record.person(person_id).name
+            with self.action(f"{name}: attendance cleared"):
+                self._delete(existing)
 
     def person_for(self, name: str, role: str = "", honorific: str = "") -> Person:
         """A person already known by this name, or a new one added to the store."""
@@ -392,26 +571,35 @@ class LiveSession:
         return (local + more)[:limit]
 
     def substitute(self, member_id: str, name: str, *, deputy: bool = False) -> Attendance:
-        person = self.person_for(name, honorific="" if deputy else "Councillor")
-        status = AttendanceStatus.DEPUTY if deputy else AttendanceStatus.SUBSTITUTE
-        return self.set_attendance(person.id, status, substitute_for=member_id)
+        word = "deputy" if deputy else "substitute"
+        with self.action(f"{name}: {word} for {self.record.person(member_id).name}"):
+            person = self.person_for(name, honorific="" if deputy else "Councillor")
+            status = AttendanceStatus.DEPUTY if deputy else AttendanceStatus.SUBSTITUTE
+            return self.set_attendance(person.id, status, substitute_for=member_id)
 
     def also_present(self, name: str, role: str = "", *, officer: bool = False) -> Attendance:
-        person = self.person_for(name, role=role, honorific="" if officer else "Councillor")
-        status = AttendanceStatus.OFFICER if officer else AttendanceStatus.ALSO_PRESENT
-        return self.set_attendance(person.id, status, role=role or person.role)
+        with self.action(f"{name}: {'officer' if officer else 'also present'}"):
+            person = self.person_for(name, role=role, honorific="" if officer else "Councillor")
+            status = AttendanceStatus.OFFICER if officer else AttendanceStatus.ALSO_PRESENT
+            return self.set_attendance(person.id, status, role=role or person.role)
 
     def arrived(self, person_id: str, moment: time, item_id: str | None) -> Attendance:
         existing = self.record.attendance_of(person_id)
         status = existing.status if existing else AttendanceStatus.PRESENT
         if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
             status = AttendanceStatus.PRESENT
-        return self.set_attendance(person_id, status, arrived_at=moment, arrived_item_id=item_id)
+        name = self.record.person(person_id).name
+        with self.action(f"{name}: arrived at {clock_time(moment)}"):
+            return self.set_attendance(
+                person_id, status, arrived_at=moment, arrived_item_id=item_id
+            )
 
     def left(self, person_id: str, moment: time, item_id: str | None) -> Attendance:
         existing = self.record.attendance_of(person_id)
         status = existing.status if existing else AttendanceStatus.PRESENT
-        return self.set_attendance(person_id, status, left_at=moment, left_item_id=item_id)
+        name = self.record.person(person_id).name
+        with self.action(f"{name}: left at {clock_time(moment)}"):
+            return self.set_attendance(person_id, status, left_at=moment, left_item_id=item_id)
 
     def present_count(self, item: AgendaItem | None = None) -> int:
         """Voting seats in the room now: present, not yet gone, not out for a pecuniary interest."""
@@ -453,23 +641,26 @@ class LiveSession:
         capacity: str = "",
     ) -> Declaration:
         position = len(self.record.declarations)
-        return self._add(
-            Declaration(
-                person_id=person_id,
-                item_id=item_id,
-                kind=kind,
-                nature=nature,
-                capacity=capacity,
-                action=action,
-                declared_at=self.now(),
-                position=position,
+        name = self.record.person(person_id).name
+        with self.action(f"declaration by {name}"):
+            return self._add(
+                Declaration(
+                    person_id=person_id,
+                    item_id=item_id,
+                    kind=kind,
+                    nature=nature,
+                    capacity=capacity,
+                    action=action,
+                    declared_at=self.now(),
+                    position=position,
+                )
             )
-        )
 
     def no_declarations(self) -> AgendaItem | None:
         item = declarations_item(self.record)
         if item is not None:
-            return self.set_outcome(item, ItemOutcome.NOTED)
+            with self.action("no declarations of interest"):
+                return self.set_outcome(item, ItemOutcome.NOTED)
         return None
 
     # ------------------------------------------------------------------ prose
@@ -496,7 +687,8 @@ class LiveSession:
     def delete(self, row: Any) -> None:
         current = self.refresh_row(row)
         if current is not None:
-            self._delete(current)
+            with self.action(f"{self.describe(current)} deleted"):
+                self._delete(current)
 
     def move(self, row: Any, delta: int) -> None:
         """Swap a paragraph, resolution or action with its neighbour."""
@@ -515,8 +707,9 @@ class LiveSession:
         mine, theirs = row.position, other.position
         if mine == theirs:
             theirs = mine + delta
-        self._update(row, position=theirs)
-        self._update(other, position=mine)
+        with self.action(f"{self.describe(row)} moved {'up' if delta < 0 else 'down'}"):
+            self._update(row, position=theirs)
+            self._update(other, position=mine)
 
     def earlier_meetings(self) -> list[date]:
         """Dates of this committee's earlier meetings in the store, latest first (nine at most)."""
@@ -535,29 +728,32 @@ class LiveSession:
         for existing in self.record.resolutions_for(item.id):
             if existing.text == text:
                 return existing
-        resolution = self.add_resolution(item.id, text)
-        self.set_outcome(item, ItemOutcome.RESOLVED)
+        with self.action("minutes of the last meeting approved"):
+            resolution = self.add_resolution(item.id, text)
+            self.set_outcome(item, ItemOutcome.RESOLVED)
         return resolution
 
     def add_vote(self, vote: Vote) -> Vote:
         vote.position = self._next_position(self.record.votes_for(vote.item_id))
-        return self._add(vote)
+        with self.action(f"vote on item {self.record.item(vote.item_id).number}"):
+            return self._add(vote)
 
     def add_action(
         self, item_id: str, text: str, lead: str = "", due: date | None = None
     ) -> Action:
         position = self._next_position(self.record.actions_for(item_id))
         lead_person = next((p for p in self.record.people if p.name == lead), None)
-        return self._add(
-            Action(
-                item_id=item_id,
-                text=text,
-                lead=lead,
-                lead_person_id=lead_person.id if lead_person else None,
-                due=due,
-                position=position,
+        with self.action(f"action on item {self.record.item(item_id).number}"):
+            return self._add(
+                Action(
+                    item_id=item_id,
+                    text=text,
+                    lead=lead,
+                    lead_person_id=lead_person.id if lead_person else None,
+                    due=due,
+                    position=position,
+                )
             )
-        )
 
 
 def _join(words: list[str]) -> str:

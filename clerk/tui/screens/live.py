@@ -1,17 +1,19 @@
 """The live meeting: agenda down the side, the current item's record, a composer, a status line.
 
-Every keystroke reaches the store: text typed in the composer is written 300 ms after the
-last key and at least once a second while typing, and at once on Enter, on leaving the
-composer, on moving to another item, on leaving the screen and on quitting.
+The composer saves what is typed (widgets/composer.py says how nothing is lost); the item's
+record shows the item's minute as the minutes will print it (widgets/item_record.py). This
+screen lays them out, runs the meeting's commands and keeps the three in step.
+
+Every command key that changes what the composer holds waits for the keys typed before it
+(`@after_typing`), and never lets go of words the database has not taken without asking.
 """
 
 from __future__ import annotations
 
-import contextlib
-import time as _time
+import functools
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -19,13 +21,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import OptionList, Static, TextArea
-from textual.widgets.option_list import DuplicateID, Option, OptionDoesNotExist
+from textual.widgets import OptionList, Static
 
 from clerk.errors import ClerkError
 from clerk.record import (
-    AgendaItem,
+    Action,
     ItemOutcome,
     MeetingStatus,
     MinuteParagraph,
@@ -34,6 +34,7 @@ from clerk.record import (
     VoteChoice,
     VoteMethod,
 )
+from clerk.recovery import write_recovery
 from clerk.tui.session import (
     LiveSession,
     clock_time,
@@ -44,19 +45,10 @@ from clerk.tui.session import (
     parse_time,
     person_label,
 )
+from clerk.tui.widgets.composer import Composer
 from clerk.tui.widgets.footer import ClerkFooter
-from clerk.tui.widgets.live import AgendaList, Composer, ItemRecord, StatusLine
-
-
-def paragraph_prompt(item: AgendaItem, number: int, para: MinuteParagraph) -> Text:
-    prompt = Text(f"{item.number}.{number}  ", style="bold")
-    prompt.append(para.text or "…")
-    return prompt
-
-
-def resolution_prompt(number: int, res: Resolution) -> str:
-    return f"  {number}) {res.text}"
-
+from clerk.tui.widgets.item_record import ItemRecord, item_entries
+from clerk.tui.widgets.live import AgendaList, StatusLine
 
 if TYPE_CHECKING:
     from clerk.tui.dialogs.forms import Field, PersonChoice
@@ -65,13 +57,33 @@ if TYPE_CHECKING:
 #: Next and previous item share one footer entry, so every key fits a 120-column footer.
 ITEM_KEYS = Binding.Group("Next/prev item", compact=True)
 
-DEBOUNCE = 0.3  # seconds after the last key
-RETRY = 1.0  # seconds between attempts to write typing the database refused (locked, full)
-MAX_UNSAVED = 1.0  # seconds of typing before a write regardless
+#: The record's lists by the table names entries carry.
+_ROWS = {
+    "paragraphs": "paragraphs",
+    "resolutions": "resolutions",
+    "declarations": "declarations",
+    "votes": "votes",
+    "actions": "actions",
+}
+
+ActionT = TypeVar("ActionT", bound=Callable[..., Any])
 
 
-class NotSavedYet(ClerkError):
-    """Typing the database has not taken yet: the composer keeps it."""
+def after_typing(action: ActionT) -> ActionT:
+    """A command key that runs once the keys typed before it are in the composer (command
+    keys are priority bindings, handled as they arrive; typed keys queue in the composer)."""
+
+    @functools.wraps(action)
+    def deferred(self: LiveScreen, *args: Any, **kwargs: Any) -> None:
+        def run() -> None:
+            try:
+                action(self, *args, **kwargs)
+            except ClerkError as exc:
+                self.clerk_app.refused(exc)
+
+        self.composer.after_typing(run)
+
+    return deferred  # type: ignore[return-value]
 
 
 class LiveScreen(Screen):
@@ -93,12 +105,16 @@ class LiveScreen(Screen):
             "ctrl+b", "step(-1)", "Prev item", id="previous_item", priority=True, group=ITEM_KEYS
         ),
         Binding("ctrl+l", "focus_agenda", "Agenda", id="focus_agenda", show=False),
+        Binding("escape", "leave_composer", "Record", id="leave_composer", show=False),
         Binding(
             "ctrl+s", "approve_minutes", "Approve minutes", id="approve_minutes", priority=True
         ),
         Binding(
             "ctrl+f", "no_declarations", "No declarations", id="no_declarations", priority=True
         ),
+        # not priority: in the composer, its own undo (of typing) comes first
+        Binding("ctrl+z", "undo", "Undo", id="undo_meeting", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="redo_meeting", show=False),
     ]
 
     #: Commands of the meeting as a whole: in the palette, and under F12 (the meeting menu).
@@ -114,6 +130,8 @@ class LiveScreen(Screen):
         ("Resume", "The meeting resumes after an adjournment", "resume", "r"),
         ("Edit start time", "When the meeting began", "edit_start", "s"),
         ("Reopen meeting", "Continue recording a meeting already ended", "reopen", "o"),
+        ("Undo", "Undo the last change to the meeting (Ctrl+Z)", "undo", "z"),
+        ("Redo", "Do again what was just undone (Ctrl+Y)", "redo", "y"),
         ("Meetings", "Back to the list of meetings", "meetings", "m"),
     ]
 
@@ -124,11 +142,6 @@ class LiveScreen(Screen):
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
         self.session = session
-        self.target: MinuteParagraph | Resolution | None = None  # what the composer edits
-        self.pending: str | None = None  # typed, not yet written
-        self.unsaved_warning: str | None = None  # the store's last refusal, until a save works
-        self.dirty_since: float | None = None
-        self.timer: Timer | None = None
         self.drawn_on_mount = False  # the first ScreenResume finds it drawn already
 
     # ------------------------------------------------------------------ layout
@@ -142,7 +155,7 @@ class LiveScreen(Screen):
                 yield Static(id="item-heading")
                 yield ItemRecord(id="entries")
                 yield Static(id="composer-label")
-                yield Composer(id="composer", placeholder="Type the minute…")
+                yield Composer(self.session, id="composer", placeholder="Type the minute…")
         yield ClerkFooter(compact=True)
 
     async def on_mount(self) -> None:
@@ -161,13 +174,27 @@ class LiveScreen(Screen):
         return self.query_one(Composer)
 
     @property
+    def item_record(self) -> ItemRecord:
+        return self.query_one(ItemRecord)
+
+    @property
+    def clerk_app(self) -> Any:
+        return self.app  # the ClerkApp: refused(), show_picker()
+
+    @property
     def record(self):
         return self.session.record
 
     def redraw(self) -> None:
         self.redraw_status()
-        self.query_one(AgendaList).show(self.record, self.record.meeting.current_item_id)
+        self.redraw_agenda()
         self.redraw_item()
+        self.refresh_bindings()  # keys valid on one item only (Ctrl+S, Ctrl+F) come and go
+
+    def redraw_agenda(self) -> None:
+        self.query_one(AgendaList).show(
+            self.record, self.record.meeting.current_item_id, self.session.done_items()
+        )
 
     def redraw_status(self) -> None:
         session = self.session
@@ -189,18 +216,20 @@ class LiveScreen(Screen):
             text.append(" · ADJOURNED", style="bold reverse")
         if meeting.status is MeetingStatus.ENDED:
             text.append(f" · ended {clock_time(meeting.end_time)}", style="bold")
+        if self.composer.refusal is not None:
+            text.append(" · NOT SAVED YET", style="bold reverse")
         self.query_one(StatusLine).update(text)
 
     def redraw_item(self) -> None:
+        """The current item: its heading, and its record as the minutes will print it."""
         session = self.session
         item = session.current_item()
         banner = self.query_one("#exempt-banner", Static)
         heading = self.query_one("#item-heading", Static)
-        entries = self.query_one(ItemRecord)
         if item is None:
             heading.update("No agenda: add an urgent item from the command palette (Ctrl+P)")
             banner.display = False
-            entries.clear_options()
+            self.item_record.rebuild([])
             return
         self.set_class(item.is_exempt, "-exempt")
         banner.display = item.is_exempt
@@ -217,89 +246,8 @@ class LiveScreen(Screen):
         if item.description:
             title.append(f"\n{item.description}", style="dim")
         heading.update(title)
-        keep = entries.highlighted
-        entries.set_options(self.entry_options(item))
-        if keep is not None and entries.option_count:
-            entries.highlighted = min(keep, entries.option_count - 1)
+        self.item_record.show(item_entries(session, item))
         self.redraw_composer_label()
-
-    def entry_options(self, item: AgendaItem) -> list[Option]:
-        record = self.record
-        options: list[Option] = []
-        if item.title.upper().startswith("MEMBERSHIP") or item is self.record.agenda()[0]:
-            options.extend(self.attendance_options())
-        if declarations_item(record) is item:
-            for decl in record.declarations:
-                options.append(Option(self.declaration_text(decl), id=f"decl:{decl.id}"))
-        else:
-            for decl in record.declarations_for(item.id):
-                options.append(Option(self.declaration_text(decl), id=f"decl:{decl.id}"))
-        for index, para in enumerate(record.paragraphs_for(item.id), start=1):
-            options.append(Option(paragraph_prompt(item, index, para), id=f"para:{para.id}"))
-        resolutions = record.resolutions_for(item.id)
-        if resolutions:
-            options.append(
-                Option(Text("RESOLVED:", style="bold"), id="head:resolved", disabled=True)
-            )
-        for index, res in enumerate(resolutions, start=1):
-            options.append(Option(resolution_prompt(index, res), id=f"res:{res.id}"))
-        for vote in record.votes_for(item.id):
-            options.append(Option(self.vote_text(vote), id=f"vote:{vote.id}"))
-        for action in record.actions_for(item.id):
-            due = f" — by {long_date(action.due)}" if action.due else ""
-            lead = f" — {action.lead}" if action.lead else ""
-            options.append(Option(f"ACTION: {action.text}{lead}{due}", id=f"act:{action.id}"))
-        return options
-
-    def attendance_options(self) -> list[Option]:
-        record = self.record
-        groups: dict[str, list[str]] = {}
-        for attendance in record.attendance:
-            person = record.person(attendance.person_id)
-            name = person.name
-            if attendance.substitute_for:
-                name += f" for {record.person(attendance.substitute_for).name}"
-            if attendance.left_at:
-                name += f" (left {clock_time(attendance.left_at)})"
-            if attendance.arrived_at:
-                name += f" (arrived {clock_time(attendance.arrived_at)})"
-            groups.setdefault(attendance.status.value.replace("_", " "), []).append(name)
-        if not groups:
-            return [
-                Option(
-                    Text("Roll call not taken yet: F4", style="dim"), id="info:att", disabled=True
-                )
-            ]
-        lines = Text()
-        for status, names in groups.items():
-            if lines:
-                lines.append("\n")
-            lines.append(f"{status.capitalize()}: ", style="bold")
-            lines.append(", ".join(names))
-        return [Option(lines, id="info:att", disabled=True)]
-
-    def declaration_text(self, decl) -> str:
-        from clerk.tui.dialogs.meeting import ACTION_LABELS
-
-        record = self.record
-        person = record.person(decl.person_id)
-        where = "the agenda"
-        if decl.item_id:
-            with contextlib.suppress(KeyError):
-                where = f"item {record.item(decl.item_id).number}"
-        nature = f", in that {decl.nature}" if decl.nature else ""
-        action = ACTION_LABELS[decl.action]
-        return f"DECLARED: {person.name} — {decl.kind} in {where}{nature}; {action}"
-
-    def vote_text(self, vote: Vote) -> str:
-        method = "recorded vote" if vote.method is VoteMethod.RECORDED else "show of hands"
-        casting = ""
-        if vote.casting_vote:
-            casting = f", chair's casting vote {vote.casting_vote.value}"
-        return (
-            f"VOTE ({method}): {vote.outcome.value.upper()} — for {vote.votes_for}, against "
-            f"{vote.votes_against}, abstained {vote.abstentions}{casting}"
-        )
 
     def redraw_composer_label(self) -> None:
         item = self.session.current_item()
@@ -307,226 +255,113 @@ class LiveScreen(Screen):
         if item is None:
             label.update("")
             return
-        target = self.target
-        if isinstance(target, Resolution):
-            index = [r.id for r in self.record.resolutions_for(item.id)].index(target.id) + 1
-            label.update(f"Editing RESOLVED {index})  — Enter: done")
-        elif isinstance(target, MinuteParagraph):
-            ids = [p.id for p in self.record.paragraphs_for(target.item_id)]
-            number = ids.index(target.id) + 1 if target.id in ids else len(ids) + 1
-            label.update(f"Editing paragraph {item.number}.{number}  — Enter: done")
+        target = self.composer.target
+        if target is None:
+            number = self.session.next_paragraph_number(item)
+            label.update(f"New paragraph {number}  — type; Enter starts the next")
         else:
-            number = len(self.record.paragraphs_for(item.id)) + 1
-            label.update(f"New paragraph {item.number}.{number}  — type; Enter starts the next")
+            label.update(f"Editing {self.session.describe(target)}  — Enter: done")
 
-    # ------------------------------------------------------------------ the composer
+    # ------------------------------------------------------------------ the composer's news
 
-    @on(TextArea.Changed, "#composer")
-    def typed(self, event: TextArea.Changed | None) -> None:
-        text = self.composer.text
-        if self.target is None:
-            item = self.session.current_item()
-            if not text.strip() or item is None:
-                return
-            if self.unsaved_warning is not None and self.timer is not None:
-                return  # the store refused just now: the retry timer tries, not every key
-            # the first key of a new paragraph creates its row at once
-            try:
-                self.target = self.session.add_paragraph(item.id, text)
-            except ClerkError as exc:
-                # the words stay in the composer; the next key (or the retry) tries again
-                self.not_saved(exc)
-                self.timer = self.set_timer(RETRY, self.retry_new_paragraph)
-                return
-            self.saved_again()
-            self.paragraph_added(item, self.target)
-            return
-        stored = self.session.refresh_row(self.target)
-        if stored is not None and stored.text == text:
-            self.pending = None
-            return
-        self.pending = text
-        now = _time.monotonic()
-        if self.dirty_since is None:
-            self.dirty_since = now
-        if now - self.dirty_since >= MAX_UNSAVED:
-            self.flush()
-            return
-        if self.timer is not None:
-            self.timer.stop()
-        self.timer = self.set_timer(DEBOUNCE, self.flush)
+    @on(Composer.Saved)
+    def entry_saved(self, message: Composer.Saved) -> None:
+        self.redraw_item()
+        if message.created:
+            self.redraw_agenda()  # a resolution can make the item done
 
-    def flush(self) -> None:
-        """Write what has been typed and not yet written."""
-        if self.timer is not None:
-            self.timer.stop()
-            self.timer = None
-        pending, dirty_since = self.pending, self.dirty_since
-        self.pending, self.dirty_since = None, None
-        if pending is None or self.target is None:
-            return
-        try:
-            saved = self.session.set_text(self.target, pending)
-        except ClerkError as exc:
-            # Keep the words and try again: a locked or full disk must not lose typing.
-            self.pending, self.dirty_since = pending, dirty_since
-            self.not_saved(exc)
-            self.timer = self.set_timer(RETRY, self.flush)
-            return
-        self.saved_again()
-        if saved is not None:
-            self.target = saved
-            self.update_entry(saved)
+    @on(Composer.Finished)
+    def entry_finished(self, message: Composer.Finished) -> None:
+        self.redraw_item()
+        if message.removed is not None:
+            self.redraw_agenda()
 
-    def retry_new_paragraph(self) -> None:
-        self.timer = None
-        if self.target is None and self.composer.text.strip():
-            self.typed(None)
+    @on(Composer.Refused)
+    def not_saved(self, message: Composer.Refused) -> None:
+        self.notify(
+            f"{message.error}\nWhat you type stays on screen; clerk keeps trying to save it.",
+            title="Not saved yet",
+            severity="error",
+            timeout=10,
+        )
+        self.redraw_status()
 
+    @on(Composer.SavedAgain)
     def saved_again(self) -> None:
-        if self.unsaved_warning is not None:
-            self.unsaved_warning = None
-            self.notify("Saved: everything typed is in the database again.")
+        self.notify("Saved: everything typed is in the database again.")
+        self.redraw_status()
 
-    def not_saved(self, exc: ClerkError) -> None:
-        """Say once (not at every retry) that typing is on screen but not yet in the database."""
-        message = str(exc)
-        if message != self.unsaved_warning:
-            self.unsaved_warning = message
-            self.notify(
-                f"{message}\nWhat you type stays on screen; clerk keeps trying to save it.",
-                title="Not saved yet",
-                severity="error",
-                timeout=10,
+    @on(Composer.Held)
+    def held(self) -> None:
+        self.notify(
+            "The database has not taken this paragraph yet, so it stays in the composer "
+            "(clerk keeps trying, and says when it is saved).",
+            title="Not saved yet",
+            severity="warning",
+        )
+
+    @on(Composer.UndoMeeting)
+    def undo_from_composer(self, message: Composer.UndoMeeting) -> None:
+        self.undo(redo=message.redo)
+
+    # ------------------------------------------------------------------ letting go of words
+
+    def let_go(self, doing: str, then: Callable[[], Any]) -> None:
+        """Run `then` once the composer's entry is finished. If the database will not take
+        it (locked, disk full), ask first: stay (clerk keeps trying) or write the words to a
+        recovery file and go on."""
+        if self.composer.finish():
+            then()
+            return
+        self.run_worker(self._ask_to_let_go(doing, then), group="let-go", exclusive=True)
+
+    async def _ask_to_let_go(self, doing: str, then: Callable[[], Any]) -> None:
+        from clerk.tui.dialogs.forms import ChoiceDialog
+
+        words = len(self.composer.text.split())
+        problem = self.composer.refusal or "the database is not taking changes"
+        choice = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"{words} word{'s' if words != 1 else ''} typed here are not in the database "
+                f"yet: {problem}",
+                [
+                    ("stay", "s", "stay here: clerk keeps trying to save them"),
+                    ("recover", "w", f"write them to a recovery file and {doing}"),
+                ],
             )
-
-    def update_entry(self, row: MinuteParagraph | Resolution) -> None:
-        """Show a paragraph's or resolution's new text: that entry alone is drawn again."""
-        entries = self.query_one(ItemRecord)
+        )
+        if choice != "recover":
+            return
         item = self.session.current_item()
-        if item is None or row.item_id != item.id:
-            return
-        prefix, siblings, prompt = self.numbered(item, row)
-        ids = [r.id for r in siblings]
-        if row.id not in ids:
-            return
         try:
-            entries.set_prompts({f"{prefix}:{row.id}": prompt(ids.index(row.id) + 1, row)})
-        except OptionDoesNotExist:  # the list is not the record's (it never should be)
-            self.redraw_item()
-
-    def numbered(
-        self, item: AgendaItem, row: MinuteParagraph | Resolution
-    ) -> tuple[str, list[Any], Callable[[int, Any], Text | str]]:
-        """For a paragraph or a resolution: its entries' id prefix, the item's rows of its kind
-        in order, and how an entry is drawn with its number."""
-        if isinstance(row, MinuteParagraph):
-            paragraphs = self.record.paragraphs_for(item.id)
-            return "para", paragraphs, lambda n, p: paragraph_prompt(item, n, p)
-        return "res", self.record.resolutions_for(item.id), resolution_prompt
-
-    def paragraph_added(self, item: AgendaItem, para: MinuteParagraph) -> None:
-        """The first key of a paragraph made its row: one entry more, after the paragraphs."""
-        entries = self.query_one(ItemRecord)
-        paragraphs = self.record.paragraphs_for(item.id)
-        number = next((n for n, p in enumerate(paragraphs, 1) if p.id == para.id), None)
-        try:
-            if number is None:
-                raise OptionDoesNotExist(para.id)
-            if number > 1:
-                at = entries.get_option_index(f"para:{paragraphs[number - 2].id}") + 1
-            else:  # after the attendance and the declarations
-                at = sum(
-                    1
-                    for option in entries.options
-                    if (option.id or "").startswith(("info:", "decl:"))
-                )
-            entries.insert_option_at(
-                at, Option(paragraph_prompt(item, number, para), id=f"para:{para.id}")
+            path = write_recovery(
+                self.session.store.path,
+                self.record,
+                item,
+                self.composer.text,
+                self.session.describe(self.composer.target) if self.composer.target else "",
             )
-            if number < len(paragraphs):  # added in the middle: those after it move down one
-                entries.set_prompts(
-                    {
-                        f"para:{p.id}": paragraph_prompt(item, n, p)
-                        for n, p in enumerate(paragraphs[number:], number + 1)
-                    }
-                )
-        except (OptionDoesNotExist, DuplicateID):  # the list is not the record's
-            self.redraw_item()
+        except ClerkError as exc:
+            self.notify(str(exc), title="No recovery file", severity="error", timeout=15)
             return
-        self.redraw_composer_label()
+        self.composer.abandon()
+        self.notify(f"The words are in {path}", title="Recovery file written", timeout=15)
+        then()
 
-    def entry_removed(self, item: AgendaItem, row: MinuteParagraph | Resolution) -> None:
-        """An empty paragraph (or a bare "That" resolution) was deleted: its entry goes and
-        those after it are numbered again."""
-        entries = self.query_one(ItemRecord)
-        prefix, siblings, prompt = self.numbered(item, row)
-        try:
-            index = entries.get_option_index(f"{prefix}:{row.id}")
-            gone = [index]
-            renumbered = {
-                f"{prefix}:{r.id}": prompt(n, r)
-                for n, r in enumerate(siblings, 1)
-                if entries.get_option_index(f"{prefix}:{r.id}") > index
-            }
-            if isinstance(row, Resolution) and not siblings:
-                gone.append(entries.get_option_index("head:resolved"))
-            entries.remove_options_at(gone)
-            entries.set_prompts(renumbered)
-        except OptionDoesNotExist:  # the list is not the record's
-            self.redraw_item()
+    def quit_when_saved(self) -> None:
+        """Ctrl+Q: quit once what is typed is saved (or, asked, in a recovery file)."""
+        self.let_go("quit", self.app.exit)
 
-    def hold_unsaved(self) -> None:
-        """Refuse to let go of words the database has not taken yet (locked, disk full):
-        clearing the composer or moving on would lose them."""
-        if self.pending is not None or (self.target is None and self.composer.text.strip()):
-            raise NotSavedYet(
-                "The database has not taken this paragraph yet, so it stays in the composer "
-                "(clerk keeps trying). Press Enter again once it is saved."
-            )
-
-    def finish_entry(self) -> None:
-        """Enter in the composer: the entry is done; the next words start a new paragraph."""
-        self.flush()
-        self.hold_unsaved()
-        target = self.target
-        removed = None
-        if target is not None:
-            stored = self.session.refresh_row(target)
-            if (stored is not None and not stored.text.strip()) or (
-                isinstance(stored, Resolution) and stored.text.strip() == "That"
-            ):
-                self.session.delete(stored)
-                removed = stored
-        self.release_composer()
-        item = self.session.current_item()
-        if removed is not None and item is not None and removed.item_id == item.id:
-            self.entry_removed(item, removed)
-
-    def release_composer(self) -> None:
-        self.target = None
-        self.pending = None
-        with self.composer.prevent(TextArea.Changed):
-            self.composer.set_text("")
-        self.redraw_composer_label()
-
-    def leave_composer(self) -> None:
-        self.finish_entry()
-        self.query_one(ItemRecord).focus()
-
-    def edit(self, row: MinuteParagraph | Resolution) -> None:
-        self.flush()
-        self.hold_unsaved()
-        self.target = row
-        with self.composer.prevent(TextArea.Changed):
-            self.composer.set_text(row.text)
-        self.redraw_composer_label()
-        self.composer.focus()
+    def save_now(self) -> None:
+        """Last chance (the app closing): write what is typed, if the database takes it."""
+        self.composer.save()
 
     # ------------------------------------------------------------------ moving through the agenda
 
     def go_to(self, item_id: str) -> None:
-        self.finish_entry()
+        self.let_go("go on", lambda: self._go_to(item_id))
+
+    def _go_to(self, item_id: str) -> None:
         before = self.session.current_item()
         item = self.session.move_to(item_id)
         self.redraw()
@@ -539,14 +374,21 @@ class LiveScreen(Screen):
 
     @on(OptionList.OptionSelected, "#agenda")
     def agenda_chosen(self, event: OptionList.OptionSelected) -> None:
+        """A click on an item (Enter is action_take_item)."""
         event.stop()
-        if event.option.id:
-            try:
-                self.go_to(event.option.id)
-            except ClerkError as exc:
-                self.app.refused(exc)  # type: ignore[attr-defined]
-            self.composer.focus()
+        self.take_item(event.option.id)
 
+    def action_take_item(self) -> None:
+        agenda = self.query_one(AgendaList)
+        if agenda.highlighted is not None:
+            self.take_item(agenda.get_option_at_index(agenda.highlighted).id)
+
+    def take_item(self, item_id: str | None) -> None:
+        if item_id:
+            self.go_to(item_id)
+        self.set_focus(self.composer)
+
+    @after_typing
     def action_step(self, delta: int) -> None:
         agenda = self.record.agenda()
         current = self.session.current_item()
@@ -558,68 +400,113 @@ class LiveScreen(Screen):
             self.go_to(target.id)
 
     def action_focus_agenda(self) -> None:
-        self.query_one(AgendaList).focus()
+        self.set_focus(self.query_one(AgendaList))
+
+    def action_leave_composer(self) -> None:
+        """Escape in the composer: the entry is finished and the item's record, showing it,
+        takes the keys that follow (at once: the next keys may be on their way)."""
+        if not self.composer.finish():
+            self.held()
+            return
+        self.redraw_item()
+        self.set_focus(self.item_record)
+        self.item_record.highlight_last()
+
+    def action_focus_composer(self) -> None:
+        # at once (not Widget.focus, a turn of the loop later): keys typed next go there
+        self.set_focus(self.composer)
 
     def on_screen_suspend(self) -> None:
-        self.flush()
+        self.composer.save()
 
     def on_screen_resume(self) -> None:
         if self.drawn_on_mount:  # the screen was just built: nothing has changed since
             self.drawn_on_mount = False
             return
+        self.session_changed()
+
+    def session_changed(self) -> None:
+        """The record changed under the composer (undo, redo, another screen): draw it
+        again, and let the composer forget an entry that is no longer there."""
+        target = self.composer.target
+        if target is not None and self.session.refresh_row(target) is None:
+            self.composer.target = None  # its words stay: the next save makes a new row
+            self.composer.saved_text = None
+        elif target is not None:
+            self.composer.target = self.session.refresh_row(target)
         self.redraw()
 
     # ------------------------------------------------------------------ the item's record
 
     @on(OptionList.OptionSelected, "#entries")
     def entry_chosen(self, event: OptionList.OptionSelected) -> None:
+        """A click on an entry (Enter is action_edit_entry)."""
         event.stop()
-        row = self.entry_row(event.option.id or "")
+        self.edit_entry(self.entry_row(event.option.id or ""))
+
+    def action_edit_entry(self) -> None:
+        self.edit_entry(self.highlighted_row())
+
+    def edit_entry(self, row: Any) -> None:
         if isinstance(row, MinuteParagraph | Resolution):
-            try:
-                self.edit(row)
-            except ClerkError as exc:
-                self.app.refused(exc)  # type: ignore[attr-defined]
+            if self.composer.edit_entry(row):
+                self.redraw_composer_label()
+                self.set_focus(self.composer)
+            else:
+                self.held()
 
     def entry_row(self, option_id: str) -> Any:
-        kind, _, row_id = option_id.partition(":")
-        rows = {
-            "para": self.record.paragraphs,
-            "res": self.record.resolutions,
-            "decl": self.record.declarations,
-            "vote": self.record.votes,
-            "act": self.record.actions,
-        }.get(kind, [])
+        table, _, row_id = option_id.partition(":")
+        rows = getattr(self.record, _ROWS[table]) if table in _ROWS else []
         return next((r for r in rows if r.id == row_id), None)
 
     def highlighted_row(self) -> Any:
-        entries = self.query_one(ItemRecord)
-        if entries.highlighted is None:
-            return None
-        option = entries.get_option_at_index(entries.highlighted)
-        return self.entry_row(option.id or "")
+        entry = self.item_record.highlighted_entry()
+        return self.entry_row(entry.id) if entry is not None else None
 
     def action_delete_entry(self) -> None:
         row = self.highlighted_row()
         if row is None:
             return
-        if self.target is not None and row.id == self.target.id:
-            self.release_composer()
+        if self.composer.target is not None and row.id == self.composer.target.id:
+            self.composer.abandon()  # its words are the row's, which the journal keeps
+        label = self.session.describe(row)
         self.session.delete(row)
         self.redraw_item()
+        self.redraw_agenda()
+        self.notify(f"Deleted {label}. Ctrl+Z brings it back.", timeout=4)
 
     def action_move_entry(self, delta: int) -> None:
         row = self.highlighted_row()
-        if row is None or not hasattr(row, "item_id"):
+        if not isinstance(row, MinuteParagraph | Resolution | Action):
             return
         self.session.move(row, int(delta))
         self.redraw_item()
-        entries = self.query_one(ItemRecord)
-        prefix = {MinuteParagraph: "para", Resolution: "res"}.get(type(row), "")
-        with contextlib.suppress(Exception):
-            entries.highlighted = entries.get_option_index(f"{prefix}:{row.id}")
+        table = {MinuteParagraph: "paragraphs", Resolution: "resolutions", Action: "actions"}
+        self.item_record.highlight(f"{table[type(row)]}:{row.id}")
 
-    # ------------------------------------------------------------------ actions
+    # ------------------------------------------------------------------ undo
+
+    def action_undo(self) -> None:
+        self.undo(redo=False)
+
+    def action_redo(self) -> None:
+        self.undo(redo=True)
+
+    @after_typing
+    def undo(self, redo: bool = False) -> None:
+        """Ctrl+Z / Ctrl+Y: the clerk's last change to the meeting, undone or done again."""
+        if not self.composer.finish():
+            self.held()
+            return
+        label = self.session.redo() if redo else self.session.undo()
+        self.session_changed()
+        if label is None:
+            self.notify("Nothing to redo" if redo else "Nothing to undo", timeout=3)
+        else:
+            self.notify(f"{'Redone' if redo else 'Undone'}: {label}", timeout=4)
+
+    # ------------------------------------------------------------------ commands
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.session.current_item()
@@ -637,23 +524,31 @@ class LiveScreen(Screen):
             return self.session.meeting.status is MeetingStatus.ENDED
         return True
 
+    @after_typing
     def action_new_paragraph(self) -> None:
-        self.finish_entry()
-        self.composer.focus()
+        if self.composer.finish():
+            self.set_focus(self.composer)
+        else:
+            self.held()
 
+    @after_typing
     def action_new_resolution(self) -> None:
         item = self.session.current_item()
         if item is None:
             return
-        self.finish_entry()
-        row = self.session.add_resolution(item.id)
-        self.redraw_item()
-        self.edit(row)
+        if self.composer.new_resolution(item.id):
+            self.set_focus(self.composer)
+            self.redraw_composer_label()
+        else:
+            self.held()
 
+    @after_typing
     def action_approve_minutes(self) -> None:
         from clerk.tui.dialogs.forms import ChoiceDialog
 
-        self.finish_entry()
+        if not self.composer.finish():
+            self.held()
+            return
         session = self.session
         earlier = session.earlier_meetings() if session.meeting.approves_minutes_of is None else []
         if not earlier:
@@ -679,6 +574,7 @@ class LiveScreen(Screen):
         self.redraw()
         self.notify("Minutes of the earlier meeting approved")
 
+    @after_typing
     def action_meeting_menu(self) -> None:
         """F12: the meeting-wide commands valid now, each one key away."""
         from clerk.tui.dialogs.forms import ChoiceDialog
@@ -696,24 +592,30 @@ class LiveScreen(Screen):
 
         self.app.push_screen(ChoiceDialog("Meeting", choices), chosen)
 
+    @after_typing
     def action_no_declarations(self) -> None:
-        self.finish_entry()
+        if not self.composer.finish():
+            self.held()
+            return
         self.session.no_declarations()
         self.redraw()
         self.notify("No declarations of interest")
 
+    @after_typing
     def action_roll_call(self) -> None:
         from clerk.tui.screens.rollcall import RollCallScreen
 
-        self.finish_entry()
-        self.app.push_screen(RollCallScreen(self.session))
+        self.let_go(
+            "take the roll call", lambda: self.app.push_screen(RollCallScreen(self.session))
+        )
 
+    @after_typing
     def action_declaration(self) -> None:
         from clerk.tui.dialogs.meeting import DeclarationDialog
 
         session = self.session
         item = session.current_item()
-        if item is None:
+        if item is None or not self.composer.finish():
             return
         # members, and anyone attending (substitutes, officers): all may declare
         people = {p.id: p for p, _ in session.members()}
@@ -745,7 +647,6 @@ class LiveScreen(Screen):
             )
             self.redraw()
 
-        self.finish_entry()
         self.app.push_screen(
             DeclarationDialog(
                 f"{item.number}. {item.title}",
@@ -764,18 +665,19 @@ class LiveScreen(Screen):
                 return
             person = choice.person or self.session.person_for(choice.name, role=choice.role)
             role = choice.role if choice.role != person.role else ""
-            self.composer.focus()
-            self.composer.insert_text(person_label(person, role))
+            self.set_focus(self.composer)
+            self.composer.insert_phrase(person_label(person, role))
 
         self.app.push_screen(
             PersonDialog("Insert a person", self.session.find_people, ask_role=True), done
         )
 
+    @after_typing
     def action_add_action(self) -> None:
         from clerk.tui.dialogs.forms import Field, FormDialog, NameSuggester
 
         item = self.session.current_item()
-        if item is None:
+        if item is None or not self.composer.finish():
             return
         names = [p.name for p in sorted(self.record.people, key=lambda p: p.sort_key)]
 
@@ -796,7 +698,6 @@ class LiveScreen(Screen):
             self.session.add_action(item.id, values["text"].strip(), values["lead"].strip(), due)
             self.redraw_item()
 
-        self.finish_entry()
         self.app.push_screen(
             FormDialog(
                 f"Action arising — item {item.number}",
@@ -810,13 +711,14 @@ class LiveScreen(Screen):
             done,
         )
 
+    @after_typing
     def action_vote(self) -> None:
         from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
         from clerk.tui.dialogs.meeting import RecordedVoteDialog
 
         session = self.session
         item = session.current_item()
-        if item is None:
+        if item is None or not self.composer.finish():
             return
         resolutions = session.record.resolutions_for(item.id)
         resolution = resolutions[-1] if resolutions else None
@@ -898,7 +800,6 @@ class LiveScreen(Screen):
             elif choice == "recorded":
                 self.app.push_screen(RecordedVoteDialog(motion, voters), recorded)
 
-        self.finish_entry()
         self.app.push_screen(
             ChoiceDialog(
                 "Vote", [("hands", "h", "show of hands"), ("recorded", "r", "recorded vote")]
@@ -963,8 +864,11 @@ class LiveScreen(Screen):
             finished,
         )
 
+    @after_typing
     def action_close_meeting(self) -> None:
-        self.finish_entry()
+        if not self.composer.finish():
+            self.held()
+            return
 
         def done(moment, _values) -> None:
             self.session.end(moment)
@@ -975,7 +879,6 @@ class LiveScreen(Screen):
     def action_adjourn(self) -> None:
         from clerk.tui.dialogs.forms import Field
 
-        self.finish_entry()
         self.time_dialog(
             "Adjourned at",
             self.session.now(),
@@ -1001,6 +904,7 @@ class LiveScreen(Screen):
         self.session.reopen()
         self.redraw()
 
+    @after_typing
     def action_urgent_item(self) -> None:
         from clerk.tui.dialogs.forms import Field, FormDialog
 
@@ -1009,12 +913,11 @@ class LiveScreen(Screen):
                 item = self.session.add_urgent_item(values["title"].strip())
                 self.go_to(item.id)
 
-        self.finish_entry()
         self.app.push_screen(
             FormDialog("Urgent item (taken after the current item)", [Field("title", "Title")]),
             done,
         )
 
+    @after_typing
     def action_meetings(self) -> None:
-        self.finish_entry()
-        self.app.show_picker()  # type: ignore[attr-defined]
+        self.let_go("leave the meeting", self.clerk_app.show_picker)

@@ -1,22 +1,22 @@
-"""The live screen's parts: the agenda, the item's record, the composer and the status line."""
+"""The live screen's lists and status line: the agenda down the side and the clock above.
+
+The composer (widgets/composer.py) and the item's record (widgets/item_record.py) have
+modules of their own.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import time
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.visual import VisualType
-from textual.widgets import OptionList, Static, TextArea
-from textual.widgets.option_list import DuplicateID, Option
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
-from clerk.errors import ClerkError
 from clerk.record import AgendaItem, ItemOutcome, MeetingRecord
-from clerk.tui.session import PHRASES
-
-if TYPE_CHECKING:
-    from clerk.tui.screens.live import LiveScreen
+from clerk.tui.widgets.keys import KeysInOrder
 
 _MARKS = {
     ItemOutcome.RESOLVED: "✓",
@@ -24,6 +24,9 @@ _MARKS = {
     ItemOutcome.DEFERRED: "»",
     ItemOutcome.WITHDRAWN: "✗",
 }
+
+#: Seconds after which typed characters start a new item number rather than extend it.
+NUMBER_PAUSE = 1.0
 
 
 class SteadyOptionList(OptionList):
@@ -44,22 +47,38 @@ class SteadyOptionList(OptionList):
             event.prevent_default()  # OptionList's own handler would drop them
 
 
-class AgendaList(SteadyOptionList):
+class AgendaList(KeysInOrder, SteadyOptionList):
     """The agenda down the side: ▶ marks the current item; ✓ done, » deferred, ✗ withdrawn."""
 
     HELP = """\
 ## Agenda
-Up and down choose an item; **Enter** takes it (it becomes the current item, and is
-recorded as taken next if it was not taken before — so items can be taken out of order).
-**Ctrl+N** / **Ctrl+B** move to the next / previous item from anywhere.
+Up and down choose an item, or type its number ("5", "4A"); **Enter** takes it (it becomes
+the current item, and is recorded as taken next if it was not taken before — so items can
+be taken out of order). **Ctrl+N** / **Ctrl+B** move to the next / previous item from
+anywhere; **Escape** goes back to the composer.
 
-Marks: ▶ current, ✓ resolved or noted, » deferred, ✗ withdrawn, ⊘ exempt (Part 2).
-Set the outcome of the highlighted item with **F9**.
+Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » deferred,
+✗ withdrawn, ⊘ exempt (Part 2). Set the outcome of the highlighted item with **F9**.
 """
 
-    def show(self, record: MeetingRecord, current_id: str | None) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.focus_composer", "Composer", show=False),
+        # not OptionList's select (a message handled later): the keys typed after Enter
+        # belong to the item taken
+        Binding("enter", "screen.take_item", "Take item", id="take_item", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.numbers: list[str] = []
+        self._typed = ""
+        self._typed_at = 0.0
+
+    def show(self, record: MeetingRecord, current_id: str | None, done: set[str]) -> None:
         keep = self.highlighted
-        options = [Option(self._prompt(item, current_id), id=item.id) for item in record.agenda()]
+        agenda = record.agenda()
+        options = [Option(self._prompt(item, current_id, done), id=item.id) for item in agenda]
+        self.numbers = [item.number.upper() for item in agenda]
         self.set_options(options)
         ids = [o.id for o in options]
         if current_id in ids and (keep is None or self.has_focus is False):
@@ -68,9 +87,11 @@ Set the outcome of the highlighted item with **F9**.
             self.highlighted = keep
 
     @staticmethod
-    def _prompt(item: AgendaItem, current_id: str | None) -> Text:
+    def _prompt(item: AgendaItem, current_id: str | None, done: set[str]) -> Text:
         pointer = "▶" if item.id == current_id else " "
         mark = _MARKS.get(item.outcome, " ") if item.outcome else " "
+        if mark == " " and item.id in done:
+            mark = "✓"
         exempt = "⊘" if item.is_exempt else " "
         text = Text(f"{pointer}{mark}{exempt}{item.number:>3}. ")
         style = "bold" if item.id == current_id else ""
@@ -79,153 +100,22 @@ Set the outcome of the highlighted item with **F9**.
             text.append(f"  #{item.taken_order}", style="dim")
         return text
 
-
-class ItemRecord(SteadyOptionList):
-    """What has been recorded under the current item, in the order of the minutes."""
-
-    HELP = """\
-## The item's record
-Declarations, numbered minute paragraphs, the RESOLVED list, votes and actions of the
-current item. **Enter** edits the highlighted entry; **Delete** removes it;
-**Ctrl+Up** / **Ctrl+Down** (or **[** / **]**) move a paragraph or resolution.
-"""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete", "screen.delete_entry", "Delete", id="delete_entry"),
-        Binding("ctrl+up,left_square_bracket", "screen.move_entry(-1)", "Up", id="move_up"),
-        Binding("ctrl+down,right_square_bracket", "screen.move_entry(1)", "Down", id="move_down"),
-    ]
-
-    # OptionList forgets the measured lines of every option whenever one changes
-    # (replace_option_prompt, remove_option) and can only add at the end. An item with
-    # hundreds of paragraphs made every key that changed one entry measure them all again, so
-    # these change one option and forget only the lines from it on (those before it are
-    # where they were). They use OptionList's caches: textual is pinned to 8.x.
-
-    def insert_option_at(self, index: int, option: Option) -> None:
-        """Put `option` at `index` (at the end if `index` is past it)."""
-        if index >= self.option_count:
-            self.add_option(option)
-            return
-        if option.id is not None and option.id in self._id_to_option:
-            raise DuplicateID(f"Unable to add {option!r} due to duplicate ID")
-        self._options.insert(index, option)
-        for later, moved in enumerate(self._options[index:], index):
-            self._option_to_index[moved] = later
-        if option.id is not None:
-            self._id_to_option[option.id] = option
-        self._forget_lines_from(index)
-
-    def set_prompts(self, prompts: dict[str, VisualType]) -> None:
-        """Give the options named by id (all of them must exist) new prompts."""
-        if not prompts:
-            return
-        indexes = [self.get_option_index(option_id) for option_id in prompts]
-        for index, prompt in zip(indexes, prompts.values(), strict=True):
-            self._options[index]._set_prompt(prompt)
-        self._forget_lines_from(min(indexes))
-
-    def remove_options_at(self, indexes: list[int]) -> None:
-        """Remove the options at these indexes."""
-        if not indexes:
-            return
-        gone = {self._options[i] for i in indexes}
-        first = min(indexes)
-        self._options[first:] = [o for o in self._options[first:] if o not in gone]
-        for option in gone:
-            del self._option_to_index[option]
-            if option.id is not None:
-                del self._id_to_option[option.id]
-        for later, moved in enumerate(self._options[first:], first):
-            self._option_to_index[moved] = later
-        self._mouse_hovering_over = None
-        self.highlighted = self.highlighted  # within the list still
-        self._forget_lines_from(first)
-
-    def _forget_lines_from(self, index: int) -> None:
-        cache = self._line_cache
-        start = cache.index_to_line.get(index)
-        if start is None:  # never measured (or after the end): measure everything again
-            cache.clear()
-        else:
-            del cache.lines[start:]
-            for key in [k for k in cache.heights if k >= index]:
-                del cache.heights[key]
-                cache.index_to_line.pop(key, None)
-        # the drawn lines carry their option's index: draw those on screen again
-        self._option_render_cache.clear()
-        self.refresh()
-        if self.is_mounted:
-            self._update_lines()
-
-
-#: The house phrases share one footer entry (F1 and the palette name each one).
-PHRASE_KEYS = Binding.Group("Phrases", compact=True)
-
-
-class Composer(TextArea):
-    """Where minute paragraphs and resolutions are typed; written to the store as you type."""
-
-    HELP = """\
-## Composer
-Type the paragraph: it is saved as you type (no save key). **Enter** finishes it and the
-next words start a new paragraph; **Escape** leaves the composer.
-
-House phrases: **Ctrl+O** "introduced the report, which provided an overview of",
-**Ctrl+T** "The Committee noted", **Ctrl+R** "Concern was expressed that",
-**Ctrl+G** "It was suggested that". **F8** inserts a person with their role.
-"""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+o", "phrase('overview')", "Overview", id="phrase_overview", group=PHRASE_KEYS
-        ),
-        Binding("ctrl+t", "phrase('noted')", "Noted", id="phrase_noted", group=PHRASE_KEYS),
-        Binding("ctrl+r", "phrase('concern')", "Concern", id="phrase_concern", group=PHRASE_KEYS),
-        Binding(
-            "ctrl+g", "phrase('suggested')", "Suggested", id="phrase_suggested", group=PHRASE_KEYS
-        ),
-    ]
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(soft_wrap=True, tab_behavior="focus", **kwargs)
-
-    @property
-    def live(self) -> LiveScreen:
-        return self.screen  # type: ignore[return-value]
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key in ("enter", "escape"):
-            event.stop()
-            event.prevent_default()
-            try:
-                if event.key == "enter":
-                    self.live.finish_entry()
-                else:
-                    self.live.leave_composer()
-            except ClerkError as exc:  # the database refused: the words stay here
-                self.app.refused(exc)  # type: ignore[attr-defined]
-            return
-        # other keys: TextArea's own handler runs next (Textual walks the MRO)
-
-    def action_phrase(self, name: str) -> None:
-        self.insert_text(PHRASES[name])
-
-    def insert_text(self, text: str) -> None:
-        """Insert at the cursor, with a space before it when a word precedes."""
-        row, column = self.cursor_location
-        line = self.document.get_line(row)
-        before = line[:column]
-        if before and not before.endswith(" ") and not text.startswith((" ", ",", ".")):
-            text = " " + text
-        self.insert(text)
-
-    def set_text(self, text: str) -> None:
-        self.load_text(text)
-        self.move_cursor(self.document.end)
-
-    def on_blur(self, event: events.Blur) -> None:
-        self.live.flush()
+    async def key_first(self, event: events.Key) -> bool:
+        """An item's number typed highlights that item; Enter then takes it."""
+        char = event.character or ""
+        if not (char.isalnum() and len(char) == 1):
+            return False
+        now = time.monotonic()
+        typed = (self._typed if now - self._typed_at < NUMBER_PAUSE else "") + char.upper()
+        self._typed_at = now
+        if not any(n.startswith(typed) for n in self.numbers):
+            typed = char.upper()  # a fresh number
+        self._typed = typed
+        exact = [i for i, n in enumerate(self.numbers) if n == typed]
+        starts = [i for i, n in enumerate(self.numbers) if n.startswith(typed)]
+        if exact or starts:
+            self.highlighted = (exact or starts)[0]
+        return True
 
 
 class StatusLine(Static):

@@ -1,0 +1,91 @@
+"""Keys as a fast typist and a slow terminal deliver them: all at once, nothing awaited.
+
+`Pilot.press` waits for the app to go idle after every key, which hides every bug of order
+(a key handled before the keys typed just before it). `burst` hands the keys to the app the
+way its terminal driver does, one event after another with no pause, so the app must cope
+with a whole paragraph and the Enter after it arriving before it has handled the first key.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import unicodedata
+
+from textual import events
+from textual.app import App
+from textual.keys import (
+    KEY_NAME_REPLACEMENTS,
+    REPLACED_KEYS,
+    _character_to_key,
+    _get_unicode_name_from_key,
+)
+
+
+def key_names(text: str) -> list[str]:
+    """The keys that type `text`."""
+    return ["space" if c == " " else c for c in text]
+
+
+async def burst(app: App, *keys: str) -> None:
+    """Deliver keys as a terminal does: every event queued at once. A key is a name
+    ("enter", "ctrl+n", "f3") or a single character; `typed(text)` spells out text."""
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        await app._post_message(event)
+
+
+def key_event(key: str) -> events.Key:
+    """The event the terminal driver makes for a key: a character is its own character
+    (as Textual's xterm parser makes it: "—" is typed, where Pilot.press drops it); a named
+    key as Textual's pilot makes it."""
+    if len(key) == 1:
+        name = key if key.isalnum() else _character_to_key(key)
+        return events.Key(KEY_NAME_REPLACEMENTS.get(name, name), key)
+    try:
+        char: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def typed(text: str) -> list[str]:
+    return key_names(text)
+
+
+async def paste(app: App, text: str) -> None:
+    event = events.Paste(text)
+    event.set_sender(app)
+    await app._post_message(event)
+
+
+def stored_paragraphs(path: Path, meeting_id: str) -> dict[str, list[str]]:
+    """Each item's paragraphs (by item number) as the database holds them, read through a
+    connection of its own."""
+    with sqlite3.connect(path) as db:
+        rows = db.execute(
+            "SELECT i.number, p.text FROM paragraphs p JOIN items i ON i.id = p.item_id "
+            "WHERE p.meeting_id = ? ORDER BY i.position, p.position",
+            (meeting_id,),
+        ).fetchall()
+    out: dict[str, list[str]] = {}
+    for number, text in rows:
+        out.setdefault(number, []).append(text)
+    return out
+
+
+def stored_resolutions(path: Path, meeting_id: str) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as db:
+        rows = db.execute(
+            "SELECT i.number, r.text FROM resolutions r JOIN items i ON i.id = r.item_id "
+            "WHERE r.meeting_id = ? ORDER BY i.position, r.position",
+            (meeting_id,),
+        ).fetchall()
+    out: dict[str, list[str]] = {}
+    for number, text in rows:
+        out.setdefault(number, []).append(text)
+    return out
