@@ -109,7 +109,7 @@ def open_meeting(ctx: click.Context, meeting: str, committee: str | None) -> Non
     or the meeting's date as YYYY-MM-DD.
     """
     with _store(ctx) as store:
-        meeting_id = store.resolve_meeting(meeting, committee)
+        meeting_id = _resolve(store, meeting, committee)
     _run_tui(_db_path(ctx), meeting_id)
 
 
@@ -295,7 +295,7 @@ def export_record(
     from clerk.importers import record_json
 
     with _store(ctx) as store:
-        record = store.load_record(store.resolve_meeting(meeting, committee))
+        record = store.load_record(_resolve(store, meeting, committee))
     text = record_json.dumps(record)
     if output is None:
         click.echo(text, nl=False)
@@ -493,7 +493,23 @@ def _committee(store: Store, text: str) -> Any:
 
 def _load(ctx: click.Context, meeting: str, committee: str | None) -> MeetingRecord:
     with _store(ctx) as store:
-        return store.load_record(store.resolve_meeting(meeting, committee))
+        return store.load_record(_resolve(store, meeting, committee))
+
+
+def _resolve(store: Store, meeting: str, committee: str | None) -> str:
+    """The meeting's id; when there is none because the database is empty, say how to fill it
+    (`clerk open 2019-11-25` before `clerk load-samples` is the usual first try)."""
+    from clerk.store import UnknownMeeting
+
+    try:
+        return store.resolve_meeting(meeting, committee)
+    except UnknownMeeting as exc:
+        if store.list_meetings(limit=1):
+            raise
+        raise UnknownMeeting(
+            f"{exc} {store.path} has no meetings yet: `clerk load-samples` loads the sample "
+            "meetings, `clerk import AGENDA_FILE` imports an agenda."
+        ) from None
 
 
 def _style(style: str | None, record: MeetingRecord) -> Any:
