@@ -343,6 +343,48 @@ def demo(ctx: click.Context) -> None:
         _run_tui(db_path, loaded[DEMO_MEETING])
 
 
+@main.command()
+@click.option("--markdown", is_flag=True, help="As the markdown table in the README.")
+@click.option("--defaults", is_flag=True, help="The keys as clerk ships them, without keys.toml.")
+def keys(markdown: bool, defaults: bool) -> None:
+    """The live meeting screen's keys, with your keys.toml applied."""
+    from clerk.tui.keymap import config_path, load_keymap
+    from clerk.tui.keys_help import keys_markdown, keys_table
+
+    keymap: dict[str, str] = {}
+    if not defaults:
+        from textual.app import App
+
+        loaded, warning = load_keymap()
+        if warning:
+            click.echo(warning, err=True)
+        # as the app applies it: "[" is left_square_bracket to Textual
+        keymap = App._normalize_keymap(loaded)
+    if markdown:
+        click.echo(keys_markdown(keymap), nl=False)
+        return
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    live, rollcall = keys_table(keymap)
+    roll_call_key = next((r.keys for r in live if r.binding_id == "roll_call"), "")
+    for title, rows in (
+        ("The live meeting screen", live),
+        (f"The roll call ({roll_call_key})", rollcall),
+    ):
+        table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+        table.add_column("key", no_wrap=True)
+        table.add_column("does")
+        table.add_column("id", style="dim", no_wrap=True)
+        for row in rows:
+            does = f"{row.where}: {row.does}" if row.where else row.does
+            table.add_row(row.keys, does, row.binding_id or "")
+        console.print(table)
+    console.print(f'Remap a key by its id in {config_path()}, e.g. new_paragraph = "f2"')
+
+
 @main.command("load-samples")
 @click.pass_context
 def load_samples_command(ctx: click.Context) -> None:

@@ -22,6 +22,7 @@ from clerk.record import (
     new_id,
 )
 from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
+from clerk.tui.keys_help import KeyedHelp
 from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
 
@@ -29,12 +30,13 @@ from clerk.tui.widgets.footer import ClerkFooter
 STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
 
 
-class MeetingTable(DataTable):
-    HELP = """\
+class MeetingTable(KeyedHelp, DataTable):
+    HELP_TEMPLATE = """\
 ## Meetings
-Newest first. **Enter** opens the highlighted meeting on its live screen (the first
-opening records the start time). **F2** imports an agenda pack (text or markdown) or a
-meeting file; **F3** creates the committee's next meeting (same committee and members).
+Newest first. **{key:open_meeting}** opens the highlighted meeting on its live screen (the
+first opening records the start time). **{key:import_agenda}** imports an agenda pack (text or
+markdown) or a meeting file; **{key:next_meeting}** creates the committee's next meeting (same
+committee and members).
 """
 
 
