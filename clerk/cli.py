@@ -327,20 +327,39 @@ def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
 @main.command()
 @click.pass_context
 def demo(ctx: click.Context) -> None:
-    """Open clerk on the sample meeting, in a scratch database that is thrown away after."""
-    import tempfile
+    """Open clerk on the sample meeting, in a scratch database that is thrown away after.
 
+    On quitting (Ctrl+Q) clerk offers to keep a copy in your user data folder.
+    """
+    from clerk.demo import DB_NAME, DemoInfo, scratch_folder
     from clerk.samples import DEMO_MEETING, load_samples
     from clerk.store import Store
 
-    with tempfile.TemporaryDirectory(prefix="clerk-demo-") as folder:
-        db_path = Path(folder) / "demo.db"
-        store = Store(db_path, role="import")
+    with scratch_folder() as folder:
+        info = DemoInfo(folder / DB_NAME)
+        store = Store(info.db_path, role="import")
         try:
             loaded = load_samples(store)
         finally:
             store.close()
-        _run_tui(db_path, loaded[DEMO_MEETING])
+        click.echo(
+            f"The demo records into a scratch database, {info.db_path}, which is thrown "
+            "away when you quit (quitting offers to keep a copy)."
+        )
+        from clerk.tui.app import run_app
+
+        run_app(info.db_path, loaded[DEMO_MEETING], demo=info)
+    if info.kept is not None:
+        click.echo(f"Kept the demo's database as {info.kept}")
+        click.echo(f"Open it with: clerk --db {_shell_quoted(info.kept)}")
+    else:
+        click.echo("The demo's scratch database has been thrown away.")
+
+
+def _shell_quoted(path: Path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 @main.command()
