@@ -109,7 +109,7 @@ def open_meeting(ctx: click.Context, meeting: str, committee: str | None) -> Non
     or the meeting's date as YYYY-MM-DD.
     """
     with _store(ctx) as store:
-        meeting_id = store.resolve_meeting(meeting, committee)
+        meeting_id = _resolve(store, meeting, committee)
     _run_tui(_db_path(ctx), meeting_id)
 
 
@@ -295,7 +295,7 @@ def export_record(
     from clerk.importers import record_json
 
     with _store(ctx) as store:
-        record = store.load_record(store.resolve_meeting(meeting, committee))
+        record = store.load_record(_resolve(store, meeting, committee))
     text = record_json.dumps(record)
     if output is None:
         click.echo(text, nl=False)
@@ -327,20 +327,81 @@ def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
 @main.command()
 @click.pass_context
 def demo(ctx: click.Context) -> None:
-    """Open clerk on the sample meeting, in a scratch database that is thrown away after."""
-    import tempfile
+    """Open clerk on the sample meeting, in a scratch database that is thrown away after.
 
+    On quitting (Ctrl+Q) clerk offers to keep a copy in your user data folder.
+    """
+    from clerk.demo import DB_NAME, DemoInfo, scratch_folder
     from clerk.samples import DEMO_MEETING, load_samples
     from clerk.store import Store
 
-    with tempfile.TemporaryDirectory(prefix="clerk-demo-") as folder:
-        db_path = Path(folder) / "demo.db"
-        store = Store(db_path, role="import")
+    with scratch_folder() as folder:
+        info = DemoInfo(folder / DB_NAME)
+        store = Store(info.db_path, role="import")
         try:
             loaded = load_samples(store)
         finally:
             store.close()
-        _run_tui(db_path, loaded[DEMO_MEETING])
+        click.echo(
+            f"The demo records into a scratch database, {info.db_path}, which is thrown "
+            "away when you quit (quitting offers to keep a copy)."
+        )
+        from clerk.tui.app import run_app
+
+        run_app(info.db_path, loaded[DEMO_MEETING], demo=info)
+    if info.kept is not None:
+        click.echo(f"Kept the demo's database as {info.kept}")
+        click.echo(f"Open it with: clerk --db {_shell_quoted(info.kept)}")
+    else:
+        click.echo("The demo's scratch database has been thrown away.")
+
+
+def _shell_quoted(path: Path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
+
+
+@main.command()
+@click.option("--markdown", is_flag=True, help="As the markdown table in the README.")
+@click.option("--defaults", is_flag=True, help="The keys as clerk ships them, without keys.toml.")
+def keys(markdown: bool, defaults: bool) -> None:
+    """The live meeting screen's keys, with your keys.toml applied."""
+    from clerk.tui.keymap import config_path, load_keymap
+    from clerk.tui.keys_help import keys_markdown, keys_table
+
+    keymap: dict[str, str] = {}
+    if not defaults:
+        from textual.app import App
+
+        loaded, warning = load_keymap()
+        if warning:
+            click.echo(warning, err=True)
+        # as the app applies it: "[" is left_square_bracket to Textual
+        keymap = App._normalize_keymap(loaded)
+    if markdown:
+        click.echo(keys_markdown(keymap), nl=False)
+        return
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    live, rollcall = keys_table(keymap)
+    roll_call_key = next((r.keys for r in live if r.binding_id == "roll_call"), "")
+    for title, rows in (
+        ("The live meeting screen", live),
+        (f"The roll call ({roll_call_key})", rollcall),
+    ):
+        table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+        table.add_column("key", no_wrap=True)
+        table.add_column("does")
+        table.add_column("id", style="dim", no_wrap=True)
+        for row in rows:
+            does = f"{row.where}: {row.does}" if row.where else row.does
+            table.add_row(row.keys, does, row.binding_id or "")
+        console.print(table)
+    console.print(f'Remap a key by its id in {config_path()}, e.g. new_paragraph = "f2"')
 
 
 @main.command("load-samples")
@@ -493,7 +554,23 @@ def _committee(store: Store, text: str) -> Any:
 
 def _load(ctx: click.Context, meeting: str, committee: str | None) -> MeetingRecord:
     with _store(ctx) as store:
-        return store.load_record(store.resolve_meeting(meeting, committee))
+        return store.load_record(_resolve(store, meeting, committee))
+
+
+def _resolve(store: Store, meeting: str, committee: str | None) -> str:
+    """The meeting's id; when there is none because the database is empty, say how to fill it
+    (`clerk open 2019-11-25` before `clerk load-samples` is the usual first try)."""
+    from clerk.store import UnknownMeeting
+
+    try:
+        return store.resolve_meeting(meeting, committee)
+    except UnknownMeeting as exc:
+        if store.list_meetings(limit=1):
+            raise
+        raise UnknownMeeting(
+            f"{exc} {store.path} has no meetings yet: `clerk load-samples` loads the sample "
+            "meetings, `clerk import AGENDA_FILE` imports an agenda."
+        ) from None
 
 
 def _style(style: str | None, record: MeetingRecord) -> Any:

@@ -637,7 +637,7 @@ class Store:
         if row is None:
             raise UnknownMeeting(
                 f"There is no meeting {meeting_id!r} in {self.path}. "
-                "`clerk list` shows the meetings there are."
+                "`clerk meetings` shows the meetings there are."
             )
         return spec.from_row(row[1:])
 
@@ -771,7 +771,7 @@ class Store:
             if not ids:
                 raise UnknownMeeting(
                     f"No meeting{of_committee} has an id starting {ref!r}. "
-                    "`clerk list` shows the meetings and their ids."
+                    "`clerk meetings` shows the meetings and their ids."
                 )
             if len(ids) > 1:
                 raise AmbiguousMeeting(

@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from clerk.demo import DemoInfo
     from clerk.store import Store
     from clerk.tui.screens.live import LiveScreen
     from clerk.tui.session import LiveSession
@@ -55,6 +56,7 @@ class ClerkApp(App):
         clock: Clock | None = None,
         keymap_path: Path | None = None,
         cursor_blink: bool = True,
+        demo: DemoInfo | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
@@ -64,6 +66,7 @@ class ClerkApp(App):
         self.cursor_blink = cursor_blink
         self.store: Store | None = None
         self.session: LiveSession | None = None
+        self.demo = demo  # `clerk demo`: a scratch database, thrown away unless kept
 
     # ------------------------------------------------------------------ start and stop
 
@@ -76,6 +79,10 @@ class ClerkApp(App):
             self.set_keymap(keymap)
         if warning:
             self.notify(warning, severity="warning", timeout=10)
+        if self.demo is not None:
+            from clerk.tui.demo import announce
+
+            announce(self, self.demo)
         # Short: while another program holds the write lock the clerk is told at once and
         # the screen keeps what they type, rather than freezing for the default two seconds.
         self.store = Store(self.db_path, busy_timeout=TUI_BUSY_TIMEOUT)
@@ -86,7 +93,8 @@ class ClerkApp(App):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(signum, self._hang_up)
+                if signal.getsignal(signum) is not signal.SIG_IGN:  # under nohup, stay deaf
+                    loop.add_signal_handler(signum, self._hang_up)
         probe = os.environ.get(PROBE_ENV)
         if probe:
             self.call_after_refresh(self._probe, probe)
@@ -136,6 +144,8 @@ class ClerkApp(App):
             live.save_now()
 
     async def action_quit(self) -> None:
+        if not await self.confirm_demo_quit():
+            return
         live = self.live_screen()
         if live is None:
             self.exit()
@@ -148,6 +158,15 @@ class ClerkApp(App):
         is typed, then go. Without this, Python's default for SIGHUP ends the process at once."""
         self.save_now()
         self.exit()
+
+    async def confirm_demo_quit(self) -> bool:
+        """Whether to quit now: in the demo the clerk is asked first whether to keep the
+        scratch database, and their answer quits (see clerk.tui.demo)."""
+        if self.demo is None:
+            return True
+        from clerk.tui.demo import ask_before_quitting
+
+        return ask_before_quitting(self, self.demo)
 
     def on_unmount(self) -> None:
         self.save_now()
@@ -239,6 +258,6 @@ def _runner(app: App, action: str, node) -> Callable[[], object]:
     return run
 
 
-def run_app(db_path: Path, meeting_id: str | None = None) -> None:
+def run_app(db_path: Path, meeting_id: str | None = None, *, demo: DemoInfo | None = None) -> None:
     """Run clerk on the database: the meeting picker, or straight to a meeting's live screen."""
-    ClerkApp(Path(db_path), meeting_id).run()
+    ClerkApp(Path(db_path), meeting_id, demo=demo).run()

@@ -22,6 +22,7 @@ from clerk.record import (
     new_id,
 )
 from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
+from clerk.tui.keys_help import KeyedHelp, key_for
 from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
 
@@ -29,21 +30,28 @@ from clerk.tui.widgets.footer import ClerkFooter
 STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
 
 
-class MeetingTable(DataTable):
-    HELP = """\
+class MeetingTable(KeyedHelp, DataTable):
+    HELP_TEMPLATE = """\
 ## Meetings
-Newest first. **Enter** opens the highlighted meeting on its live screen (the first
-opening records the start time). **F2** imports an agenda pack (text or markdown) or a
-meeting file; **F3** creates the committee's next meeting (same committee and members).
+Newest first. **{key:open_meeting}** opens the highlighted meeting on its live screen (the
+first opening records the start time). **{key:import_agenda}** imports an agenda pack (text or
+markdown) or a meeting file; **{key:next_meeting}** creates the committee's next meeting (same
+committee and members). In an empty database **{key:load_samples}** loads the sample meetings.
 """
 
 
 class PickerScreen(Screen):
+    DEFAULT_CSS = """
+    PickerScreen #picker-empty { height: 1fr; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_meeting", "Open", id="open_meeting", priority=True),
         Binding("f2", "import_agenda", "Import agenda", id="import_agenda"),
         Binding("f3", "next_meeting", "Next meeting", id="next_meeting"),
         Binding("f5", "reload", "Reload", id="reload_meetings"),
+        # offered while the database is empty: a first run has something to look at
+        Binding("s", "load_samples", "Load the samples", id="load_samples"),
     ]
 
     def __init__(self) -> None:
@@ -53,6 +61,7 @@ class PickerScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("clerk — meetings", id="picker-title", classes="screen-title")
         yield MeetingTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static(id="picker-empty")
         yield Static(id="picker-hint", classes="status-line")
         yield ClerkFooter(compact=True)
 
@@ -94,10 +103,26 @@ class PickerScreen(Screen):
             # an older meeting imported lands mid-list: Enter should open it, not the newest
             table.move_cursor(row=self.meeting_ids.index(select))
         hint = self.query_one("#picker-hint", Static)
+        empty = self.query_one("#picker-empty", Static)
+        empty.display = not summaries
+        # empty, the table is only its header, and the offer of samples sits right under it
+        table.styles.height = "1fr" if summaries else "auto"
+        agenda = key_for(self, "import_agenda")
         if summaries:
-            hint.update(f" {len(summaries)} meetings · Enter opens · F2 imports an agenda")
+            opens = key_for(self, "open_meeting")
+            hint.update(f" {len(summaries)} meetings · {opens} opens · {agenda} imports an agenda")
         else:
-            hint.update(" No meetings yet: F2 imports an agenda pack or meeting file")
+            samples = key_for(self, "load_samples")
+            hint.update(f" No meetings yet: {samples} loads the sample meetings · {agenda} imports")
+            width = max(len(samples), len(agenda)) + 2
+            indent = " " * (width + 2)
+            empty.update(
+                f"\n  No meetings in {self.store.path} yet.\n\n"
+                f"  {samples:<{width}}load the sample meetings: a committee's next agenda, ready "
+                f"to record,\n{indent}and its previous meeting, recorded in full\n"
+                f"  {agenda:<{width}}import an agenda pack (text or markdown) or a meeting file\n"
+            )
+        self.refresh_bindings()
 
     def highlighted_id(self) -> str | None:
         if not self.meeting_ids:
@@ -108,7 +133,23 @@ class PickerScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_meeting", "next_meeting"):
             return bool(self.meeting_ids)
+        if action == "load_samples":
+            return not self.meeting_ids
         return True
+
+    def action_load_samples(self) -> None:
+        from clerk.samples import DEMO_MEETING, load_samples
+        from clerk.store import Store
+
+        try:
+            # journalled as an import, as `clerk load-samples` does, not as the clerk's typing
+            with Store(self.store.path, role="import") as store:
+                loaded = load_samples(store)
+        except ClerkError as exc:
+            self.notify(str(exc), title="Not loaded", severity="error", timeout=10)
+            return
+        self.notify(f"Loaded {len(loaded)} sample meetings")
+        self.reload(select=loaded.get(DEMO_MEETING))
 
     def action_reload(self) -> None:
         self.reload()
