@@ -192,7 +192,16 @@ DOES: dict[str, str] = {
     "focus_agenda": "to the agenda: choose any item with the arrows and Enter (or the mouse)",
     "approve_minutes": "on the Minutes item: the standard resolution approving the last "
     "meeting's minutes",
-    "delete_entry": "delete the highlighted entry",
+    "delete_entry": "delete the highlighted entry (Ctrl+Z brings it back)",
+    "leave_composer": "to the item's record (the entry typed is finished)",
+    "focus_composer": "back to the composer",
+    "edit_entry": "edit the highlighted paragraph or resolution in the composer",
+    "take_item": "take the highlighted item (items can be taken out of order)",
+    "undo": "undo typing; with nothing to undo there, the last change to the meeting",
+    "redo": "redo typing; with nothing to redo there, the change to the meeting last undone",
+    "undo_meeting": "undo the last change to the meeting (an entry typed or deleted, a roll "
+    "call mark, an outcome…); again for the one before",
+    "redo_meeting": "do again the change last undone",
     "move_up": "move the highlighted paragraph or resolution up",
     "move_down": "move the highlighted paragraph or resolution down",
     "help": "help for what has focus",
@@ -242,18 +251,21 @@ def keys_table(keymap: Keymap | None = None) -> tuple[list[KeyRow], list[KeyRow]
     from clerk.tui.app import ClerkApp
     from clerk.tui.screens.live import LiveScreen
     from clerk.tui.screens.rollcall import RollCallScreen
-    from clerk.tui.widgets.live import Composer, ItemRecord
+    from clerk.tui.widgets.composer import Composer
+    from clerk.tui.widgets.item_record import ItemRecord
+    from clerk.tui.widgets.live import AgendaList
 
     composer, record, agenda = "in the composer", "in the item's record", "in the agenda"
+    screen = _class_bindings(LiveScreen)
     live = [
+        # the composer takes Enter itself (Composer.key_first), not by a binding
         KeyRow("type, Enter", "the current item's next numbered paragraph (4.1, 4.2 …)"),
-        *_rows(_class_bindings(LiveScreen), keymap),
-        # the composer takes Enter and Escape itself (Composer._on_key), not by a binding
-        KeyRow("Escape", "to the item's record", composer),
+        *_rows([b for b in screen if b.id != "leave_composer"], keymap),
+        *_rows([b for b in screen if b.id == "leave_composer"], keymap, composer),
         *_rows(_class_bindings(Composer), keymap, composer),
-        KeyRow("Enter", "edit the highlighted entry in the composer", record),
         *_rows(_class_bindings(ItemRecord), keymap, record),
-        KeyRow("Enter", "take the highlighted item (items can be taken out of order)", agenda),
+        KeyRow("a number", "highlight that item (5, 4A)", agenda),
+        *_rows(_class_bindings(AgendaList), keymap, agenda),
         *_rows(_class_bindings(ClerkApp), keymap),
         KeyRow(
             key_display(Binding(App.COMMAND_PALETTE_BINDING, ""), keymap),

@@ -54,7 +54,7 @@ def test_a_demo_whose_terminal_is_closed_leaves_no_folder(scratch: Path, tmp_pat
         "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", *env_args, command,
         ";", "resize-window", "-t", SESSION, "-x", "120", "-y", "40",
     )  # fmt: skip
-    wait_for("New paragraph 1.1")
+    wait_for("New paragraph 1.")
     [folder] = scratch.glob("clerk-demo-*")
     wait_for(f"{folder.name}/demo.db")  # the app says where the scratch database is
     wait_for("which is thrown")

@@ -9,9 +9,8 @@ with a whole paragraph and the Enter after it arriving before it has handled the
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
-
 import unicodedata
+from pathlib import Path
 
 from textual import events
 from textual.app import App

@@ -20,7 +20,7 @@ from clerk.tui.keys_help import (
     with_keys,
 )
 from clerk.tui.screens.picker import MeetingTable
-from clerk.tui.widgets.live import Composer
+from clerk.tui.widgets.composer import Composer
 from tests.conftest import REPO
 
 SIZE = (120, 40)

@@ -454,7 +454,7 @@ async def test_entries_change_one_by_one_as_a_redraw_would_draw_them(db, clock) 
         await pilot.press(*["backspace"] * len(" the report be noted"), "enter")
         await assert_as_redrawn(pilot, screen)
         options, _ = entry_lines(screen)
-        assert not [i for i, _ in options if i and i.startswith(("res:", "head:"))]
+        assert not [i for i, _ in options if i and i.startswith(("resolutions:", "heading:"))]
         # a paragraph typed now is numbered after the three
         await pilot.press(*keys("five"), "enter")
         await assert_as_redrawn(pilot, screen)

@@ -62,7 +62,7 @@ Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » d
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.focus_composer", "Composer", show=False),
+        Binding("escape", "screen.focus_composer", "Composer", id="focus_composer", show=False),
         # not OptionList's select (a message handled later): the keys typed after Enter
         # belong to the item taken
         Binding("enter", "screen.take_item", "Take item", id="take_item", show=False),
