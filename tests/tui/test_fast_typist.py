@@ -141,9 +141,7 @@ async def test_typing_is_saved_while_the_keys_keep_coming(db, clock) -> None:
         assert stored.startswith(early), (stored, early)
 
 
-async def test_home_goes_to_the_start_of_the_paragraph_not_of_the_wrapped_line(
-    db, clock
-) -> None:
+async def test_home_goes_to_the_start_of_the_paragraph_not_of_the_wrapped_line(db, clock) -> None:
     path, meeting_id = db
     app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
