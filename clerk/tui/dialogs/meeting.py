@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalGroup, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -237,6 +238,63 @@ takes the member out of the quorum and the vote on that item. **Escape** cancels
         )
 
 
+# --------------------------------------------------------------------------- votes
+
+
+class VoteTable(DataTable[str]):
+    """Each voter's vote: F for, A against, B abstain, and the cursor moves down; Enter: done."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "choose('for')", "For", id="vote_for"),
+        Binding("a", "choose('against')", "Against", id="vote_against"),
+        Binding("b", "choose('abstain')", "Abstain", id="vote_abstain"),
+        # replaces the table's own Enter (select the row): here it finishes the vote
+        Binding("enter", "done", "Done", id="vote_done"),
+    ]
+
+    class Changed(Message):
+        """A member's vote was given or changed."""
+
+    class Done(Message):
+        """Enter: the clerk has given the votes."""
+
+    def __init__(self, voters: list[Person], *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.voters = voters
+        self.choices: dict[str, VoteChoice] = {}
+
+    def on_mount(self) -> None:
+        self.add_column("Member", key="name")
+        self.add_column("Vote", key="vote", width=len("against"))
+        for person in self.voters:
+            self.add_row(person.name, "", key=person.id)
+
+    def counts(self) -> tuple[int, int, int]:
+        values = list(self.choices.values())
+        return (
+            values.count(VoteChoice.FOR),
+            values.count(VoteChoice.AGAINST),
+            values.count(VoteChoice.ABSTAIN),
+        )
+
+    def tally(self) -> str:
+        votes_for, against, abstain = self.counts()
+        return f"For {votes_for}  Against {against}  Abstain {abstain}"
+
+    def action_choose(self, choice: str) -> None:
+        if not self.voters:
+            return
+        row = self.cursor_row
+        person = self.voters[row]
+        self.choices[person.id] = VoteChoice(choice)
+        self.update_cell(person.id, "vote", choice)
+        self.move_cursor(row=min(row + 1, len(self.voters) - 1))
+        self.post_message(self.Changed())
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
+
+
 class RecordedVoteDialog(Dialog[dict[str, VoteChoice] | None]):
     """Each member's vote: F for, A against, B abstain (the cursor moves down); Enter: done."""
 
@@ -247,51 +305,25 @@ Members who may vote (present, without a pecuniary interest in the item). **F** 
 a tie asks for the chair's casting vote. **Escape** cancels.
 """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "choose('for')", "For", id="vote_for"),
-        Binding("a", "choose('against')", "Against", id="vote_against"),
-        Binding("b", "choose('abstain')", "Abstain", id="vote_abstain"),
-        Binding("enter", "done", "Done", id="vote_done", priority=True),
-    ]
-
     def __init__(self, motion: str, voters: list[Person]) -> None:
         super().__init__()
         self.motion = motion
         self.voters = voters
-        self.choices: dict[str, VoteChoice] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"Recorded vote — {self.motion}", classes="dialog-title")
-            yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
+            yield VoteTable(self.voters, id="vote-table")
             yield Static("", id="vote-tally")
             yield Static("F for   A against   B abstain   Enter done", classes="dialog-keys")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Member", key="name")
-        table.add_column("Vote", key="vote")
-        for person in self.voters:
-            table.add_row(person.name, "", key=person.id)
-        self.tally()
+        self.query_one("#vote-tally", Static).update(self.query_one(VoteTable).tally())
 
+    @on(VoteTable.Changed)
     def tally(self) -> None:
-        values = list(self.choices.values())
-        self.query_one("#vote-tally", Static).update(
-            f"For {values.count(VoteChoice.FOR)}  Against {values.count(VoteChoice.AGAINST)}"
-            f"  Abstain {values.count(VoteChoice.ABSTAIN)}"
-        )
+        self.query_one("#vote-tally", Static).update(self.query_one(VoteTable).tally())
 
-    def action_choose(self, choice: str) -> None:
-        table = self.query_one(DataTable)
-        if not self.voters:
-            return
-        row = table.cursor_row
-        person = self.voters[row]
-        self.choices[person.id] = VoteChoice(choice)
-        table.update_cell(person.id, "vote", choice)
-        table.move_cursor(row=min(row + 1, len(self.voters) - 1))
-        self.tally()
-
-    def action_done(self) -> None:
-        self.dismiss(dict(self.choices))
+    @on(VoteTable.Done)
+    def done(self) -> None:
+        self.dismiss(dict(self.query_one(VoteTable).choices))
