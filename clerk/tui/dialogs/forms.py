@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -44,6 +44,28 @@ class Field:
     value: str = ""
     placeholder: str = ""
     suggester: Suggester | None = None
+
+
+class KeyedChoices(OptionList):
+    """Choices inside a form, each picked by its own key (shown in brackets) or by arrows and
+    Enter; either way the list posts OptionSelected, so the form moves on the same way."""
+
+    def __init__(self, choices: list[tuple[str, str, str]], *, id: str | None = None) -> None:
+        """choices: (value, key, label)."""
+        self.keyed = {key: value for value, key, _label in choices}
+        # Text, not a str: "[h]" in a str is content markup and would vanish from the screen
+        super().__init__(
+            *[Option(Text(f"[{key}] {label}"), id=value) for value, key, label in choices], id=id
+        )
+
+    def on_key(self, event: events.Key) -> None:
+        value = self.keyed.get(event.key)
+        if value is None:
+            return
+        event.stop()
+        event.prevent_default()
+        self.highlighted = self.get_option_index(value)
+        self.action_select()
 
 
 class FormDialog(Dialog[dict[str, str] | None]):
