@@ -271,6 +271,12 @@ class LiveSession:
 
         return Composer(record or self.record, self.style).item_blocks(item, full=True)
 
+    def vote_sentence(self, vote: Vote) -> str:
+        """What the minutes will say of a vote."""
+        from clerk.minutes.compose import Composer
+
+        return Composer(self.record, self.style).vote_sentence(vote)
+
     def next_paragraph_number(self, item: AgendaItem) -> str:
         """The number the minutes will give a paragraph begun now under the item."""
         probe = MinuteParagraph(

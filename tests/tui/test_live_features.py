@@ -153,7 +153,11 @@ async def test_recorded_vote_casting_vote_and_interests(db, clock) -> None:
         await pilot.press("f5", *keys("Peter"), "enter", "ctrl+u", "5", "enter")  # pecuniary
         await pilot.press("enter", "enter", "enter")
         await pilot.press(*["ctrl+n"] * 4, "f3", *keys("x be agreed."), "enter")
-        await pilot.press("f6", "r")
+        await pilot.press("f6")
+        await pilot.pause()
+        # the motion: the resolution just typed, not the item's title
+        assert app.screen.query_one("#vote-motion").value == "That x be agreed."
+        await pilot.press("enter", "r")
         await pilot.pause()
         table = app.screen.query_one("#vote-table")
         assert table.row_count == 7  # Peter Freeman may not vote
@@ -161,11 +165,11 @@ async def test_recorded_vote_casting_vote_and_interests(db, clock) -> None:
         await pilot.press("f")  # the chair's casting vote: for
         await pilot.pause()
         # a show of hands: more votes than voters is refused, then a tie the chair loses
-        await pilot.press("f6", "h", "8", "enter", "0", "enter", "0", "enter")
+        await pilot.press("f6", "enter", "h", "8", "enter", "0", "enter", "0", "enter")
         await pilot.pause()
         assert "only 7 members may vote" in str(app.screen.query_one(".dialog-error").render())
-        await pilot.press("shift+tab", "shift+tab")  # back to "For"
-        await pilot.press("ctrl+u", "2", "enter", "ctrl+u", "2", "enter", "ctrl+u", "1", "enter")
+        await pilot.press("escape")
+        await pilot.press("f6", "enter", "h", "2", "enter", "2", "enter", "1", "enter")
         await pilot.press("a")
         await pilot.pause()
     record = load(path, meeting_id)

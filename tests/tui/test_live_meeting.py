@@ -117,7 +117,7 @@ async def test_record_the_october_meeting(db, clock) -> None:
         await pilot.press("f3")
         await type_text(pilot, "a pilot scheme for nurseries be explored.")
         await pilot.press("enter")
-        await pilot.press("f6", "h")
+        await pilot.press("f6", "enter", "h")
         await type_text(pilot, "5")
         await pilot.press("enter")
         await type_text(pilot, "1")

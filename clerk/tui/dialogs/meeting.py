@@ -298,40 +298,6 @@ class VoteTable(DataTable[str]):
         self.post_message(self.Done())
 
 
-class RecordedVoteDialog(Dialog[dict[str, VoteChoice] | None]):
-    """Each member's vote, for the live screen's old vote flow (VoteDialog replaces it)."""
-
-    HELP = """\
-## Recorded vote
-Members who may vote (present, without a pecuniary interest in the item). **F** for,
-**A** against, **B** abstain, and the cursor moves down. **Enter** records the vote;
-a tie asks for the chair's casting vote. **Escape** cancels.
-"""
-
-    def __init__(self, motion: str, voters: list[Person]) -> None:
-        super().__init__()
-        self.motion = motion
-        self.voters = voters
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Recorded vote — {self.motion}", classes="dialog-title")
-            yield VoteTable(self.voters, id="vote-table")
-            yield Static("", id="vote-tally")
-            yield Static("F for   A against   B abstain   Enter done", classes="dialog-keys")
-
-    def on_mount(self) -> None:
-        self.query_one("#vote-tally", Static).update(self.query_one(VoteTable).tally())
-
-    @on(VoteTable.Changed)
-    def tally(self) -> None:
-        self.query_one("#vote-tally", Static).update(self.query_one(VoteTable).tally())
-
-    @on(VoteTable.Done)
-    def done(self) -> None:
-        self.dismiss(dict(self.query_one(VoteTable).choices))
-
-
 @dataclass
 class VoteInput:
     """A vote as the clerk gave it; the screen adds which item and resolution it is on."""

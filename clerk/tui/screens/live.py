@@ -10,8 +10,9 @@ Every command key that changes what the composer holds waits for the keys typed 
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -26,13 +27,12 @@ from textual.widgets import OptionList, Static
 from clerk.errors import ClerkError
 from clerk.record import (
     Action,
+    AgendaItem,
     ItemOutcome,
     MeetingStatus,
     MinuteParagraph,
     Resolution,
     Vote,
-    VoteChoice,
-    VoteMethod,
 )
 from clerk.recovery import write_recovery
 from clerk.tui.session import (
@@ -52,7 +52,6 @@ from clerk.tui.widgets.live import AgendaList, StatusLine
 
 if TYPE_CHECKING:
     from clerk.tui.dialogs.forms import Field, PersonChoice
-    from clerk.tui.dialogs.meeting import DeclarationInput
 
 #: Next and previous item share one footer entry, so every key fits a 120-column footer.
 ITEM_KEYS = Binding.Group("Next/prev item", compact=True)
@@ -611,51 +610,35 @@ class LiveScreen(Screen):
 
     @after_typing
     def action_declaration(self) -> None:
+        item = self.session.current_item()
+        if item is not None and self.composer.finish():
+            self.run_worker(self._declare(item), group="dialog")
+
+    async def _declare(self, item: AgendaItem) -> None:
         from clerk.tui.dialogs.meeting import DeclarationDialog
 
         session = self.session
-        item = session.current_item()
-        if item is None or not self.composer.finish():
-            return
         # members, and anyone attending (substitutes, officers): all may declare
         people = {p.id: p for p, _ in session.members()}
         for attendance in session.record.attendance:
             people.setdefault(attendance.person_id, session.record.person(attendance.person_id))
         on_decls = item is declarations_item(session.record)
-
-        def done(result: DeclarationInput | None) -> None:
-            if result is None:
-                return
-            target = None
-            if result.item_number:
-                target = next(
-                    (
-                        i
-                        for i in session.record.items
-                        if i.number.upper() == result.item_number.upper()
-                    ),
-                    None,
-                )
-                if target is None:
-                    self.notify(f"No item {result.item_number}; recorded against the agenda")
-            session.declare(
-                result.person.id,
-                target.id if target else None,
-                result.kind,
-                result.nature,
-                result.action,
-            )
-            self.redraw()
-
-        self.app.push_screen(
+        result = await self.app.push_screen_wait(
             DeclarationDialog(
                 f"{item.number}. {item.title}",
                 sorted(people.values(), key=lambda p: p.sort_key),
                 list(session.record.committee.interest_kinds),
                 "" if on_decls else item.number,
-            ),
-            done,
+                items=session.record.agenda(),
+            )
         )
+        if result is None:
+            return
+        with self.refusals():
+            session.declare(
+                result.person.id, result.item_id, result.kind, result.nature, result.action
+            )
+            self.redraw()
 
     def action_insert_person(self) -> None:
         from clerk.tui.dialogs.forms import PersonDialog
@@ -713,99 +696,39 @@ class LiveScreen(Screen):
 
     @after_typing
     def action_vote(self) -> None:
-        from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
-        from clerk.tui.dialogs.meeting import RecordedVoteDialog
+        item = self.session.current_item()
+        if item is not None and self.composer.finish():
+            self.run_worker(self._vote(item), group="dialog")
+
+    async def _vote(self, item: AgendaItem) -> None:
+        from clerk.tui.dialogs.meeting import VoteDialog
 
         session = self.session
-        item = session.current_item()
-        if item is None or not self.composer.finish():
-            return
         resolutions = session.record.resolutions_for(item.id)
         resolution = resolutions[-1] if resolutions else None
-        motion = resolution.text if resolution else item.title
-        voters = session.voters(item)
-
-        def save(vote: Vote) -> None:
-            if vote.votes_for == vote.votes_against and vote.casting_vote is None:
-
-                def casting(choice: str | None) -> None:
-                    if choice in ("for", "against"):
-                        vote.casting_vote = VoteChoice(choice)
-                    self.save_vote(vote)
-
-                self.app.push_screen(
-                    ChoiceDialog(
-                        "A tie: the chair's casting vote",
-                        [("for", "f", "for"), ("against", "a", "against"), ("none", "n", "none")],
-                    ),
-                    casting,
-                )
-            else:
-                self.save_vote(vote)
-
-        def hands(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            save(
-                Vote(
-                    item_id=item.id,
-                    resolution_id=resolution.id if resolution else None,
-                    motion=motion,
-                    method=VoteMethod.SHOW_OF_HANDS,
-                    votes_for=int(values["for"] or 0),
-                    votes_against=int(values["against"] or 0),
-                    abstentions=int(values["abstain"] or 0),
-                )
+        result = await self.app.push_screen_wait(
+            VoteDialog(
+                resolution.text if resolution else "",  # never the item's title
+                session.voters(item),
+                session.vote_sentence,
+                show_counts=session.style.votes.show_counts,
+                pecuniary_excluded=bool(session.pecuniary_ids(item)),
+                item_label=f"{item.number}. {item.title}",
             )
-
-        def recorded(named: dict[str, VoteChoice] | None) -> None:
-            if named is None:
-                return
-            vote = Vote(
-                item_id=item.id,
-                resolution_id=resolution.id if resolution else None,
-                motion=motion,
-                method=VoteMethod.RECORDED,
-                named=named,
-            ).counted_from_names()
-            save(vote)
-
-        def check(values: dict[str, str]) -> str | None:
-            for key in ("for", "against", "abstain"):
-                if values[key].strip() and not values[key].strip().isdigit():
-                    return f"{key}: a number, please"
-            total = sum(int(values[k] or 0) for k in ("for", "against", "abstain"))
-            if total > len(voters) and voters:
-                return f"{total} votes but only {len(voters)} members may vote"
-            return None
-
-        def method(choice: str | None) -> None:
-            if choice == "hands":
-                self.app.push_screen(
-                    FormDialog(
-                        f"Show of hands — {motion}",
-                        [
-                            Field("for", "For"),
-                            Field("against", "Against"),
-                            Field("abstain", "Abstain"),
-                        ],
-                        check,
-                        note=f"{len(voters)} members may vote"
-                        + (
-                            " (pecuniary interests excluded)" if session.pecuniary_ids(item) else ""
-                        ),
-                    ),
-                    hands,
-                )
-            elif choice == "recorded":
-                self.app.push_screen(RecordedVoteDialog(motion, voters), recorded)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Vote", [("hands", "h", "show of hands"), ("recorded", "r", "recorded vote")]
-            ),
-            method,
         )
+        if result is None:
+            return
+        with self.refusals():
+            self.save_vote(result.vote(item.id, resolution.id if resolution else None))
+
+    @contextlib.contextmanager
+    def refusals(self) -> Iterator[None]:
+        """Around a change made after a dialog (in a worker, where the app's own guard of
+        actions does not reach): a database that refuses it is said, not a crash."""
+        try:
+            yield
+        except ClerkError as exc:
+            self.clerk_app.refused(exc)
 
     def save_vote(self, vote: Vote) -> None:
         saved = self.session.add_vote(vote)
