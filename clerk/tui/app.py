@@ -19,9 +19,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import Widget
+
+from clerk.tui.widgets.keys import KeysInOrder
 
 if TYPE_CHECKING:
     from clerk.demo import DemoInfo
@@ -46,6 +50,10 @@ class ClerkApp(App):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "toggle_help", "Help", id="help"),
+        # on any screen of a meeting (the roll call too); the composer's own undo of typing
+        # comes first while it has any
+        Binding("ctrl+z", "undo_meeting", "Undo", id="undo_meeting", show=False),
+        Binding("ctrl+y", "redo_meeting", "Redo", id="redo_meeting", show=False),
     ]
 
     def __init__(
@@ -66,6 +74,7 @@ class ClerkApp(App):
         self.cursor_blink = cursor_blink
         self.store: Store | None = None
         self.session: LiveSession | None = None
+        self.keys_went_to: Widget | None = None  # see on_event
         self.demo = demo  # `clerk demo`: a scratch database, thrown away unless kept
 
     # ------------------------------------------------------------------ start and stop
@@ -132,6 +141,36 @@ class ClerkApp(App):
         else:
             self.push_screen(screen)
 
+    def get_driver_class(self):  # type: ignore[no-untyped-def]
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from clerk.tui.driver import ClerkDriver
+
+            return ClerkDriver
+        return driver
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            # the widget this key is handed to, unless a priority binding takes it: a command
+            # that waits for the keys before it goes there (widgets/keys.py, after_typing)
+            target = self.focused
+            command = any(
+                binding.priority
+                for _node, bindings in self.screen._binding_chain
+                for binding in bindings.key_to_bindings.get(event.key, ())
+            )
+            await super().on_event(event)
+            if not command:
+                self.keys_went_to = target
+                if isinstance(target, KeysInOrder):
+                    # the next key is handed on once this one has taken effect (focus moved,
+                    # text typed), so that it goes where this one left the focus
+                    await target.keys_taken()
+            return
+        await super().on_event(event)
+
     def live_screen(self) -> LiveScreen | None:
         from clerk.tui.screens.live import LiveScreen
 
@@ -151,7 +190,24 @@ class ClerkApp(App):
             self.exit()
             return
         # after the keys typed before Ctrl+Q, and never with words the database has not taken
-        live.composer.after_typing(live.quit_when_saved)
+        from clerk.tui.widgets.keys import after_typing
+
+        after_typing(self, live.quit_when_saved)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("undo_meeting", "redo_meeting"):
+            return self.live_screen() is not None
+        return True
+
+    def action_undo_meeting(self) -> None:
+        live = self.live_screen()
+        if live is not None:
+            live.undo(redo=False)
+
+    def action_redo_meeting(self) -> None:
+        live = self.live_screen()
+        if live is not None:
+            live.undo(redo=True)
 
     def _hang_up(self) -> None:
         """The terminal closed (SIGHUP) or the system asks clerk to stop (SIGTERM): save what

@@ -88,3 +88,18 @@ def stored_resolutions(path: Path, meeting_id: str) -> dict[str, list[str]]:
     for number, text in rows:
         out.setdefault(number, []).append(text)
     return out
+
+
+async def settled(pilot, extra: float = 0.0) -> None:
+    """Wait until every key delivered has been handled (the app, its screen and every widget
+    with nothing left in its queue), then `extra` seconds more (SAVE_WITHIN, for a save
+    due on the timer)."""
+    app = pilot.app
+    for _ in range(500):
+        await pilot.pause()
+        pumps = [app, *app.screen_stack, *(w for s in app.screen_stack for w in s.walk_children())]
+        if all(p._message_queue.empty() for p in pumps):
+            break
+        await pilot.pause(0.01)
+    if extra:
+        await pilot.pause(extra)

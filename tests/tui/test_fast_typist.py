@@ -12,7 +12,7 @@ import pytest
 
 from clerk.tui.app import ClerkApp
 from clerk.tui.widgets.composer import SAVE_WITHIN
-from tests.tui.terminal import burst, paste, stored_paragraphs, stored_resolutions, typed
+from tests.tui.terminal import burst, paste, settled, stored_paragraphs, stored_resolutions, typed
 
 SIZE = (120, 40)
 
@@ -36,7 +36,7 @@ async def test_a_burst_and_enter_at_once_is_saved_whole(db, clock, size: int) ->
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await burst(app, *typed(first), "enter", *typed(second), "enter", *typed(first))
-        await pilot.pause(SAVE_WITHIN + 0.3)
+        await settled(pilot, SAVE_WITHIN + 0.1)
         assert app.screen.composer.text == first  # the third paragraph, begun
         assert stored_paragraphs(path, meeting_id)["1"] == [first, second, first]
 
@@ -48,7 +48,7 @@ async def test_the_keys_before_ctrl_n_stay_on_their_item_and_those_after_go_on(d
         await pilot.pause()
         one, two = text_of(280), "There were no declarations."
         await burst(app, *typed(one), "ctrl+n", *typed(two), "ctrl+n", "ctrl+b")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert app.session.current_item().number == "2"
         assert stored_paragraphs(path, meeting_id) == {"1": [one], "2": [two]}
 
@@ -61,7 +61,7 @@ async def test_the_keys_after_f3_go_into_the_resolution(db, clock) -> None:
         words = text_of(280)
         await burst(app, *typed(words), "f3", *typed("the report be noted."), "enter")
         await burst(app, "f3", *typed("a further report come back in March."), "enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert stored_paragraphs(path, meeting_id) == {"1": [words]}
         assert stored_resolutions(path, meeting_id) == {
             "1": ["That the report be noted.", "That a further report come back in March."]
@@ -78,14 +78,14 @@ async def test_every_key_after_escape_takes_effect(db, clock) -> None:
             await burst(app, *typed(word), "enter")
         # Escape and five Ups at once: from the last paragraph, five up is the second
         await burst(app, *typed("eight"), "escape", "up", "up", "up", "up", "up")
-        await pilot.pause(0.3)
+        await settled(pilot)
         record = app.screen.item_record
         assert app.focused is record
         entry = record.highlighted_entry()
         assert entry is not None and entry.text == "three"
         # and back: Escape in the record returns to the composer, the next key types there
         await burst(app, "escape", *typed("nine"))
-        await pilot.pause(0.3)
+        await settled(pilot, SAVE_WITHIN + 0.1)
         assert app.screen.composer.text == "nine"
         assert stored_paragraphs(path, meeting_id)["1"] == [*words, "eight", "nine"]
 
@@ -110,7 +110,7 @@ async def test_pasted_lines_become_paragraphs(db, clock) -> None:
         await burst(app, *typed("The Chairman said: "))
         await paste(app, "first point\r\n\r\nsecond point\nthird")
         await burst(app, *typed(" point"), "enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert stored_paragraphs(path, meeting_id)["1"] == [
             "The Chairman said: first point",
             "second point",
@@ -149,5 +149,5 @@ async def test_home_goes_to_the_start_of_the_paragraph_not_of_the_wrapped_line(d
         words = text_of(400)  # wraps over several lines of the composer
         await burst(app, *typed(words), "home", *typed("Firstly, "), "end", *typed(" End."))
         await burst(app, "enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert stored_paragraphs(path, meeting_id)["1"] == [f"Firstly, {words} End."]

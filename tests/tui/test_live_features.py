@@ -19,6 +19,7 @@ from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.session import LiveSession
+from clerk.tui.widgets.composer import SAVE_WITHIN
 from clerk.tui.widgets.live import AgendaList
 
 SIZE = (120, 40)
@@ -407,7 +408,7 @@ def entry_lines(screen: LiveScreen) -> tuple[list[tuple[str | None, str]], list[
 
 async def assert_as_redrawn(pilot, screen: LiveScreen) -> None:
     """What the entries changed one by one show is what drawing the item afresh shows."""
-    await pilot.pause()
+    await pilot.pause(SAVE_WITHIN + 0.1)  # the typing saved: its entry changes with it
     incremental = entry_lines(screen)
     screen.redraw_item()
     await pilot.pause()

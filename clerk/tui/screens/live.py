@@ -5,7 +5,7 @@ record shows the item's minute as the minutes will print it (widgets/item_record
 screen lays them out, runs the meeting's commands and keeps the three in step.
 
 Every command key that changes what the composer holds waits for the keys typed before it
-(`@after_typing`), and never lets go of words the database has not taken without asking.
+(`@waits_for_typing`), and never lets go of words the database has not taken without asking.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -48,6 +48,7 @@ from clerk.tui.session import (
 from clerk.tui.widgets.composer import Composer
 from clerk.tui.widgets.footer import ClerkFooter
 from clerk.tui.widgets.item_record import ItemRecord, item_entries
+from clerk.tui.widgets.keys import after_typing
 from clerk.tui.widgets.live import AgendaList, StatusLine
 
 if TYPE_CHECKING:
@@ -67,8 +68,10 @@ _ROWS = {
 
 ActionT = TypeVar("ActionT", bound=Callable[..., Any])
 
+UNDONE_SHOWN = 10  # seconds the status line says what was undone
 
-def after_typing(action: ActionT) -> ActionT:
+
+def waits_for_typing(action: ActionT) -> ActionT:
     """A command key that runs once the keys typed before it are in the composer (command
     keys are priority bindings, handled as they arrive; typed keys queue in the composer)."""
 
@@ -80,7 +83,7 @@ def after_typing(action: ActionT) -> ActionT:
             except ClerkError as exc:
                 self.clerk_app.refused(exc)
 
-        self.composer.after_typing(run)
+        after_typing(self.app, run)
 
     return deferred  # type: ignore[return-value]
 
@@ -111,9 +114,6 @@ class LiveScreen(Screen):
         Binding(
             "ctrl+f", "no_declarations", "No declarations", id="no_declarations", priority=True
         ),
-        # not priority: in the composer, its own undo (of typing) comes first
-        Binding("ctrl+z", "undo", "Undo", id="undo_meeting", show=False),
-        Binding("ctrl+y", "redo", "Redo", id="redo_meeting", show=False),
     ]
 
     #: Commands of the meeting as a whole: in the palette, and under F12 (the meeting menu).
@@ -142,6 +142,9 @@ class LiveScreen(Screen):
         super().__init__()
         self.session = session
         self.drawn_on_mount = False  # the first ScreenResume finds it drawn already
+        self.drawn_done: set[str] = set()  # the items the agenda shows done
+        self.undone = ""  # what Ctrl+Z or Ctrl+Y last did, shown on the status line a while
+        self.undone_at = datetime.min
 
     # ------------------------------------------------------------------ layout
 
@@ -191,8 +194,9 @@ class LiveScreen(Screen):
         self.refresh_bindings()  # keys valid on one item only (Ctrl+S, Ctrl+F) come and go
 
     def redraw_agenda(self) -> None:
+        self.drawn_done = self.session.done_items()
         self.query_one(AgendaList).show(
-            self.record, self.record.meeting.current_item_id, self.session.done_items()
+            self.record, self.record.meeting.current_item_id, self.drawn_done
         )
 
     def redraw_status(self) -> None:
@@ -217,6 +221,8 @@ class LiveScreen(Screen):
             text.append(f" · ended {clock_time(meeting.end_time)}", style="bold")
         if self.composer.refusal is not None:
             text.append(" · NOT SAVED YET", style="bold reverse")
+        if self.undone and (session.clock() - self.undone_at).total_seconds() < UNDONE_SHOWN:
+            text.append(f" · {self.undone}", style="italic")
         self.query_one(StatusLine).update(text)
 
     def redraw_item(self) -> None:
@@ -264,15 +270,10 @@ class LiveScreen(Screen):
     # ------------------------------------------------------------------ the composer's news
 
     @on(Composer.Saved)
-    def entry_saved(self, message: Composer.Saved) -> None:
-        self.redraw_item()
-        if message.created:
-            self.redraw_agenda()  # a resolution can make the item done
-
     @on(Composer.Finished)
-    def entry_finished(self, message: Composer.Finished) -> None:
+    def entry_changed(self) -> None:
         self.redraw_item()
-        if message.removed is not None:
+        if self.session.done_items() != self.drawn_done:  # a resolution makes an item done
             self.redraw_agenda()
 
     @on(Composer.Refused)
@@ -332,14 +333,17 @@ class LiveScreen(Screen):
         if choice != "recover":
             return
         item = self.session.current_item()
+        composer = self.composer
+        entry = ""
+        if composer.target is not None:
+            entry = self.session.describe(composer.target)
+            if composer.saved_text:
+                entry += (
+                    f" (the database holds only its first {len(composer.saved_text)} "
+                    "characters: put these words in their place)"
+                )
         try:
-            path = write_recovery(
-                self.session.store.path,
-                self.record,
-                item,
-                self.composer.text,
-                self.session.describe(self.composer.target) if self.composer.target else "",
-            )
+            path = write_recovery(self.session.store.path, self.record, item, composer.text, entry)
         except ClerkError as exc:
             self.notify(str(exc), title="No recovery file", severity="error", timeout=15)
             return
@@ -387,7 +391,7 @@ class LiveScreen(Screen):
             self.go_to(item_id)
         self.set_focus(self.composer)
 
-    @after_typing
+    @waits_for_typing
     def action_step(self, delta: int) -> None:
         agenda = self.record.agenda()
         current = self.session.current_item()
@@ -492,7 +496,7 @@ class LiveScreen(Screen):
     def action_redo(self) -> None:
         self.undo(redo=True)
 
-    @after_typing
+    @waits_for_typing
     def undo(self, redo: bool = False) -> None:
         """Ctrl+Z / Ctrl+Y: the clerk's last change to the meeting, undone or done again."""
         if not self.composer.finish():
@@ -500,10 +504,16 @@ class LiveScreen(Screen):
             return
         label = self.session.redo() if redo else self.session.undo()
         self.session_changed()
+        for screen in self.app.screen_stack:  # the roll call, if Ctrl+Z was pressed there
+            if screen is not self and hasattr(screen, "redraw"):
+                screen.redraw()
         if label is None:
             self.notify("Nothing to redo" if redo else "Nothing to undo", timeout=3)
-        else:
-            self.notify(f"{'Redone' if redo else 'Undone'}: {label}", timeout=4)
+            return
+        self.undone = f"{'Redone' if redo else 'Undone'}: {label}"
+        self.undone_at = self.session.clock()
+        self.redraw_status()
+        self.notify(self.undone, timeout=4)
 
     # ------------------------------------------------------------------ commands
 
@@ -523,14 +533,14 @@ class LiveScreen(Screen):
             return self.session.meeting.status is MeetingStatus.ENDED
         return True
 
-    @after_typing
+    @waits_for_typing
     def action_new_paragraph(self) -> None:
         if self.composer.finish():
             self.set_focus(self.composer)
         else:
             self.held()
 
-    @after_typing
+    @waits_for_typing
     def action_new_resolution(self) -> None:
         item = self.session.current_item()
         if item is None:
@@ -541,7 +551,7 @@ class LiveScreen(Screen):
         else:
             self.held()
 
-    @after_typing
+    @waits_for_typing
     def action_approve_minutes(self) -> None:
         from clerk.tui.dialogs.forms import ChoiceDialog
 
@@ -573,7 +583,7 @@ class LiveScreen(Screen):
         self.redraw()
         self.notify("Minutes of the earlier meeting approved")
 
-    @after_typing
+    @waits_for_typing
     def action_meeting_menu(self) -> None:
         """F12: the meeting-wide commands valid now, each one key away."""
         from clerk.tui.dialogs.forms import ChoiceDialog
@@ -591,7 +601,7 @@ class LiveScreen(Screen):
 
         self.app.push_screen(ChoiceDialog("Meeting", choices), chosen)
 
-    @after_typing
+    @waits_for_typing
     def action_no_declarations(self) -> None:
         if not self.composer.finish():
             self.held()
@@ -600,7 +610,7 @@ class LiveScreen(Screen):
         self.redraw()
         self.notify("No declarations of interest")
 
-    @after_typing
+    @waits_for_typing
     def action_roll_call(self) -> None:
         from clerk.tui.screens.rollcall import RollCallScreen
 
@@ -608,7 +618,7 @@ class LiveScreen(Screen):
             "take the roll call", lambda: self.app.push_screen(RollCallScreen(self.session))
         )
 
-    @after_typing
+    @waits_for_typing
     def action_declaration(self) -> None:
         item = self.session.current_item()
         if item is not None and self.composer.finish():
@@ -655,7 +665,7 @@ class LiveScreen(Screen):
             PersonDialog("Insert a person", self.session.find_people, ask_role=True), done
         )
 
-    @after_typing
+    @waits_for_typing
     def action_add_action(self) -> None:
         from clerk.tui.dialogs.forms import Field, FormDialog, NameSuggester
 
@@ -694,7 +704,7 @@ class LiveScreen(Screen):
             done,
         )
 
-    @after_typing
+    @waits_for_typing
     def action_vote(self) -> None:
         item = self.session.current_item()
         if item is not None and self.composer.finish():
@@ -787,7 +797,7 @@ class LiveScreen(Screen):
             finished,
         )
 
-    @after_typing
+    @waits_for_typing
     def action_close_meeting(self) -> None:
         if not self.composer.finish():
             self.held()
@@ -827,7 +837,7 @@ class LiveScreen(Screen):
         self.session.reopen()
         self.redraw()
 
-    @after_typing
+    @waits_for_typing
     def action_urgent_item(self) -> None:
         from clerk.tui.dialogs.forms import Field, FormDialog
 
@@ -841,6 +851,6 @@ class LiveScreen(Screen):
             done,
         )
 
-    @after_typing
+    @waits_for_typing
     def action_meetings(self) -> None:
         self.let_go("leave the meeting", self.clerk_app.show_picker)

@@ -15,8 +15,7 @@ Nothing the clerk types may be lost, whatever the timing of the keys. Three rule
 - **Commands wait for the keys typed before them.** The live screen's command keys are priority
   bindings, run as soon as the app reads them, possibly before the keys typed just before
   them have reached the composer's queue. A command that changes what the composer holds
-  (next item, a new resolution, quit) goes through `after_typing`, which runs it from the
-  composer's queue, after those keys.
+  (next item, a new resolution, quit) goes through `keys.after_typing`, behind those keys.
 
 When the database refuses a save (locked by another program, disk full) the words stay in the
 composer, a retry runs every RETRY seconds until it succeeds, and the composer will not let go
@@ -27,8 +26,6 @@ The composer tells the screen what happened by messages: Saved, Finished, Refuse
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import events, on
@@ -122,11 +119,6 @@ House phrases: {phrase_overview} "introduced the report, which provided an overv
         def __init__(self, redo: bool) -> None:
             super().__init__()
             self.redo = redo
-
-    class _AfterTyping(Message, bubble=False):
-        def __init__(self, callback: Callable[[], Any]) -> None:
-            super().__init__()
-            self.callback = callback
 
     def __init__(self, session: LiveSession, **kwargs: Any) -> None:
         super().__init__(soft_wrap=True, tab_behavior="focus", **kwargs)
@@ -292,19 +284,6 @@ House phrases: {phrase_overview} "introduced the report, which provided an overv
         self.move_cursor(self.document.end)
         self.post_message(self.Saved(row, True))
         return True
-
-    # ------------------------------------------------------------------ order of keys
-
-    def after_typing(self, callback: Callable[[], Any]) -> None:
-        """Run `callback` once the keys already on their way to the composer are in it."""
-        self.post_message(self._AfterTyping(callback))
-
-    @on(_AfterTyping)
-    async def _run_after_typing(self, message: _AfterTyping) -> None:
-        message.stop()
-        result = message.callback()
-        if inspect.isawaitable(result):
-            await result
 
     # ------------------------------------------------------------------ keys
 
