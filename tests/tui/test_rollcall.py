@@ -1,0 +1,149 @@
+"""The roll call after a real meeting (issue 8): finding people by surname, making a new
+person only on purpose. Each test drives the keys, then reads the database back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.widget import Widget
+
+from clerk.record import AttendanceStatus, MeetingRecord, Person
+from clerk.store import Store
+from clerk.tui.app import ClerkApp
+from clerk.tui.dialogs.forms import PersonDialog
+from clerk.tui.screens.rollcall import RollCallScreen
+from clerk.tui.session import LiveSession
+
+SIZE = (120, 40)
+LONG_ROLE = "Executive Director of Children's Services"
+
+
+def keys(text: str) -> list[str]:
+    return ["space" if c == " " else c for c in text]
+
+
+def load(path: Path, meeting_id: str) -> MeetingRecord:
+    with Store(path) as store:
+        return store.load_record(meeting_id)
+
+
+def everyone(path: Path) -> list[str]:
+    with Store(path) as store:
+        return [p.name for p in store.people()]
+
+
+def rendered(widget: Widget) -> list[str]:
+    """The widget's lines as the terminal shows them: characters, no colour."""
+    width, height = widget.size
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+def shown(app: ClerkApp, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def options(app: ClerkApp) -> list[str]:
+    matches = app.screen.query_one("#person-matches")
+    return [str(matches.get_option_at_index(i).prompt) for i in range(matches.option_count)]
+
+
+def highlighted_option(app: ClerkApp) -> str | None:
+    matches = app.screen.query_one("#person-matches")
+    if matches.highlighted is None:
+        return None
+    return str(matches.get_option_at_index(matches.highlighted).prompt)
+
+
+# --------------------------------------------------------------------------- finding people
+
+
+async def test_acton_enter_enter_takes_heather_acton(db, clock) -> None:
+    """The bug: `c`, "Acton", Enter, Enter made a new person "Acton" with no role."""
+    path, meeting_id = db
+    people_before = everyone(path)
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "c", *keys("Acton"))
+        await pilot.pause()
+        assert highlighted_option(app).startswith("Councillor Heather Acton")
+        assert options(app)[-1] == "+ New person: ‘Acton’"  # there, but not taken by Enter
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+    record = load(path, meeting_id)
+    (attendance,) = record.attendance
+    heather = record.person(attendance.person_id)
+    assert heather.name == "Heather Acton"
+    assert attendance.status is AttendanceStatus.ALSO_PRESENT
+    assert attendance.role == "Cabinet Member for Family Services and Public Health"
+    assert everyone(path) == people_before
+
+
+async def test_surname_initial_and_honorific_find_the_person(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "c")
+        for typed in ("acton h", "Cllr Acton", "heather acton", "HEATHER"):
+            await pilot.press("ctrl+u", *keys(typed))
+            await pilot.pause()
+            assert highlighted_option(app).startswith("Councillor Heather Acton"), typed
+        await pilot.press("ctrl+u", *keys("crouch"))
+        await pilot.pause()
+        assert highlighted_option(app) == "Nicky Crouch (Interim Director of Family Services)"
+        await pilot.press("escape")
+
+
+async def test_a_new_person_is_made_only_from_the_new_person_line(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        # one word nobody has: Enter makes no one and says what to do
+        await pilot.press("f4", "o", *keys("Heffernan"))
+        await pilot.pause()
+        assert options(app) == ["+ New person: ‘Heffernan’"]
+        assert highlighted_option(app) is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert "type the full name" in shown(app, ".dialog-error")
+        # a full name nobody has: the new-person line is highlighted, in plain sight
+        await pilot.press("ctrl+u", *keys("Catherine Heffernan"))
+        await pilot.pause()
+        assert highlighted_option(app) == "+ New person: ‘Catherine Heffernan’"
+        await pilot.press("enter", *keys("Principal Advisor"), "enter")
+        await pilot.pause()
+        # someone known, but the clerk means someone new called Acton: ↓ to the last line
+        await pilot.press("c", *keys("Acton"), "down", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        # a name typed in full that clerk knows: no second one on offer
+        await pilot.press("c", *keys("heather ACTON"))
+        await pilot.pause()
+        assert not any(o.startswith("+ New person") for o in options(app))
+        await pilot.press("escape")
+    record = load(path, meeting_id)
+    seen = {record.person(a.person_id).name: a for a in record.attendance}
+    assert seen["Catherine Heffernan"].status is AttendanceStatus.OFFICER
+    assert seen["Catherine Heffernan"].role == "Principal Advisor"
+    assert seen["Acton"].status is AttendanceStatus.ALSO_PRESENT
+    assert "Heather Acton" not in seen
+    assert "Heffernan" not in everyone(path)
+
+
+def test_person_for_never_makes_a_second_person_of_a_known_name(db) -> None:
+    path, meeting_id = db
+    with Store(path) as store:
+        store.add(None, Person("Zoë Ångström"))  # known to clerk, not at this meeting
+        session = LiveSession(store, meeting_id)
+        count = len(store.people())
+        heather = session.person_for("Heather Acton")
+        assert session.person_for("cllr heather ACTON") is heather
+        assert session.person_for("Councillor  Heather  Acton") is heather
+        zoe = session.person_for("zoe angstrom")
+        assert zoe.name == "Zoë Ångström" and zoe in session.record.people
+        assert len(store.people()) == count
+        # someone new typed with an honorific keeps it as their honorific
+        new = session.person_for("Cllr Jane Doe")
+        assert (new.name, new.honorific) == ("Jane Doe", "Councillor")
