@@ -1,5 +1,6 @@
 """The roll call after a real meeting (issue 8): finding people by surname, making a new
-person only on purpose. Each test drives the keys, then reads the database back."""
+person only on purpose, a cursor seen without colour, long roles read in full. Each test
+drives the keys, then reads the database back."""
 
 from __future__ import annotations
 
@@ -147,3 +148,49 @@ def test_person_for_never_makes_a_second_person_of_a_known_name(db) -> None:
         # someone new typed with an honorific keeps it as their honorific
         new = session.person_for("Cllr Jane Doe")
         assert (new.name, new.honorific) == ("Jane Doe", "Councillor")
+
+
+# --------------------------------------------------------------------------- what the cursor is on
+
+
+async def test_the_cursor_line_is_marked_and_named_without_colour(db, clock) -> None:
+    """Issue 8.5: after marking the members and adding an officer the cursor stays on the last
+    member; the screen must say so in characters, not only in a background colour."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "p", "p", "p", "x", "p", "p", "a", "p")
+        await pilot.press("o", *keys("Nicky"), "enter", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#rollcall")
+        lines = rendered(table)
+        marked = [line for line in lines if "▶" in line]
+        assert len(marked) == 1 and "Selina Short" in marked[0]
+        assert "Delete clears: Selina Short — present" in shown(app, "#rollcall-summary")
+        await pilot.press("up")  # the mark and the status line follow the cursor
+        await pilot.pause()
+        marked = [line for line in rendered(table) if "▶" in line]
+        assert len(marked) == 1 and "Emily Payne" in marked[0]
+        assert "Delete clears: Emily Payne — apologies" in shown(app, "#rollcall-summary")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "Emily Payne — not marked yet" in shown(app, "#rollcall-summary")
+    record = load(path, meeting_id)
+    assert "Emily Payne" not in {record.person(a.person_id).name for a in record.attendance}
+
+
+async def test_a_long_role_can_be_read_in_full(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "o", *keys("Sarah Newman"), "enter", *keys(LONG_ROLE), "enter")
+        await pilot.press("end")
+        await pilot.pause()
+        table_text = "\n".join(rendered(app.screen.query_one("#rollcall")))
+        assert "Executive Director of Childre…" in table_text  # cut, and seen to be cut
+        detail = app.screen.query_one("#rollcall-detail")
+        assert detail.region.bottom <= SIZE[1]
+        assert f"Sarah Newman — officer; {LONG_ROLE}" in "".join(rendered(detail))
+        await pilot.press("home")
+        await pilot.pause()
+        assert "Councillor Jonathan Glanz — Chairman" in "".join(rendered(detail))
