@@ -8,7 +8,7 @@ the record is loaded once and never re-read while the meeting runs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -385,6 +385,28 @@ class LiveSession:
         except Exception:  # type-ahead must never stop the clerk typing
             known = []
         return people.rank([*self.record.people, *known], text, prefer=here, limit=limit)
+
+    def merge_people(self, keep_id: str, gone_id: str) -> Person:
+        """One person entered twice becomes `keep_id` everywhere (see Store.merge_people)."""
+        kept = self.store.merge_people(keep_id, gone_id)
+        # A merge rewrites rows all through the record (attendance, declarations, votes,
+        # actions, seats, the people linked): reading it back is the one sure way for the
+        # screens to show what the store now holds. In place, as screens hold the record.
+        fresh = self.store.load_record(self.meeting_id)
+        for f in fields(MeetingRecord):
+            setattr(self.record, f.name, getattr(fresh, f.name))
+        return kept
+
+    def remove_person(self, person_id: str) -> None:
+        """Take out someone entered by mistake: their attendance at this meeting and the
+        person, in one transaction; refused (StoreError) while anything else names them."""
+        attendance = self.record.attendance_of(person_id)
+        with self.store.batch():
+            if attendance is not None:
+                self.store.delete(attendance)
+            self.store.remove_person(person_id)
+        self.record.attendance[:] = [a for a in self.record.attendance if a.person_id != person_id]
+        self.record.people[:] = [p for p in self.record.people if p.id != person_id]
 
     def substitute(self, member_id: str, name: str, *, deputy: bool = False) -> Attendance:
         person = self.person_for(name, honorific="" if deputy else "Councillor")

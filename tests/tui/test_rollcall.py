@@ -1,6 +1,6 @@
 """The roll call after a real meeting (issue 8): finding people by surname, making a new
-person only on purpose, a cursor seen without colour, long roles read in full. Each test
-drives the keys, then reads the database back."""
+person only on purpose, merging or removing one made by mistake, a cursor seen without
+colour, long roles read in full. Each test drives the keys, then reads the database back."""
 
 from __future__ import annotations
 
@@ -148,6 +148,83 @@ def test_person_for_never_makes_a_second_person_of_a_known_name(db) -> None:
         # someone new typed with an honorific keeps it as their honorific
         new = session.person_for("Cllr Jane Doe")
         assert (new.name, new.honorific) == ("Jane Doe", "Councillor")
+
+
+# --------------------------------------------------------------------------- merge and remove
+
+
+async def add_acton_by_mistake(pilot) -> None:
+    """The mistake of issue 8: a new person "Acton" also present, the cursor on them."""
+    await pilot.press("f4", "c", *keys("Acton"), "down", "enter", "enter")
+    await pilot.pause()
+    await pilot.press("end")
+    await pilot.pause()
+
+
+async def test_merge_a_mistake_into_the_right_person(db, clock) -> None:
+    path, meeting_id = db
+    people_before = everyone(path)
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_acton_by_mistake(pilot)
+        assert "Delete clears: Acton — also present" in shown(app, "#rollcall-summary")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        await pilot.press(*keys("acton"))
+        await pilot.pause()
+        # the mistake itself is not offered, and no one new can be made here
+        assert options(app) == [
+            "Councillor Heather Acton (Cabinet Member for Family Services and Public Health)"
+        ]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        assert "Delete clears: Heather Acton — also present" in shown(app, "#rollcall-summary")
+        names = [app.session.record.person(pid).name for pid in app.screen.row_ids]
+        assert "Acton" not in names and "Heather Acton" in names
+    record = load(path, meeting_id)
+    (attendance,) = record.attendance
+    assert record.person(attendance.person_id).name == "Heather Acton"
+    assert everyone(path) == people_before
+
+
+async def test_remove_a_mistake_that_nothing_else_names(db, clock) -> None:
+    path, meeting_id = db
+    people_before = everyone(path)
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_acton_by_mistake(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("y")  # yes, remove Acton
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        assert "Acton" not in [p.name for p in app.session.record.people]
+    assert load(path, meeting_id).attendance == []
+    assert everyone(path) == people_before
+
+
+async def test_remove_refused_for_members_and_people_named_elsewhere(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "p", "up", "r")  # Jonathan Glanz, a member
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        await add_acton_by_mistake(pilot)
+        await pilot.press("escape", "f5", *keys("Acton"), "enter", "enter", "enter")
+        await pilot.press(*keys("he chairs a school"), "enter", "enter")  # Acton declares
+        await pilot.pause()
+        await pilot.press("f4", "end", "r", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+    record = load(path, meeting_id)
+    assert {record.person(a.person_id).name for a in record.attendance} == {
+        "Jonathan Glanz",
+        "Acton",
+    }
+    assert "Acton" in everyone(path) and "Jonathan Glanz" in everyone(path)
 
 
 # --------------------------------------------------------------------------- what the cursor is on

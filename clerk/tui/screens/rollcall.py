@@ -11,8 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from clerk.record import Attendance, AttendanceStatus, MemberRole
-from clerk.tui.dialogs.forms import Field, FormDialog, PersonChoice, PersonDialog
+from clerk.errors import ClerkError
+from clerk.record import Attendance, AttendanceStatus, MemberRole, Person
+from clerk.tui.dialogs.forms import (
+    ChoiceDialog,
+    Field,
+    FormDialog,
+    PersonChoice,
+    PersonDialog,
+)
 from clerk.tui.session import LiveSession, clock_time, parse_time
 from clerk.tui.widgets.footer import ClerkFooter
 
@@ -58,6 +65,8 @@ One key per member: **P** present, **A** apologies, **X** absent (the cursor mov
 **C** a councillor also present, **O** an officer (name and role, type-ahead over people known).
 **L** a late arrival, **E** an early departure (time and item default to now and the current item).
 **Delete** clears the highlighted line (▶; the line under the table says whose it is).
+Someone added by mistake: **M** merges them into the right person (their attendance,
+declarations, votes and actions go with them), **R** removes them if nothing else names them.
 **Escape** returns to the meeting.
 """
 
@@ -77,6 +86,8 @@ class RollCallScreen(Screen):
         Binding("l", "late", "Late", id="rollcall_late"),
         Binding("e", "early", "Left early", id="rollcall_early"),
         Binding("delete", "clear", "Clear", id="rollcall_clear"),
+        Binding("m", "merge", "Merge into…", id="rollcall_merge"),
+        Binding("r", "remove", "Remove person", id="rollcall_remove"),
     ]
 
     def __init__(self, session: LiveSession) -> None:
@@ -295,6 +306,74 @@ class RollCallScreen(Screen):
 
     def action_officer(self) -> None:
         self.action_also_present(officer=True)
+
+    def action_merge(self) -> None:
+        gone_id = self.highlighted_id()
+        if gone_id is None:
+            return
+        record = self.session.record
+        gone = record.person(gone_id)
+        if self.is_member(gone_id):
+            self.notify(
+                f"{gone.name} is a member of the committee: highlight the line added by "
+                "mistake, then M",
+                severity="warning",
+            )
+            return
+
+        def others(text: str) -> list[Person]:
+            return [p for p in self.session.find_people(text) if p.id != gone_id]
+
+        def done(choice: PersonChoice | None) -> None:
+            if choice is None or choice.person is None:
+                return
+            try:
+                kept = self.session.merge_people(choice.person.id, gone_id)
+            except ClerkError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.redraw()
+            if kept.id in self.row_ids:
+                self.query_one(RollCallTable).move_cursor(row=self.row_ids.index(kept.id))
+            self.notify(f"{gone.name} merged into {kept.name}")
+
+        self.app.push_screen(
+            PersonDialog(f"Merge {gone.name} into… (the person to keep)", others, allow_new=False),
+            done,
+        )
+
+    def action_remove(self) -> None:
+        person_id = self.highlighted_id()
+        if person_id is None:
+            return
+        person = self.session.record.person(person_id)
+        if self.is_member(person_id):
+            self.notify(
+                f"{person.name} is a member of the committee; only someone added here can be "
+                "removed (Delete clears their attendance)",
+                severity="warning",
+            )
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer != "remove":
+                return
+            try:
+                self.session.remove_person(person_id)
+            except ClerkError as exc:
+                self.notify(f"{exc} Delete clears their line here.", severity="error", timeout=10)
+                return
+            self.redraw()
+            self.notify(f"Removed {person.name}")
+
+        # Unlike Delete, this takes the person out of clerk altogether: asked once.
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Remove {person.name} from clerk (their line here too)?",
+                [("remove", "y", "Yes, remove them"), ("keep", "n", "No, keep them")],
+            ),
+            chosen,
+        )
 
     def action_late(self, leaving: bool = False) -> None:
         person_id = self.highlighted_id()
