@@ -100,8 +100,13 @@ async def test_a_new_person_is_made_only_from_the_new_person_line(db, clock) -> 
     path, meeting_id = db
     app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
+        # nothing typed yet: Enter takes no one (the first listed is not a default)
+        await pilot.press("f4", "o", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert highlighted_option(app) is None
         # one word nobody has: Enter makes no one and says what to do
-        await pilot.press("f4", "o", *keys("Heffernan"))
+        await pilot.press(*keys("Heffernan"))
         await pilot.pause()
         assert options(app) == ["+ New person: ‘Heffernan’"]
         assert highlighted_option(app) is None

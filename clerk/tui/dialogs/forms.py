@@ -211,7 +211,8 @@ finishes. **Escape** cancels.
     def refresh_matches(self, text: str) -> None:
         self.typed = " ".join(text.split())
         self.matches = self.find(text)
-        options = [Option(person_label(p), id=p.id) for p in self.matches]
+        # Text, not str: a "[" in a name or role is not markup
+        options = [Option(Text(person_label(p)), id=p.id) for p in self.matches]
         offer_new = (
             self.allow_new
             and any(c.isalpha() for c in self.typed)
@@ -221,7 +222,9 @@ finishes. **Escape** cancels.
             options.append(Option(Text(f"+ New person: ‘{self.typed}’"), id=NEW_PERSON))
         matches = self.query_one("#person-matches", OptionList)
         matches.set_options(options)
-        if self.matches:
+        if not self.typed:
+            matches.highlighted = None  # nothing typed: Enter takes no one, ↓ chooses
+        elif self.matches:
             matches.highlighted = 0
         elif offer_new and people.is_full_name(self.typed):
             matches.highlighted = 0  # nobody like it: the new person, in plain sight
