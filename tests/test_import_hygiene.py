@@ -12,6 +12,7 @@ import pytest
 
 CORE = [
     "clerk.record",
+    "clerk.people",
     "clerk.codec",
     "clerk.store",
     "clerk.reconcile",

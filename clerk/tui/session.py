@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from clerk import people
 from clerk.minutes import phrases
 from clerk.minutes.document import Block, Paragraph, Resolved
 from clerk.record import (
@@ -544,37 +545,55 @@ class LiveSession:
                 self._delete(existing)
 
     def person_for(self, name: str, role: str = "", honorific: str = "") -> Person:
-        """A person already known by this name, or a new one added to the store."""
-        name = " ".join(name.split())
-        for known in self.record.people:
-            if known.name.casefold() == name.casefold():
-                return known
-        found = self.store.find_person(name)
-        if found is not None:
-            if all(p.id != found.id for p in self.record.people):
-                self._add(found)  # an existing person is linked to this meeting
-            return found
-        return self._add(Person(name=name, role=role, honorific=honorific))
+        """A person already known by this name, or a new one added to the store. Known
+        means the same name up to case, accents and an honorific ("cllr heather ACTON" is
+        Heather Acton), so a name typed again never makes a second person."""
+        typed_honorific, name = people.split_honorific(" ".join(name.split()))
+        here = {p.id for p in self.record.people}
+        known = people.exact(self.record.people, name)
+        if known is None:
+            known = people.exact(self.store.find_people(name), name, prefer=here)
+        if known is not None:
+            if known.id not in here:
+                self._add(known)  # an existing person is linked to this meeting
+            return known
+        return self._add(Person(name=name, role=role, honorific=typed_honorific or honorific))
 
     def find_people(self, text: str, limit: int = 8) -> list[Person]:
-        """Type-ahead: people in this meeting first, then anyone the store knows."""
-        needle = text.casefold().strip()
-        if not needle:
+        """Type-ahead: the best matches among the people at this meeting and everyone the
+        store knows (`clerk.people` ranks them; at this meeting first among equals)."""
+        if not text.strip():
             return sorted(self.record.people, key=lambda p: p.sort_key)[:limit]
-        local = [
-            p
-            for p in self.record.people
-            if any(w.startswith(needle) for w in p.name.casefold().split())
-            or p.name.casefold().startswith(needle)
-        ]
-        seen = {p.id for p in local}
-        if len(local) >= limit:
-            return local[:limit]
+        here = {p.id for p in self.record.people}
         try:
-            more = [p for p in self.store.find_people(text, limit=limit) if p.id not in seen]
+            known = [p for p in self.store.find_people(text, limit=limit) if p.id not in here]
         except Exception:  # type-ahead must never stop the clerk typing
-            more = []
-        return (local + more)[:limit]
+            known = []
+        return people.rank([*self.record.people, *known], text, prefer=here, limit=limit)
+
+    def merge_people(self, keep_id: str, gone_id: str) -> Person:
+        """One person entered twice becomes `keep_id` everywhere (see Store.merge_people)."""
+        gone, keep = self.record.person(gone_id).name, self.record.person(keep_id).name
+        with self.action(f"{gone} merged into {keep}"):
+            kept = self.store.merge_people(keep_id, gone_id)
+        # A merge rewrites rows all through the record (attendance, declarations, votes,
+        # actions, seats, the people linked): reading it back is the one sure way for the
+        # screens to show what the store now holds. In place, as screens hold the record.
+        fresh = self.store.load_record(self.meeting_id)
+        for f in fields(MeetingRecord):
+            setattr(self.record, f.name, getattr(fresh, f.name))
+        return kept
+
+    def remove_person(self, person_id: str) -> None:
+        """Take out someone entered by mistake: their attendance at this meeting and the
+        person, in one transaction; refused (StoreError) while anything else names them."""
+        attendance = self.record.attendance_of(person_id)
+        with self.action(f"{self.record.person(person_id).name} removed"):
+            if attendance is not None:
+                self.store.delete(attendance)
+            self.store.remove_person(person_id)
+        self.record.attendance[:] = [a for a in self.record.attendance if a.person_id != person_id]
+        self.record.people[:] = [p for p in self.record.people if p.id != person_id]
 
     def substitute(self, member_id: str, name: str, *, deputy: bool = False) -> Attendance:
         word = "deputy" if deputy else "substitute"

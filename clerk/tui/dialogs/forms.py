@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
@@ -16,6 +16,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from clerk import people
 from clerk.record import Person
 from clerk.tui.session import person_label
 
@@ -167,17 +168,23 @@ Press the key shown in brackets, or move with the arrows and press **Enter**.
 class PersonChoice:
     name: str
     role: str
-    person: Person | None  # None: a name typed that the store does not know yet
+    person: Person | None  # None: a new person, chosen as such, called `name`
+
+
+NEW_PERSON = "new-person"  # the option id of "+ New person: ‘…’"
 
 
 class PersonDialog(Dialog[PersonChoice | None]):
-    """A person by type-ahead over everyone known; a new name is accepted as typed."""
+    """A person by type-ahead over everyone known. Enter takes the highlighted match; a new
+    person is made only from the "+ New person" option, which is on the list to be seen."""
 
     HELP = """\
 ## Person
-Type part of a name: people at this meeting come first, then everyone clerk knows.
-**Enter** takes the first match (or the name as typed, for someone new); **↓** chooses
-another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
+Type any part of a name (surname first if you like: "acton h"), an honorific or a role:
+people at this meeting come first among equals, then everyone clerk knows.
+**↑** / **↓** move the highlight; **Enter** takes the highlighted line. Someone clerk does
+not know yet: choose the last line, **+ New person**. Where a role is asked, **Enter** on it
+finishes. **Escape** cancels.
 """
 
     def __init__(
@@ -187,14 +194,18 @@ another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
         *,
         ask_role: bool = False,
         role_label: str = "Role",
+        allow_new: bool = True,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.find = find
         self.ask_role = ask_role
         self.role_label = role_label
+        self.allow_new = allow_new
         self.matches: list[Person] = []
+        self.typed = ""
         self.picked: Person | None = None
+        self.new_name: str | None = None  # chosen: a new person of this name
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -204,8 +215,9 @@ another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
             if self.ask_role:
                 yield Label(self.role_label)
                 yield Input(id="person-role")
+            yield Static("", classes="dialog-error")
             yield Static(
-                "Enter: take the first match (or the name as typed)   ↓: choose   Escape: cancel",
+                "↑↓: choose   Enter: take the highlighted line   Escape: cancel",
                 classes="dialog-keys",
             )
 
@@ -213,44 +225,78 @@ another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
         self.refresh_matches("")
 
     @on(Input.Changed, "#person-name")
-    def typed(self, event: Input.Changed) -> None:
+    def typed_name(self, event: Input.Changed) -> None:
         self.picked = None
+        self.new_name = None
         self.refresh_matches(event.value)
 
     def refresh_matches(self, text: str) -> None:
+        self.typed = " ".join(text.split())
         self.matches = self.find(text)
+        # Text, not str: a "[" in a name or role is not markup
+        options = [Option(Text(person_label(p)), id=p.id) for p in self.matches]
+        offer_new = (
+            self.allow_new
+            and any(c.isalpha() for c in self.typed)
+            and people.exact(self.matches, self.typed) is None  # no second Heather Acton
+        )
+        if offer_new:
+            options.append(Option(Text(f"+ New person: ‘{self.typed}’"), id=NEW_PERSON))
         matches = self.query_one("#person-matches", OptionList)
-        matches.set_options([Option(person_label(p), id=p.id) for p in self.matches])
-        if self.matches:
+        matches.set_options(options)
+        if not self.typed:
+            matches.highlighted = None  # nothing typed: Enter takes no one, ↓ chooses
+        elif self.matches:
             matches.highlighted = 0
+        elif offer_new and people.is_full_name(self.typed):
+            matches.highlighted = 0  # nobody like it: the new person, in plain sight
+        else:
+            matches.highlighted = None
+        self.query_one(".dialog-error", Static).update("")
 
     def on_key(self, event) -> None:
-        name = self.query_one("#person-name", Input)
-        if event.key == "down" and name.has_focus and self.matches:
+        # the highlight moves while typing goes on in the name
+        if event.key in ("up", "down") and self.query_one("#person-name", Input).has_focus:
             event.stop()
-            self.query_one("#person-matches", OptionList).focus()
+            matches = self.query_one("#person-matches", OptionList)
+            if event.key == "down":
+                matches.action_cursor_down()
+            else:
+                matches.action_cursor_up()
 
     @on(Input.Submitted, "#person-name")
     def name_done(self, event: Input.Submitted) -> None:
         event.stop()
-        typed = " ".join(event.value.split())
-        if not typed:
-            return
-        first = self.matches[0] if self.matches else None
-        if first is not None and first.name.casefold().startswith(typed.casefold()):
-            self.take(first)
-        else:
-            self.picked = None
-            self.next_or_done(typed)
+        self.take_highlighted()
 
     @on(OptionList.OptionSelected, "#person-matches")
     def match_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        person = next(p for p in self.matches if p.id == event.option.id)
-        self.take(person)
+        self.take_option(event.option.id)
+
+    def take_highlighted(self) -> None:
+        matches = self.query_one("#person-matches", OptionList)
+        if matches.highlighted is not None:
+            self.take_option(matches.get_option_at_index(matches.highlighted).id)
+        elif self.typed and matches.option_count:
+            self.query_one(".dialog-error", Static).update(
+                f"No one known is called ‘{self.typed}’: type the full name, or choose "
+                "+ New person with ↓ and Enter."
+            )
+        elif self.typed:
+            self.query_one(".dialog-error", Static).update(f"No one known matches ‘{self.typed}’.")
+
+    def take_option(self, option_id: str | None) -> None:
+        if option_id == NEW_PERSON:
+            self.picked, self.new_name = None, self.typed
+            self.next_or_done()
+            return
+        person = next((p for p in self.matches if p.id == option_id), None)
+        if person is not None:
+            self.take(person)
 
     def take(self, person: Person) -> None:
-        self.picked = person
+        self.picked, self.new_name = person, None
         name = self.query_one("#person-name", Input)
         with name.prevent(Input.Changed):
             name.value = person.name
@@ -258,11 +304,19 @@ another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
             role = self.query_one("#person-role", Input)
             if not role.value:
                 role.value = person.role
-        self.next_or_done(person.name)
+        self.next_or_done()
 
-    def next_or_done(self, name: str) -> None:
+    def chosen_name(self) -> str | None:
+        if self.picked is not None:
+            return self.picked.name
+        return self.new_name
+
+    def next_or_done(self) -> None:
         if self.ask_role and not self.query_one("#person-role", Input).has_focus:
             self.query_one("#person-role", Input).focus()
+            return
+        name = self.chosen_name()
+        if name is None:
             return
         role = self.query_one("#person-role", Input).value if self.ask_role else ""
         self.dismiss(PersonChoice(name=name, role=role.strip(), person=self.picked))
@@ -270,27 +324,23 @@ another. Where a role is asked, **Enter** on it finishes. **Escape** cancels.
     @on(Input.Submitted, "#person-role")
     def role_done(self, event: Input.Submitted) -> None:
         event.stop()
-        name = " ".join(self.query_one("#person-name", Input).value.split())
-        if name:
-            role = event.value.strip()
-            self.dismiss(PersonChoice(name=name, role=role, person=self.picked))
+        if self.chosen_name() is None:
+            # the role was typed first: the name's highlighted line decides, as its Enter would
+            self.take_highlighted()
+            if self.chosen_name() is None:
+                self.query_one("#person-name", Input).focus()
+            return
+        self.next_or_done()
 
 
 class NameSuggester(Suggester):
-    """Completes a name from a fixed list (Right arrow accepts)."""
+    """Completes a name from a list, in place: the best match (as `clerk.people` ranks
+    them) whose name begins with what was typed. Right arrow accepts."""
 
-    def __init__(self, names: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=False)
-        self.names = names
+    def __init__(self, names: Iterable[str | Person]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.people = [n if isinstance(n, Person) else Person(n) for n in names]
 
     async def get_suggestion(self, value: str) -> str | None:
-        needle = value.casefold()
-        if not needle:
-            return None
-        for name in self.names:
-            if name.casefold().startswith(needle):
-                return name
-        for name in self.names:
-            if any(w.casefold().startswith(needle) for w in name.split()):
-                return None  # a surname match cannot complete what was typed from the front
-        return None
+        found = people.completion(self.people, value)
+        return None if found is None else found.name

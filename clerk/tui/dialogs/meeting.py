@@ -133,12 +133,10 @@ takes the member out of the quorum and the vote on that item. **Escape** cancels
         self.error("")
 
     def find(self, name: str) -> Person | None:
-        wanted = " ".join(name.split()).casefold()
-        exact = [p for p in self.people if p.name.casefold() == wanted]
-        if exact:
-            return exact[0]
-        starts = [p for p in self.people if p.name.casefold().startswith(wanted)]
-        return starts[0] if len(starts) == 1 else None
+        """The one person the typed name means ("Freeman", "Cllr Freeman", "peter f")."""
+        from clerk.people import best
+
+        return best(self.people, name)
 
     def item_for(self, number: str) -> AgendaItem | None:
         wanted = number.strip().rstrip(".").casefold()

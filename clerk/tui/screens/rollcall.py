@@ -4,15 +4,41 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from clerk.record import Attendance, AttendanceStatus
-from clerk.tui.dialogs.forms import Field, FormDialog, PersonChoice, PersonDialog
+from clerk.errors import ClerkError
+from clerk.record import Attendance, AttendanceStatus, MemberRole, Person
+from clerk.tui.dialogs.forms import (
+    ChoiceDialog,
+    Field,
+    FormDialog,
+    PersonChoice,
+    PersonDialog,
+)
 from clerk.tui.session import LiveSession, clock_time, parse_time
 from clerk.tui.widgets.footer import ClerkFooter
+
+CURSOR = "▶"  # drawn on the highlighted line: the cursor is seen without colour
+ROLE_WIDTH = 30
+
+
+def cut(text: str, width: int) -> str:
+    """Text that fits `width`, with … where it was cut (the detail line has the rest)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# How the detail line names a seat; {} is the committee's title for its chair.
+SEAT_WORDS = {
+    MemberRole.MEMBER: "member",
+    MemberRole.CHAIR: "{}",
+    MemberRole.VICE_CHAIR: "Vice-{}",
+    MemberRole.CO_CHAIR: "Co-{}",
+}
 
 STATUS_LABELS = {
     AttendanceStatus.PRESENT: "present",
@@ -26,13 +52,22 @@ STATUS_LABELS = {
 
 
 class RollCallTable(DataTable):
+    # a row cursor has no columns to go to: Home and End go to the first and last lines
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
     HELP = """\
 ## Roll call
 One key per member: **P** present, **A** apologies, **X** absent (the cursor moves down).
 **S** a substitute for the highlighted member, **D** a deputy for them.
 **C** a councillor also present, **O** an officer (name and role, type-ahead over people known).
 **L** a late arrival, **E** an early departure (time and item default to now and the current item).
-**Delete** clears the highlighted line. **Escape** returns to the meeting.
+**Delete** clears the highlighted line (▶; the line under the table says whose it is).
+Someone added by mistake: **M** merges them into the right person (their attendance,
+declarations, votes and actions go with them), **R** removes them if nothing else names them.
+**Escape** returns to the meeting.
 """
 
 
@@ -51,23 +86,28 @@ class RollCallScreen(Screen):
         Binding("l", "late", "Late", id="rollcall_late"),
         Binding("e", "early", "Left early", id="rollcall_early"),
         Binding("delete", "clear", "Clear", id="rollcall_clear"),
+        Binding("m", "merge", "Merge into…", id="rollcall_merge"),
+        Binding("r", "remove", "Remove person", id="rollcall_remove"),
     ]
 
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
         self.session = session
         self.row_ids: list[str] = []
+        self.marked: str | None = None  # the row showing the cursor mark
 
     def compose(self) -> ComposeResult:
         yield Static(id="rollcall-title", classes="screen-title")
         yield RollCallTable(id="rollcall", cursor_type="row", zebra_stripes=True)
+        yield Static(id="rollcall-detail")
         yield Static(id="rollcall-summary", classes="status-line")
         yield ClerkFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(RollCallTable)
+        table.add_column("", key="cursor", width=1)
         table.add_column("Name", key="name", width=34)
-        table.add_column("Seat / role", key="role", width=30)
+        table.add_column("Seat / role", key="role", width=ROLE_WIDTH)
         table.add_column("Attendance", key="status", width=14)
         table.add_column("Notes", key="notes")
         self.redraw()
@@ -82,6 +122,7 @@ class RollCallScreen(Screen):
         row = table.cursor_row
         table.clear()
         self.row_ids = []
+        self.marked = None
         replaced_by: dict[str, Attendance] = {
             a.substitute_for: a for a in record.attendance if a.substitute_for
         }
@@ -93,6 +134,7 @@ class RollCallScreen(Screen):
                 word = "deputy" if sub.status is AttendanceStatus.DEPUTY else "substitute"
                 notes = f"{word}: {record.person(sub.person_id).name}  {notes}".strip()
             table.add_row(
+                "",
                 person.name,
                 "" if role == "member" else role.replace("_", " "),
                 STATUS_LABELS[attendance.status] if attendance else "—",
@@ -106,8 +148,9 @@ class RollCallScreen(Screen):
             if attendance.substitute_for:
                 role = f"for {record.person(attendance.substitute_for).name}"
             table.add_row(
+                "",
                 person.name,
-                role,
+                cut(role, ROLE_WIDTH),
                 STATUS_LABELS[attendance.status],
                 self.notes(attendance),
                 key=person.id,
@@ -119,13 +162,66 @@ class RollCallScreen(Screen):
         self.query_one("#rollcall-title", Static).update(
             f"Roll call — {record.committee.name}, {meeting.date:%d %B %Y}"
         )
-        current = session.current_item()
-        present = session.present_count(current)
-        quorum = record.committee.quorum
-        self.query_one("#rollcall-summary", Static).update(
-            f"Present {present} · quorum {quorum} · "
-            + ("QUORATE" if present >= quorum else "NOT QUORATE")
+        self.show_cursor()
+
+    @on(DataTable.RowHighlighted, "#rollcall")
+    def highlighted(self) -> None:
+        self.show_cursor()
+
+    def show_cursor(self) -> None:
+        """Whose line the keys act on, seen without colour: the mark on it, their name and
+        role in full under the table, and what Delete would clear in the status line."""
+        table = self.query_one(RollCallTable)
+        person_id = self.highlighted_id()
+        if self.marked is not None and self.marked != person_id and self.marked in self.row_ids:
+            table.update_cell(self.marked, "cursor", "")
+        if person_id is not None and self.marked != person_id:
+            table.update_cell(person_id, "cursor", CURSOR)
+        self.marked = person_id
+        # Text, not str: a name or role with "[" in it is not markup
+        self.query_one("#rollcall-detail", Static).update(Text(self.detail(person_id)))
+        session = self.session
+        present = session.present_count(session.current_item())
+        quorum = session.record.committee.quorum
+        counts = f"Present {present} · quorum {quorum} · " + (
+            "QUORATE" if present >= quorum else "NOT QUORATE"
         )
+        self.query_one("#rollcall-summary", Static).update(
+            Text(f"{self.what_delete_clears(person_id)}   ·   {counts}")
+        )
+
+    def what_delete_clears(self, person_id: str | None) -> str:
+        if person_id is None:
+            return "No one on the roll yet"
+        name = self.session.record.person(person_id).name
+        attendance = self.session.record.attendance_of(person_id)
+        if attendance is None:
+            return f"{CURSOR} {name} — not marked yet"
+        return f"Delete clears: {name} — {STATUS_LABELS[attendance.status]}"
+
+    def detail(self, person_id: str | None) -> str:
+        """The highlighted person in full: honorific, name, seat or role, organisation,
+        whom they stand in for, and when they came and went (the table cuts long roles)."""
+        if person_id is None:
+            return ""
+        record = self.session.record
+        person = record.person(person_id)
+        attendance = record.attendance_of(person_id)
+        parts: list[str] = []
+        seat = next((m for m in record.members() if m.person_id == person_id), None)
+        if seat is not None:
+            title = record.committee.chair_title
+            words = SEAT_WORDS[seat.role].format(title)
+            parts.append(words + (f", {seat.seat}" if seat.seat else ""))
+        if attendance is not None:
+            status = STATUS_LABELS[attendance.status]
+            if attendance.substitute_for:
+                status += f" for {record.person(attendance.substitute_for).name}"
+            parts.append(status)
+        role = (attendance.role if attendance else "") or person.role
+        parts += [text for text in (role, person.organisation, self.notes(attendance)) if text]
+        name = f"{person.honorific} {person.name}".strip()
+        return f"{name} — {'; '.join(parts)}" if parts else name
 
     def notes(self, attendance: Attendance | None) -> str:
         if attendance is None:
@@ -210,6 +306,74 @@ class RollCallScreen(Screen):
 
     def action_officer(self) -> None:
         self.action_also_present(officer=True)
+
+    def action_merge(self) -> None:
+        gone_id = self.highlighted_id()
+        if gone_id is None:
+            return
+        record = self.session.record
+        gone = record.person(gone_id)
+        if self.is_member(gone_id):
+            self.notify(
+                f"{gone.name} is a member of the committee: highlight the line added by "
+                "mistake, then M",
+                severity="warning",
+            )
+            return
+
+        def others(text: str) -> list[Person]:
+            return [p for p in self.session.find_people(text) if p.id != gone_id]
+
+        def done(choice: PersonChoice | None) -> None:
+            if choice is None or choice.person is None:
+                return
+            try:
+                kept = self.session.merge_people(choice.person.id, gone_id)
+            except ClerkError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.redraw()
+            if kept.id in self.row_ids:
+                self.query_one(RollCallTable).move_cursor(row=self.row_ids.index(kept.id))
+            self.notify(f"{gone.name} merged into {kept.name}")
+
+        self.app.push_screen(
+            PersonDialog(f"Merge {gone.name} into… (the person to keep)", others, allow_new=False),
+            done,
+        )
+
+    def action_remove(self) -> None:
+        person_id = self.highlighted_id()
+        if person_id is None:
+            return
+        person = self.session.record.person(person_id)
+        if self.is_member(person_id):
+            self.notify(
+                f"{person.name} is a member of the committee; only someone added here can be "
+                "removed (Delete clears their attendance)",
+                severity="warning",
+            )
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer != "remove":
+                return
+            try:
+                self.session.remove_person(person_id)
+            except ClerkError as exc:
+                self.notify(f"{exc} Delete clears their line here.", severity="error", timeout=10)
+                return
+            self.redraw()
+            self.notify(f"Removed {person.name}")
+
+        # Unlike Delete, this takes the person out of clerk altogether: asked once.
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Remove {person.name} from clerk (their line here too)?",
+                [("remove", "y", "Yes, remove them"), ("keep", "n", "No, keep them")],
+            ),
+            chosen,
+        )
 
     def action_late(self, leaving: bool = False) -> None:
         person_id = self.highlighted_id()
