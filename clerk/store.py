@@ -499,12 +499,20 @@ class Store:
     ) -> None:
         step = self._step
         step_id = None
-        if step is not None and meeting_id is not None and meeting_id == self._step_meeting:
+        if step is not None:  # every row a step writes is part of it, whichever meeting's
             step_id = step.id
             conn.execute(
                 "INSERT OR IGNORE INTO steps (id, meeting_id, at, role, label, kind, target) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (step.id, meeting_id, _now(), self.role, step.label, step.kind, step.target),
+                (
+                    step.id,
+                    self._step_meeting,
+                    _now(),
+                    self.role,
+                    step.label,
+                    step.kind,
+                    step.target,
+                ),
             )
         conn.execute(
             "INSERT INTO journal (at, role, meeting_id, table_name, row_id, op, old, new, step) "

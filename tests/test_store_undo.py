@@ -105,3 +105,17 @@ def test_steps_are_append_only(session) -> None:
         other.execute("UPDATE steps SET label = 'rewritten'")
     with sqlite3.connect(session.store.path) as other, pytest.raises(sqlite3.DatabaseError):
         other.execute("DELETE FROM steps")
+
+
+def test_a_merge_is_undone_whole(session) -> None:
+    """A person entered twice by mistake, merged into the right one, then the merge undone:
+    both people, and the attendance that was the duplicate's, are back as they were."""
+    session.also_present("H. Acton", "Cabinet Member", officer=False)
+    duplicate = next(p for p in session.record.people if p.name == "H. Acton")
+    heather = next(p for p in session.record.people if p.name == "Heather Acton")
+    session.merge_people(heather.id, duplicate.id)
+    assert all(p.name != "H. Acton" for p in session.record.people)
+    assert session.record.attendance_of(heather.id) is not None
+    assert session.undo() == "H. Acton merged into Heather Acton"
+    assert session.record.attendance_of(duplicate.id).status is AttendanceStatus.ALSO_PRESENT
+    assert session.record.attendance_of(heather.id) is None
