@@ -143,3 +143,29 @@ def test_clerk_keys_shows_your_keys(isolated_config) -> None:
     assert shipped.output == keys_markdown()
     listing = runner.invoke(main, ["keys"], catch_exceptions=False).output
     assert "Ctrl+A" in listing and "focus_agenda" in listing
+
+
+async def test_every_live_help_names_real_keys_as_remapped(db, clock, isolated_config) -> None:
+    """The F1 help of the composer, the item's record, the agenda and the roll call: every
+    key it names is a binding (strict), and a key remapped in keys.toml is named remapped."""
+    from clerk.tui.screens.rollcall import RollCallTable
+    from clerk.tui.widgets.item_record import ItemRecord
+    from clerk.tui.widgets.live import AgendaList
+
+    write_keys(isolated_config, 'phrase_noted = "f11"\ndelete_entry = "ctrl+d"\n')
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for widget_class in (Composer, ItemRecord, AgendaList):
+            widget = app.screen.query_one(widget_class)
+            shown = help_text(widget, widget_class.HELP_TEMPLATE)
+            assert "{key:" not in shown
+        composer_help = help_text(app.screen.query_one(Composer), Composer.HELP_TEMPLATE)
+        assert '**F11** "The Committee noted"' in composer_help
+        record_help = help_text(app.screen.query_one(ItemRecord), ItemRecord.HELP_TEMPLATE)
+        assert "**Ctrl+D** removes the highlighted entry" in record_help
+        await pilot.press("f4")
+        await pilot.pause()
+        table = app.screen.query_one(RollCallTable)
+        assert "**p** present" in help_text(table, RollCallTable.HELP_TEMPLATE)

@@ -20,6 +20,7 @@ from clerk.tui.dialogs.forms import (
     PersonChoice,
     PersonDialog,
 )
+from clerk.tui.keys_help import KeyedHelp
 from clerk.tui.session import LiveSession, clock_time, parse_time
 from clerk.tui.widgets.footer import ClerkFooter
 
@@ -51,23 +52,26 @@ STATUS_LABELS = {
 }
 
 
-class RollCallTable(DataTable):
+class RollCallTable(KeyedHelp, DataTable):
     # a row cursor has no columns to go to: Home and End go to the first and last lines
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home", "scroll_top", "First", show=False),
         Binding("end", "scroll_bottom", "Last", show=False),
     ]
 
-    HELP = """\
+    HELP_TEMPLATE = """\
 ## Roll call
-One key per member: **P** present, **A** apologies, **X** absent (the cursor moves down).
-**S** a substitute for the highlighted member, **D** a deputy for them.
-**C** a councillor also present, **O** an officer (name and role, type-ahead over people known).
-**L** a late arrival, **E** an early departure (time and item default to now and the current item).
-**Delete** clears the highlighted line (▶; the line under the table says whose it is).
-Someone added by mistake: **M** merges them into the right person (their attendance,
-declarations, votes and actions go with them), **R** removes them if nothing else names them.
-**Escape** returns to the meeting.
+One key per member: **{key:rollcall_present}** present, **{key:rollcall_apologies}** apologies,
+**{key:rollcall_absent}** absent (the cursor moves down). **{key:rollcall_substitute}** a
+substitute for the highlighted member, **{key:rollcall_deputy}** a deputy for them.
+**{key:rollcall_also_present}** a councillor also present, **{key:rollcall_officer}** an officer
+(name and role, type-ahead over people known). **{key:rollcall_late}** a late arrival,
+**{key:rollcall_early}** an early departure (time and item default to now and the current item).
+**{key:rollcall_clear}** clears the highlighted line (▶; the line under the table says whose it
+is); **{key:undo_meeting}** brings it back. Someone added by mistake: **{key:rollcall_merge}**
+merges them into the right person (their attendance, declarations, votes and actions go with
+them), **{key:rollcall_remove}** removes them if nothing else names them.
+**{key:rollcall_back}** returns to the meeting.
 """
 
 

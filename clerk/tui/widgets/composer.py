@@ -36,6 +36,7 @@ from textual.widgets import TextArea
 
 from clerk.errors import ClerkError
 from clerk.record import MinuteParagraph, Resolution, new_id
+from clerk.tui.keys_help import KeyedHelp
 from clerk.tui.session import PHRASES, LiveSession
 from clerk.tui.widgets.keys import KeysInOrder
 
@@ -53,19 +54,20 @@ Entry = MinuteParagraph | Resolution
 PHRASE_KEYS = Binding.Group("Phrases", compact=True)
 
 
-class Composer(KeysInOrder, TextArea):
+class Composer(KeysInOrder, KeyedHelp, TextArea):
     """Where minute paragraphs and resolutions are typed; written to the store as you type."""
 
-    HELP = """\
+    HELP_TEMPLATE = """\
 ## Composer
 Type the paragraph: it is saved as you type (no save key). **Enter** finishes it and the
-next words start a new paragraph; **Escape** goes to the item's record (and back).
-**Home** / **End** go to the start / end of the paragraph. **Ctrl+Z** / **Ctrl+Y** undo and
-redo typing, and once the composer is empty, the last change to the meeting.
+next words start a new paragraph; **{key:leave_composer}** goes to the item's record (and
+back). **Home** / **End** go to the start / end of the paragraph. **{key:undo}** / **{key:redo}**
+undo and redo typing, and with nothing typed to undo, the last change to the meeting.
 
-House phrases: {phrase_overview} "introduced the report, which provided an overview of",
-{phrase_noted} "The Committee noted", {phrase_concern} "Concern was expressed that",
-{phrase_suggested} "It was suggested that". {insert_person} inserts a person with their role.
+House phrases: **{key:phrase_overview}** "introduced the report, which provided an overview
+of", **{key:phrase_noted}** "The Committee noted", **{key:phrase_concern}** "Concern was
+expressed that", **{key:phrase_suggested}** "It was suggested that" (a space typed next is not
+doubled). **{key:insert_person}** inserts a person with their role.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [

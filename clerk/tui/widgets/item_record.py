@@ -23,6 +23,7 @@ from textual.widgets.option_list import DuplicateID, Option
 
 from clerk.minutes.document import Paragraph, Resolved, inline_text
 from clerk.record import AgendaItem
+from clerk.tui.keys_help import KeyedHelp
 from clerk.tui.session import LiveSession, long_date
 from clerk.tui.widgets.keys import KeysInOrder
 from clerk.tui.widgets.live import SteadyOptionList
@@ -106,16 +107,17 @@ def _text(block: Paragraph) -> str:
     return inline_text(block.runs) + "".join(f"\n   • {inline_text(b)}" for b in block.bullets)
 
 
-class ItemRecord(KeysInOrder, SteadyOptionList):
+class ItemRecord(KeysInOrder, KeyedHelp, SteadyOptionList):
     """What has been recorded under the current item, in the order of the minutes."""
 
-    HELP = """\
+    HELP_TEMPLATE = """\
 ## The item's record
 The current item's minute as the minutes will print it, numbers and all, then its actions.
-Sentences in italics are written from what is recorded elsewhere (the roll call, F5, F6).
-**Enter** edits a paragraph or resolution you typed; **Delete** removes the highlighted
-entry (**Ctrl+Z** brings it back); **Ctrl+Up** / **Ctrl+Down** (or **[** / **]**) move a
-paragraph or resolution. **Escape** goes back to the composer.
+Sentences in italics are written from what is recorded elsewhere (the roll call, a
+declaration, a vote). **{key:edit_entry}** edits a paragraph or resolution you typed;
+**{key:delete_entry}** removes the highlighted entry (**{key:undo_meeting}** brings it back);
+**{key:move_up}** / **{key:move_down}** move a paragraph or resolution.
+**{key:focus_composer}** goes back to the composer.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk.record import AgendaItem, ItemOutcome, MeetingRecord
+from clerk.tui.keys_help import KeyedHelp
 from clerk.tui.widgets.keys import KeysInOrder
 
 _MARKS = {
@@ -47,18 +48,18 @@ class SteadyOptionList(OptionList):
             event.prevent_default()  # OptionList's own handler would drop them
 
 
-class AgendaList(KeysInOrder, SteadyOptionList):
+class AgendaList(KeysInOrder, KeyedHelp, SteadyOptionList):
     """The agenda down the side: ▶ marks the current item; ✓ done, » deferred, ✗ withdrawn."""
 
-    HELP = """\
+    HELP_TEMPLATE = """\
 ## Agenda
-Up and down choose an item, or type its number ("5", "4A"); **Enter** takes it (it becomes
-the current item, and is recorded as taken next if it was not taken before — so items can
-be taken out of order). **Ctrl+N** / **Ctrl+B** move to the next / previous item from
-anywhere; **Escape** goes back to the composer.
+Up and down choose an item, or type its number ("5", "4A"); **{key:take_item}** takes it (it
+becomes the current item, and is recorded as taken next if it was not taken before — so
+items can be taken out of order). **{key:next_item}** / **{key:previous_item}** move to the
+next / previous item from anywhere; **{key:focus_composer}** goes back to the composer.
 
 Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » deferred,
-✗ withdrawn, ⊘ exempt (Part 2). Set the outcome of the highlighted item with **F9**.
+✗ withdrawn, ⊘ exempt (Part 2). Set the outcome of the highlighted item with **{key:outcome}**.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
