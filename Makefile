@@ -16,7 +16,7 @@ demo: install
 	$(BIN)/clerk demo
 
 test: install system-deps
-	$(BIN)/ruff check clerk tests benchmarks
+	$(BIN)/ruff check clerk tests benchmarks scripts
 	$(BIN)/pytest
 
 install: $(VENV)/.installed
@@ -36,8 +36,8 @@ system-deps:
 	fi
 
 lint: install
-	$(BIN)/ruff check clerk tests benchmarks
-	$(BIN)/ruff format --check clerk tests benchmarks
+	$(BIN)/ruff check clerk tests benchmarks scripts
+	$(BIN)/ruff format --check clerk tests benchmarks scripts
 
 bench: install
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -217,6 +217,8 @@ DOES: dict[str, str] = {
     "rollcall_early": "left early",
     "rollcall_clear": "clear the highlighted line",
     "rollcall_back": "back to the meeting",
+    "rollcall_merge": "someone added twice: merge the highlighted person into the right one",
+    "rollcall_remove": "someone added by mistake: remove them (if nothing else names them)",
 }
 
 
