@@ -26,7 +26,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from clerk import people as matching
 from clerk.codec import DecodeError, decode, encode, field_types
 from clerk.errors import ClerkError
 from clerk.migrations import (
@@ -867,6 +866,8 @@ class Store:
         SQL first sets aside whoever has no word beginning with each word typed."""
         if not any(c.isalnum() for c in text):
             return []
+        from clerk import people as matching  # only when someone types a name
+
         words = matching.required_words(text)
         index = "clerk_person_words(name, honorific, role, organisation, surname)"
         where = " AND ".join(f"instr({index}, ?) > 0" for _ in words) or "1"

@@ -9,6 +9,7 @@ from clerk.minutes.style import HouseStyle, builtin_styles, load_style
 
 
 def test_westminster_spells_out_the_defaults() -> None:
+    # read from the file: the live screen relies on this to open a meeting without reading it
     assert load_style("westminster") == HouseStyle()
     assert {"westminster", "board"} <= set(builtin_styles())
 

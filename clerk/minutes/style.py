@@ -16,9 +16,9 @@ Any fault raises InputError naming the file and the line.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-import string
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,6 +177,8 @@ def load_style(name_or_path: str | Path) -> HouseStyle:
 
 
 def loads_style(text: str, source: str | Path = "<style>", default_name: str = "") -> HouseStyle:
+    import tomllib  # a style is read rarely; opening a meeting reads none
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -210,28 +212,31 @@ def _section(default: Any, section: str, table: dict[str, Any], text: str, sourc
     fields = {f.name for f in dataclasses.fields(default)}
     values: dict[str, Any] = {}
     for key, value in table.items():
-        line = _line_of(text, section, key)
+        # found only for an error: a style read without fault never looks for lines
+        line = functools.partial(_line_of, text, section, key)
         where = f"{section}.{key}"
         if key not in fields:
             raise InputError(
                 source,
-                line,
+                line(),
                 f"unknown setting {where!r} (known in [{section}]: {', '.join(sorted(fields))})",
             )
         expected = getattr(default, key)
         if isinstance(expected, bool):
             if not isinstance(value, bool):
-                raise InputError(source, line, f"{where}: expected true or false")
+                raise InputError(source, line(), f"{where}: expected true or false")
         elif isinstance(expected, str):
             if not isinstance(value, str):
-                raise InputError(source, line, f"{where}: expected text in quotes")
+                raise InputError(source, line(), f"{where}: expected text in quotes")
         elif isinstance(expected, list) and (
             not isinstance(value, list) or not all(isinstance(v, str) for v in value)
         ):
-            raise InputError(source, line, f'{where}: expected a list of texts ["…", "…"]')
+            raise InputError(source, line(), f'{where}: expected a list of texts ["…", "…"]')
         choices = CHOICES.get((section, key))
         if choices and value not in choices:
-            raise InputError(source, line, f"{where}: {value!r} is not one of {', '.join(choices)}")
+            raise InputError(
+                source, line(), f"{where}: {value!r} is not one of {', '.join(choices)}"
+            )
         allowed = PLACEHOLDERS.get((section, key))
         if allowed is not None:
             for template in value if isinstance(value, list) else [value]:
@@ -239,7 +244,7 @@ def _section(default: Any, section: str, table: dict[str, Any], text: str, sourc
                     if placeholder not in allowed:
                         raise InputError(
                             source,
-                            line,
+                            line(),
                             f"{where}: unknown placeholder {{{placeholder}}} "
                             f"(allowed: {', '.join('{' + p + '}' for p in sorted(allowed))})",
                         )
@@ -247,12 +252,16 @@ def _section(default: Any, section: str, table: dict[str, Any], text: str, sourc
     return dataclasses.replace(default, **values)
 
 
-def _placeholders(template: str, where: str, source: Any, line: int | None) -> list[str]:
+def _placeholders(
+    template: str, where: str, source: Any, line: Callable[[], int | None]
+) -> list[str]:
+    import string
+
     try:
         return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
     except ValueError as exc:
         raise InputError(
-            source, line, f"{where}: bad template ({exc}; write {{{{ for a brace)"
+            source, line(), f"{where}: bad template ({exc}; write {{{{ for a brace)"
         ) from None
 
 

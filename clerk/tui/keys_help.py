@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
@@ -144,25 +144,6 @@ def help_text(
             return match.group(1)
 
     return _PLACEHOLDER.sub(key, template)
-
-
-class KeyedHelp:
-    """Mixin for a widget whose F1 help names keys: write HELP_TEMPLATE with
-    `{key:BINDING_ID}` placeholders and HELP is that text with the keys as they are now.
-
-        class Composer(KeyedHelp, TextArea):
-            HELP_TEMPLATE = "**{key:phrase_noted}** \"The Committee noted\""
-    """
-
-    HELP_TEMPLATE: ClassVar[str] = ""
-
-    @property
-    def HELP(self) -> str:  # the name Textual's help panel reads
-        # not strict: a help text must never stop the app (tests call help_text strictly)
-        return help_text(self, self.HELP_TEMPLATE, strict=False)  # type: ignore[arg-type]
-
-
-# --------------------------------------------------------------------------- the keys table
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from dataclasses import fields, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from clerk import people
 from clerk.minutes import phrases
 from clerk.minutes.document import Block, Paragraph, Resolved
 from clerk.record import (
@@ -259,8 +258,14 @@ class LiveSession:
         if self._style is None:
             from clerk.minutes.style import HouseStyle, load_style
 
+            name = self.record.committee.style or "westminster"
+            if name == "westminster":
+                # the built-in file spells out the defaults (a test holds them equal): no
+                # TOML to read while the meeting opens
+                self._style = HouseStyle()
+                return self._style
             try:
-                self._style = load_style(self.record.committee.style or "westminster")
+                self._style = load_style(name)
             except Exception:  # an unknown style: the screen still shows the house default
                 self._style = HouseStyle()
         return self._style
@@ -548,6 +553,8 @@ class LiveSession:
         """A person already known by this name, or a new one added to the store. Known
         means the same name up to case, accents and an honorific ("cllr heather ACTON" is
         Heather Acton), so a name typed again never makes a second person."""
+        from clerk import people
+
         typed_honorific, name = people.split_honorific(" ".join(name.split()))
         here = {p.id for p in self.record.people}
         known = people.exact(self.record.people, name)
@@ -562,6 +569,8 @@ class LiveSession:
     def find_people(self, text: str, limit: int = 8) -> list[Person]:
         """Type-ahead: the best matches among the people at this meeting and everyone the
         store knows (`clerk.people` ranks them; at this meeting first among equals)."""
+        from clerk import people
+
         if not text.strip():
             return sorted(self.record.people, key=lambda p: p.sort_key)[:limit]
         here = {p.id for p in self.record.people}

@@ -34,7 +34,6 @@ from clerk.record import (
     Resolution,
     Vote,
 )
-from clerk.recovery import write_recovery
 from clerk.tui.session import (
     LiveSession,
     clock_time,
@@ -332,6 +331,8 @@ class LiveScreen(Screen):
         )
         if choice != "recover":
             return
+        from clerk.recovery import write_recovery
+
         item = self.session.current_item()
         composer = self.composer
         entry = ""

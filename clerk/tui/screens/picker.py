@@ -22,7 +22,8 @@ from clerk.record import (
     new_id,
 )
 from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
-from clerk.tui.keys_help import KeyedHelp, key_for
+from clerk.tui.keyed_help import KeyedHelp
+from clerk.tui.keys_help import key_for
 from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
 

@@ -20,7 +20,7 @@ from clerk.tui.dialogs.forms import (
     PersonChoice,
     PersonDialog,
 )
-from clerk.tui.keys_help import KeyedHelp
+from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.session import LiveSession, clock_time, parse_time
 from clerk.tui.widgets.footer import ClerkFooter
 

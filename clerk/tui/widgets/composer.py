@@ -36,7 +36,7 @@ from textual.widgets import TextArea
 
 from clerk.errors import ClerkError
 from clerk.record import MinuteParagraph, Resolution, new_id
-from clerk.tui.keys_help import KeyedHelp
+from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.session import PHRASES, LiveSession
 from clerk.tui.widgets.keys import KeysInOrder
 

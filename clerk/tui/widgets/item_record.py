@@ -23,7 +23,7 @@ from textual.widgets.option_list import DuplicateID, Option
 
 from clerk.minutes.document import Paragraph, Resolved, inline_text
 from clerk.record import AgendaItem
-from clerk.tui.keys_help import KeyedHelp
+from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.session import LiveSession, long_date
 from clerk.tui.widgets.keys import KeysInOrder
 from clerk.tui.widgets.live import SteadyOptionList

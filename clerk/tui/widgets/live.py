@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk.record import AgendaItem, ItemOutcome, MeetingRecord
-from clerk.tui.keys_help import KeyedHelp
+from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.widgets.keys import KeysInOrder
 
 _MARKS = {
