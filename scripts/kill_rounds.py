@@ -29,14 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from clerk.store import Store
+from tests.e2e.terminal import Terminal
 from tests.tui.conftest import october_record
 
 GRACE = 1.0  # seconds: typing older than this at the kill must be in the database
-
-
-def tmux(*args: str) -> str:
-    result = subprocess.run(["tmux", "-u", *args], capture_output=True, text=True, check=True)
-    return result.stdout
 
 
 @contextmanager
@@ -58,19 +54,10 @@ def one_round(folder: Path, rng: random.Random, session: str) -> tuple[int, list
     record = october_record()
     with Store(db) as store:
         store.save_record(record)
-    command = (
-        f"exec env -u COLUMNS -u LINES {sys.executable} -m clerk.tui --db {db} {record.meeting.id}"
-    )
-    env = {"CLERK_CONFIG": str(folder / "no-config"), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
-    env_args = [arg for k, v in env.items() for arg in ("-e", f"{k}={v}")]
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", *env_args, command)
+    terminal = Terminal(session)
     try:
-        deadline = time.monotonic() + 30
-        while "New paragraph 1." not in tmux("capture-pane", "-p", "-t", session):
-            if time.monotonic() > deadline:
-                raise RuntimeError("clerk did not start")
-            time.sleep(0.05)
-        pid = int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
+        terminal.start_clerk(db, record.meeting.id)
+        pid = terminal.pid()
         sent: list[tuple[float, str]] = []
         kill_at = time.monotonic() + rng.uniform(1.5, 6.0)
         n = 0
@@ -78,16 +65,13 @@ def one_round(folder: Path, rng: random.Random, session: str) -> tuple[int, list
             n += 1
             sentence = f"S{n:03d} the committee noted the report and asked for more."
             enter = rng.random() < 0.3
-            args = ["send-keys", "-t", session, "-l", sentence + ("" if enter else " ")]
-            if enter:
-                args += [";", "send-keys", "-t", session, "Enter"]
-            tmux(*args)
+            terminal.burst(sentence + ("" if enter else " "), *(["Enter"] if enter else []))
             sent.append((time.monotonic(), sentence))
             time.sleep(rng.choice([0.0, 0.02, 0.1, 0.3]))
         killed = time.monotonic()
         os.kill(pid, signal.SIGKILL)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        terminal.close()
     with sqlite3.connect(db) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         texts = [t for (t,) in check.execute("SELECT text FROM paragraphs ORDER BY position")]

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,16 +16,19 @@ import pytest
 
 from clerk.samples import read_meeting_file, sample_dir
 from clerk.store import Store
+from tests.e2e.terminal import Terminal
 from tests.tui.conftest import october_record
+from tests.tui.terminal import stored
 
 if shutil.which("tmux") is None:
     pytest.fail("tmux is not installed (Debian: apt-get install -y tmux; `make test` does)")
 
-SESSION = f"clerk-bursts-{os.getpid()}"
+TERMINAL = Terminal(f"clerk-bursts-{os.getpid()}")
+burst, wait_for = TERMINAL.burst, TERMINAL.wait_for
 
 #: A terminal sends Escape as the byte that also starts Alt+key and the arrow keys' codes:
-#: Textual reads ESC followed within 100 ms (its ESCDELAY, checked every 100 ms) by a letter
-#: as Alt+letter. Any terminal program does; a typist pausing this long after Escape is safe.
+#: Textual reads ESC followed within 100 ms (its ESCDELAY) by a letter as one key. Any
+#: terminal program does; a typist pausing this long after Escape is safe.
 ESC_ALONE = 0.5
 
 REPORT = (
@@ -38,70 +38,13 @@ REPORT = (
 )
 
 
-def tmux(*args: str) -> str:
-    result = subprocess.run(["tmux", "-u", *args], capture_output=True, text=True, check=True)
-    return result.stdout
-
-
-def screen() -> str:
-    return tmux("capture-pane", "-p", "-t", SESSION)
-
-
-def wait_for(text: str, timeout: float = 15.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        shown = screen()
-        if text in shown:
-            return shown
-        time.sleep(0.05)
-    raise AssertionError(f"{text!r} never appeared on the screen:\n{screen()}")
-
-
-def burst(text: str, *keys: str) -> None:
-    """`text` and then `keys`, in one write to the terminal: no pause between them."""
-    args: list[str] = ["send-keys", "-t", SESSION, "-l", text]
-    for key in keys:
-        args += [";", "send-keys", "-t", SESSION, key]
-    tmux(*args)
-
-
-def start(db_path: Path, meeting_id: str) -> None:
-    command = (
-        f"exec env -u COLUMNS -u LINES {sys.executable} -m clerk.tui --db {db_path} {meeting_id}"
-    )
-    env = {
-        "CLERK_CONFIG": str(db_path.parent / "no-config"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-    }
-    env_args = [arg for k, v in env.items() for arg in ("-e", f"{k}={v}")]
-    tmux(
-        "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", *env_args, command,
-        ";", "set-option", "-t", SESSION, "remain-on-exit", "on",
-    )  # fmt: skip
-    wait_for("New paragraph 1.")
-
-
 def quit_and_wait() -> None:
-    tmux("send-keys", "-t", SESSION, "C-q")
+    TERMINAL.keys("C-q", pause=0)
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if tmux("display-message", "-p", "-t", SESSION, "#{pane_dead}").strip() == "1":
-            return
+    while not TERMINAL.exited():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"clerk did not quit:\n{TERMINAL.screen()}")
         time.sleep(0.05)
-    raise AssertionError(f"clerk did not quit:\n{screen()}")
-
-
-def stored(db_path: Path, table: str) -> dict[str, list[str]]:
-    with sqlite3.connect(db_path) as db:
-        rows = db.execute(
-            f"SELECT i.number, t.text FROM {table} t JOIN items i ON i.id = t.item_id "
-            "ORDER BY i.position, t.position"
-        ).fetchall()
-    out: dict[str, list[str]] = {}
-    for number, text in rows:
-        out.setdefault(number, []).append(text)
-    return out
 
 
 @pytest.fixture
@@ -111,7 +54,7 @@ def db(tmp_path: Path):
     with Store(path) as store:
         store.save_record(record)
     yield path, record.meeting.id
-    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    TERMINAL.close()
 
 
 def outline(texts: dict[str, list[str]]) -> dict[str, list[tuple[str, int]]]:
@@ -125,7 +68,7 @@ def text_of(size: int) -> str:
 
 def test_bursts_of_every_size_end_where_their_key_says(db) -> None:
     path, meeting_id = db
-    start(path, meeting_id)
+    TERMINAL.start_clerk(path, meeting_id)
     expected_paragraphs: dict[str, list[str]] = {}
     expected_resolutions: dict[str, list[str]] = {}
     for number, size in zip("1234", (1, 40, 280, 1200), strict=True):
@@ -142,10 +85,10 @@ def test_bursts_of_every_size_end_where_their_key_says(db) -> None:
         expected_paragraphs[number] = [a, b, c, d]
         expected_resolutions[number] = ["That the report be noted."]
     quit_and_wait()
-    paragraphs = stored(path, "paragraphs")
+    paragraphs = stored(path, meeting_id, "paragraphs")
     assert outline(paragraphs) == outline(expected_paragraphs)
     assert paragraphs == expected_paragraphs
-    assert stored(path, "resolutions") == expected_resolutions
+    assert stored(path, meeting_id, "resolutions") == expected_resolutions
 
 
 def test_a_whole_item_typed_as_fast_bursts_is_stored_byte_for_byte(db) -> None:
@@ -156,7 +99,7 @@ def test_a_whole_item_typed_as_fast_bursts_is_stored_byte_for_byte(db) -> None:
     item = next(i for i in sample.items if i.number == "5")
     paragraphs = [p.text for p in sample.paragraphs_for(item.id)]
     resolutions = [r.text for r in sample.resolutions_for(item.id)]
-    start(path, meeting_id)
+    TERMINAL.start_clerk(path, meeting_id)
     burst("", "C-l")
     burst("5", "Enter")  # the agenda takes item 5 by its number
     for text in paragraphs[:-1]:
@@ -167,5 +110,5 @@ def test_a_whole_item_typed_as_fast_bursts_is_stored_byte_for_byte(db) -> None:
         burst(text.removeprefix("That "), *more)
     wait_for("New paragraph 5.6")
     quit_and_wait()
-    assert stored(path, "paragraphs") == {"5": paragraphs}
-    assert stored(path, "resolutions") == {"5": resolutions}
+    assert stored(path, meeting_id, "paragraphs") == {"5": paragraphs}
+    assert stored(path, meeting_id, "resolutions") == {"5": resolutions}

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,77 +12,32 @@ import pytest
 
 from clerk.record import AttendanceStatus, DeclarationAction
 from clerk.store import Store
+from tests.e2e.terminal import Terminal
 from tests.tui.conftest import october_record
 
 if shutil.which("tmux") is None:
     # A missing tmux fails rather than skips: this is the only real-terminal test.
     pytest.fail("tmux is not installed (Debian: apt-get install -y tmux; `make test` does)")
 
-SESSION = f"clerk-e2e-{os.getpid()}"
-
-
-def tmux(*args: str) -> str:
-    result = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
-    return result.stdout
-
-
-def screen() -> str:
-    return tmux("capture-pane", "-p", "-t", SESSION)
-
-
-def wait_for(text: str, timeout: float = 15.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        shown = screen()
-        if text in shown:
-            return shown
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} never appeared on the screen:\n{screen()}")
-
-
-def keys(*names: str, pause: float = 0.15) -> None:
-    for name in names:
-        tmux("send-keys", "-t", SESSION, name)
-        time.sleep(pause)
-
-
-def typed(text: str) -> None:
-    tmux("send-keys", "-t", SESSION, "-l", text)
-    time.sleep(0.2)
-
-
-def start(db_path: Path, meeting_id: str) -> int:
-    # COLUMNS/LINES inherited by the tmux server would override the real terminal size
-    command = (
-        f"exec env -u COLUMNS -u LINES {sys.executable} -m clerk.tui --db {db_path} {meeting_id}"
-    )
-    env = {"CLERK_CONFIG": str(db_path.parent / "no-config"), "TERM": "xterm-256color"}
-    env_args = [arg for k, v in env.items() for arg in ("-e", f"{k}={v}")]
-    tmux(
-        "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", *env_args, command,
-        ";", "set-option", "-t", SESSION, "remain-on-exit", "on",
-        ";", "resize-window", "-t", SESSION, "-x", "120", "-y", "40",
-    )  # fmt: skip
-    return int(tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip())
-
 
 @pytest.fixture
 def db(tmp_path: Path):
     path = tmp_path / "clerk.db"
     record = october_record()
-    store = Store(path)
-    try:
+    with Store(path) as store:
         store.save_record(record)
-    finally:
-        store.close()
     yield path, record.meeting.id
-    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    TERMINAL.close()
+
+
+TERMINAL = Terminal(f"clerk-e2e-{os.getpid()}")
+keys, typed, wait_for = TERMINAL.keys, TERMINAL.typed, TERMINAL.wait_for
 
 
 def test_kill_mid_typing_loses_nothing_already_typed(db) -> None:
     path, meeting_id = db
-    pid = start(path, meeting_id)
-    wait_for("New paragraph 1.")
+    TERMINAL.start_clerk(path, meeting_id)
+    pid = TERMINAL.pid()
 
     # roll call: Glanz and Bright present, Butler-Thalassis sends apologies
     keys("F4")
@@ -129,7 +82,7 @@ def test_kill_mid_typing_loses_nothing_already_typed(db) -> None:
     typed(" the news and")
     os.kill(pid, signal.SIGKILL)
     time.sleep(0.3)
-    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    TERMINAL.close()
 
     store = Store(path)
     try:
@@ -155,7 +108,7 @@ def test_kill_mid_typing_loses_nothing_already_typed(db) -> None:
     assert record.meeting.current_item_id == items["4"].id
 
     # restart: back on the same item, with what was typed
-    start(path, meeting_id)
+    TERMINAL.start_clerk(path, meeting_id)
     shown = wait_for("4. CABINET MEMBER UPDATE")
     assert "4.1  The Committee noted the update." in shown
     assert "4.2  The Committee welcomed" in shown

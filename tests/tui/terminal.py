@@ -65,23 +65,18 @@ async def paste(app: App, text: str) -> None:
 def stored_paragraphs(path: Path, meeting_id: str) -> dict[str, list[str]]:
     """Each item's paragraphs (by item number) as the database holds them, read through a
     connection of its own."""
-    with sqlite3.connect(path) as db:
-        rows = db.execute(
-            "SELECT i.number, p.text FROM paragraphs p JOIN items i ON i.id = p.item_id "
-            "WHERE p.meeting_id = ? ORDER BY i.position, p.position",
-            (meeting_id,),
-        ).fetchall()
-    out: dict[str, list[str]] = {}
-    for number, text in rows:
-        out.setdefault(number, []).append(text)
-    return out
+    return stored(path, meeting_id, "paragraphs")
 
 
 def stored_resolutions(path: Path, meeting_id: str) -> dict[str, list[str]]:
+    return stored(path, meeting_id, "resolutions")
+
+
+def stored(path: Path, meeting_id: str, table: str) -> dict[str, list[str]]:
     with sqlite3.connect(path) as db:
         rows = db.execute(
-            "SELECT i.number, r.text FROM resolutions r JOIN items i ON i.id = r.item_id "
-            "WHERE r.meeting_id = ? ORDER BY i.position, r.position",
+            f"SELECT i.number, t.text FROM {table} t JOIN items i ON i.id = t.item_id "
+            "WHERE t.meeting_id = ? ORDER BY i.position, t.position",
             (meeting_id,),
         ).fetchall()
     out: dict[str, list[str]] = {}
