@@ -24,6 +24,7 @@ confidential minutes with only the exempt items, in full.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from datetime import time
 
@@ -54,6 +55,7 @@ from clerk.record import (
     VoteChoice,
     VoteMethod,
 )
+from clerk.standing import Standing, standing_items
 
 #: Part 1 of Schedule 12A to the Local Government Act 1972: the descriptions of exempt information.
 SCHEDULE_12A: dict[int, str] = {
@@ -140,6 +142,22 @@ def exemption_grounds(item: AgendaItem) -> str:
     return f"{word} {numbers} of Part 1 of Schedule 12A to the Act{tail}"
 
 
+#: Words every exclusion resolution holds, whatever its grounds: how one already made is known.
+EXCLUDED = "be excluded from the meeting"
+
+
+def exempt_run(record: MeetingRecord, item: AgendaItem) -> list[AgendaItem]:
+    """The exempt items taken together from `item` on, in agenda order: one exclusion of the
+    press and public covers them all."""
+    agenda = record.agenda()
+    run: list[AgendaItem] = []
+    for later in agenda[agenda.index(item) :]:
+        if not later.is_exempt:
+            break
+        run.append(later)
+    return run
+
+
 def exclusion_resolution(items: list[AgendaItem]) -> str:
     """The resolution excluding the press and public for `items` (consecutive exempt items)."""
     grounds = "; ".join(
@@ -157,23 +175,25 @@ def exclusion_resolution(items: list[AgendaItem]) -> str:
     )
 
 
-def is_membership_item(item: AgendaItem) -> bool:
-    title = item.title.casefold()
-    return "membership" in title or "apologies" in title
-
-
-def is_declarations_item(item: AgendaItem) -> bool:
-    return "declaration" in item.title.casefold()
-
-
 class Composer:
     def __init__(self, record: MeetingRecord, style: HouseStyle) -> None:
         self.r = record
         self.s = style
         self.chair_title = style.heading.chair_title or record.committee.chair_title or "Chair"
         self.body = record.committee.body or "Committee"
+        self.standing = standing_items(record)
 
     # ----------------------------------------------------------------------- words
+
+    def approval_resolution(self, held_on: dt.date | None) -> str:
+        """The Minutes item's standard resolution approving an earlier meeting's minutes."""
+        rs = self.s.resolutions
+        if held_on is None:
+            return rs.approve_minutes_undated.format(committee=self.r.committee.name)
+        return rs.approve_minutes.format(
+            committee=self.r.committee.name,
+            date=phrases.long_date(held_on, "{day} {month} {year}"),
+        )
 
     def date(self) -> str:
         return phrases.long_date(self.r.meeting.date, self.s.opening.date)
@@ -207,11 +227,9 @@ class Composer:
         unplaced = self.unplaced_movements()
         blocks += [Paragraph(plain(t)) for t in unplaced]
         if not exempt:
-            membership = next((i for i in self.items() if is_membership_item(i)), None)
-            declarations = next((i for i in self.items() if is_declarations_item(i)), None)
-            if membership is None:
+            if Standing.MEMBERSHIP not in self.standing:
                 blocks += [Paragraph(plain(t)) for t in self.membership_sentences()]
-            if declarations is None:
+            if Standing.DECLARATIONS not in self.standing:
                 blocks += [Paragraph(plain(t)) for t in self.declaration_sentences()]
         items = self.items()
         for index, item in enumerate(items):
@@ -542,9 +560,9 @@ class Composer:
         movements = [m for m in self.movements() if m[0] == item.id]
         texts: list[tuple[Inline, tuple[Inline, ...], str]] = []
         texts += [(plain(s), (), src) for _, k, s, src in movements if k == "arrived"]
-        if is_membership_item(item) and item is self.first(is_membership_item):
+        if item is self.standing.get(Standing.MEMBERSHIP):
             texts += [(plain(s), (), "membership") for s in self.membership_sentences()]
-        if is_declarations_item(item) and item is self.first(is_declarations_item):
+        if item is self.standing.get(Standing.DECLARATIONS):
             public = not item.is_exempt
             declarations = self.declarations()
             if declarations:
@@ -577,9 +595,6 @@ class Composer:
         if resolutions:
             blocks.append(self.resolved(item, resolutions, only_content=not texts, next_n=n + 1))
         return blocks
-
-    def first(self, predicate) -> AgendaItem | None:  # type: ignore[no-untyped-def]
-        return next((i for i in self.items() if predicate(i)), None)
 
     def resolved(
         self,

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from clerk.minutes.compose import (
     Composer,
-    is_declarations_item,
-    is_membership_item,
 )
 from clerk.minutes.document import (
     Block,
@@ -23,6 +21,7 @@ from clerk.minutes.document import (
 )
 from clerk.minutes.style import HouseStyle
 from clerk.record import ItemOutcome, MeetingRecord
+from clerk.standing import Standing
 
 TITLE = "DECISIONS"
 IN_PRIVATE = (
@@ -65,8 +64,9 @@ def compose_decision_note(record: MeetingRecord, style: HouseStyle) -> MinutesDo
     blocks += [Paragraph(plain(s)) for s in c.declaration_sentences(public=True)]
     blocks.append(Paragraph((Run("Decisions", bold=True),)))
     any_item = False
+    written_above = [c.standing.get(k) for k in (Standing.MEMBERSHIP, Standing.DECLARATIONS)]
     for item in c.items():
-        if is_membership_item(item) or is_declarations_item(item):
+        if any(item is above for above in written_above):
             continue
         if item.is_exempt:
             blocks.append(c.item_heading(item))

@@ -86,6 +86,10 @@ class ResolutionsStyle:
     heading: str = "RESOLVED:"
     label: str = "{n})"  # or "({n})"
     hoist_that: bool = False  # "3.1 RESOLVED: That" / "(1) The Minutes … be approved …; and"
+    # the Minutes item's standard resolution; {committee} {date}
+    approve_minutes: str = "That the Minutes of the {committee} meeting held on {date} be approved."
+    # when the agenda did not say which meeting's minutes; {committee}
+    approve_minutes_undated: str = "That the Minutes of the {committee} meeting be approved."
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,8 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("membership", "deputies"): frozenset({"names"}),
     ("membership", "deputy"): frozenset({"names", "member"}),
     ("resolutions", "label"): frozenset({"n"}),
+    ("resolutions", "approve_minutes"): frozenset({"committee", "date"}),
+    ("resolutions", "approve_minutes_undated"): frozenset({"committee"}),
     ("closing", "ended"): frozenset({"time"}),
     ("closing", "signatures"): frozenset({"CHAIR", "Chair"}),
 }

@@ -34,8 +34,10 @@ from clerk.record import (
     Resolution,
     Vote,
 )
+from clerk.standing import Standing, standing_item
 
 if TYPE_CHECKING:
+    from clerk.minutes.compose import Composer as MinutesComposer
     from clerk.minutes.style import HouseStyle
     from clerk.store import Step, Store
 
@@ -139,15 +141,11 @@ def is_pecuniary(kind: str) -> bool:
 
 
 def minutes_item(record: MeetingRecord) -> AgendaItem | None:
-    return _titled(record, "MINUTES")
+    return standing_item(record, Standing.MINUTES)
 
 
 def declarations_item(record: MeetingRecord) -> AgendaItem | None:
-    return _titled(record, "DECLARATION")
-
-
-def _titled(record: MeetingRecord, word: str) -> AgendaItem | None:
-    return next((i for i in record.agenda() if i.title.upper().startswith(word)), None)
+    return standing_item(record, Standing.DECLARATIONS)
 
 
 class LiveSession:
@@ -270,18 +268,21 @@ class LiveSession:
                 self._style = HouseStyle()
         return self._style
 
+    def minutes_composer(self, record: MeetingRecord | None = None) -> MinutesComposer:
+        """The minutes' composer, in the meeting's house style: every sentence the record
+        turns into comes from it."""
+        from clerk.minutes.compose import Composer
+
+        return Composer(record or self.record, self.style)
+
     def item_minute(self, item: AgendaItem, record: MeetingRecord | None = None) -> list[Block]:
         """The item's minute exactly as the minutes will write it (the exempt minute in
         full, for an exempt item): heading, numbered paragraphs, RESOLVED."""
-        from clerk.minutes.compose import Composer
-
-        return Composer(record or self.record, self.style).item_blocks(item, full=True)
+        return self.minutes_composer(record).item_blocks(item, full=True)
 
     def vote_sentence(self, vote: Vote) -> str:
         """What the minutes will say of a vote."""
-        from clerk.minutes.compose import Composer
-
-        return Composer(self.record, self.style).vote_sentence(vote)
+        return self.minutes_composer().vote_sentence(vote)
 
     def next_paragraph_number(self, item: AgendaItem) -> str:
         """The number the minutes will give a paragraph begun now under the item."""
@@ -309,18 +310,14 @@ class LiveSession:
     def attendance_item(self) -> AgendaItem | None:
         """The item under which the roll call is taken: Membership (or Apologies), else the
         first item."""
-        from clerk.minutes.compose import is_membership_item
-
         agenda = self.record.agenda()
-        return next((i for i in agenda if is_membership_item(i)), agenda[0] if agenda else None)
+        return standing_item(self.record, Standing.MEMBERSHIP) or (agenda[0] if agenda else None)
 
     def attendance_summary(self) -> str:
         """Who is recorded as attending, as the minutes' heading will list them."""
-        from clerk.minutes.compose import Composer
-
         if not self.record.attendance:
             return "Roll call not taken yet: F4"
-        blocks = Composer(self.record, self.style).attendance_block()
+        blocks = self.minutes_composer().attendance_block()
         lines = ["".join(r.text for r in b.runs) for b in blocks if isinstance(b, Paragraph)]
         absent = [
             self.record.person(a.person_id).name
@@ -328,7 +325,7 @@ class LiveSession:
             if a.status is AttendanceStatus.ABSENT
         ]
         if absent:
-            lines.append(f"Absent: {_join(absent)}")
+            lines.append(f"Absent: {phrases.join_names(absent)}")
         return "\n".join(lines)
 
     def done_items(self) -> set[str]:
@@ -482,33 +479,24 @@ class LiveSession:
                 )
             )
 
-    def exclusion_text(self, item: AgendaItem) -> str:
-        paragraphs = item.exempt_paragraphs or [3]
-        joined = _join([str(p) for p in paragraphs])
-        word = "paragraphs" if len(paragraphs) > 1 else "paragraph"
-        return (
-            "That under Section 100 (A) (4) of the Local Government Act 1972, the press and "
-            "public be excluded from the meeting for the following item of business because it "
-            "involves the likely disclosure of exempt information as defined in "
-            f"{word} {joined} of Part 1 of Schedule 12A to the Act."
-        )
-
     def ensure_exclusion(self, item: AgendaItem) -> Resolution | None:
-        """Moving into an exempt item records the exclusion of the press and public, once."""
-        marker = "the press and public be excluded"
-        if any(
-            marker in r.text for i in self.record.items for r in self.record.resolutions_for(i.id)
-        ):
-            if any(marker in r.text for r in self.record.resolutions_for(item.id)):
-                return None
-            # an earlier exempt item already excluded them; a following item needs no second one
-            previous = [i for i in self.record.agenda() if i.position < item.position]
-            if previous and previous[-1].is_exempt:
-                return None
+        """Moving into an exempt item records the exclusion of the press and public (in the
+        words the minutes use), once for a run of exempt items taken together."""
+        from clerk.minutes.compose import EXCLUDED, exclusion_resolution, exempt_run
+
+        def excludes(row: Resolution) -> bool:
+            return EXCLUDED in row.text
+
+        if any(excludes(r) for r in self.record.resolutions_for(item.id)):
+            return None
+        previous = [i for i in self.record.agenda() if i.position < item.position]
+        if previous and previous[-1].is_exempt:
+            return None  # the item before excluded them already (or will, when taken)
         existing = self.record.resolutions_for(item.id)
         for row in existing:
             self._update(row, position=row.position + 1)
-        return self._add(Resolution(item_id=item.id, text=self.exclusion_text(item), position=0))
+        text = exclusion_resolution(exempt_run(self.record, item))
+        return self._add(Resolution(item_id=item.id, text=text, position=0))
 
     # ------------------------------------------------------------------ attendance
 
@@ -756,9 +744,7 @@ class LiveSession:
         item = minutes_item(self.record) or self.current_item()
         if item is None:
             raise ValueError("this meeting has no agenda")
-        when = self.meeting.approves_minutes_of
-        held = f" held on {long_date(when)}" if when else ""
-        text = f"That the Minutes of the {self.record.committee.name} meeting{held} be approved."
+        text = self.minutes_composer().approval_resolution(self.meeting.approves_minutes_of)
         for existing in self.record.resolutions_for(item.id):
             if existing.text == text:
                 return existing
@@ -788,12 +774,6 @@ class LiveSession:
                     position=position,
                 )
             )
-
-
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 __all__ = [

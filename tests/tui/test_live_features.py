@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
+from clerk.minutes.compose import compose_minutes
+from clerk.minutes.render_text import render_text
+from clerk.minutes.style import load_style
 from clerk.record import (
     AttendanceStatus,
     ItemOutcome,
@@ -378,7 +381,10 @@ async def test_exempt_item_with_two_paragraphs(db, clock) -> None:
         assert "⊘" in agenda_prompts(app)["10"]
     record = load(path, meeting_id)
     (exclusion,) = record.resolutions_for(numbered(record)["10"].id)
-    assert "paragraphs 1 and 3 of Part 1 of Schedule 12A" in exclusion.text
+    assert "Paragraphs 1 and 3 of Part 1 of Schedule 12A" in exclusion.text
+    # in the very words of the public minutes (one wording, the composer's)
+    public = render_text(compose_minutes(record, load_style("westminster")))
+    assert exclusion.text in public
 
 
 async def test_help_in_a_dialog(db, clock) -> None:
