@@ -221,7 +221,7 @@ async def test_record_the_october_meeting(db, clock) -> None:
     # the exempt item: exclusion of the press and public, then its minute
     exclusion = record.resolutions_for(items["10"].id)
     assert "public and press be excluded from the meeting" in exclusion[0].text
-    assert "paragraph 3 of Part 1 of Schedule 12A" in exclusion[0].text
+    assert "Paragraph 3 of Part 1 of Schedule 12A" in exclusion[0].text
     assert [p.text for p in record.paragraphs_for(items["10"].id)] == [
         "The Committee considered the award of the contract."
     ]
