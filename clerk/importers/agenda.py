@@ -4,11 +4,11 @@
     read_agenda(path) -> AgendaImport
 
 The pack is normalised first (`normalise`), then each line is recognised by its form
-(`agenda_forms`, `agenda_people`): the header (committee, date, time, venue, members), the
-officer named in the boilerplate, the items under their part headings, and the signature that
-ends the agenda. Reading stops at the end of the agenda (the signature, "This page is
-intentionally left blank", or the next document's heading), so the reports and minutes that
-follow in a pack are never read as items.
+(`agenda_forms`, `agenda_people`, and `clerk.dates` for dates and times): the header
+(committee, date, time, venue, members), the officer named in the boilerplate, the items under
+their part headings, and the signature that ends the agenda. Reading stops at the end of the
+agenda (the signature, "This page is intentionally left blank", or the next document's
+heading), so the reports and minutes that follow in a pack are never read as items.
 
 Whatever was ambiguous and had to be guessed (the reading order of a member grid, which line
 is the venue when labels and values are separated) is said in `guesses`, in words for the
@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
+from clerk import dates
+from clerk.dates import DateFound, find_date, find_time
 from clerk.errors import InputError
 from clerk.importers import read_bytes
 from clerk.importers.agenda_forms import (
@@ -31,9 +33,6 @@ from clerk.importers.agenda_forms import (
     EXAMPLE_TIME,
     PAGE_FOOTER,
     PAGES_OPEN,
-    DateFound,
-    find_date,
-    find_time,
     looks_like_name,
     match_item,
     match_sub_item,
@@ -783,11 +782,10 @@ class _AgendaReader:
 
     def _weekday_guess(self, found: DateFound, line: int) -> None:
         if found.weekday_mismatch and found.value:
-            actual = found.value.strftime("%A")
             self.guesses.append(
                 f"Line {line} says {found.weekday.capitalize()} but "
-                f"{found.value.day} {found.value:%B %Y} is a {actual}; took the date as "
-                f"{actual} {found.value.day} {found.value:%B %Y}."
+                f"{dates.long_date(found.value, '{day} {month} {year} is a {weekday}')}; "
+                f"took the date as {dates.long_date(found.value)}."
             )
 
     # ------------------------------------------------------------------ people
@@ -970,7 +968,7 @@ class _AgendaReader:
                             value = value.replace(year=value.year - 1)
                         self.guesses.append(
                             f"Item {item.number} approves the minutes of {bare.group(0)} without a "
-                            f"year; took {value:%d %B %Y}."
+                            f"year; took {dates.long_date(value, dates.DAY_MONTH_YEAR)}."
                         )
                         return value
         return None

@@ -38,7 +38,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from clerk import validate
+from clerk import dates, validate
 from clerk.errors import InputError
 from clerk.importers import read_utf8
 from clerk.record import (
@@ -115,30 +115,6 @@ def _paragraphs(value: Any) -> list[int]:
     return list(value)
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_WORDY_DATE = re.compile(
-    r"(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+),?\s+(\d{4})", re.IGNORECASE
-)
 _DATE_EXPECTED = 'expected a date such as 2019-11-25 (or "25 November 2019")'
 
 
@@ -149,22 +125,12 @@ def _date(value: Any) -> date:
         return value
     if not isinstance(value, str):
         raise _Bad(f"{_DATE_EXPECTED}, got {_kind(value)}")
-    text = value.strip()
     try:
-        return date.fromisoformat(text)
+        return dates.parse_date(value)
     except ValueError:
-        pass
-    match = _WORDY_DATE.fullmatch(text)
-    if match and match[2].casefold() in _MONTHS:
-        try:
-            return date(int(match[3]), _MONTHS[match[2].casefold()], int(match[1]))
-        except ValueError:
-            pass
-    raise _Bad(f"{_DATE_EXPECTED}, got {value!r}")
+        raise _Bad(f"{_DATE_EXPECTED}, got {value!r}") from None
 
 
-_TWELVE_HOUR = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s*m\.?", re.IGNORECASE)
-_TWENTY_FOUR_HOUR = re.compile(r"(\d{1,2})[.:](\d{2})(?::(\d{2}))?")
 _TIME_EXPECTED = 'expected a time such as 19:00:00 or "7.00 pm"'
 
 
@@ -173,19 +139,10 @@ def _time(value: Any) -> time:
         return value
     if not isinstance(value, str):
         raise _Bad(f"{_TIME_EXPECTED}, got {_kind(value)}")
-    text = value.strip()
     try:
-        if match := _TWELVE_HOUR.fullmatch(text):
-            hour = int(match[1])
-            if not 1 <= hour <= 12:
-                raise ValueError
-            hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
-            return time(hour, int(match[2] or 0))
-        if match := _TWENTY_FOUR_HOUR.fullmatch(text):
-            return time(int(match[1]), int(match[2]), int(match[3] or 0))
+        return dates.parse_time(value)
     except ValueError:
-        pass
-    raise _Bad(f"{_TIME_EXPECTED}, got {value!r}")
+        raise _Bad(f"{_TIME_EXPECTED}, got {value!r}") from None
 
 
 _PAGES = re.compile(r"(\d+)(?:\s*[-–—]\s*(\d+))?")
@@ -750,7 +707,8 @@ def dumps(record: MeetingRecord) -> str:
     this is the start of a meeting, e.g. the committee's next one."""
     c, m = record.committee, record.meeting
     comment = re.sub(r"[\x00-\x1f\x7f]", " ", c.name)  # a comment holds no control characters
-    out = [f"# {comment}: meeting of {m.date:%-d %B %Y}", "", "[committee]"]
+    day = dates.long_date(m.date, dates.DAY_MONTH_YEAR)
+    out = [f"# {comment}: meeting of {day}", "", "[committee]"]
     out.append(_line("name", c.name))
     out.append(_line("chair_title", c.chair_title))
     defaults = Committee(name="")
@@ -860,10 +818,10 @@ def _pages_text(first: int, last: int | None) -> str | int:
 
 
 def _time_text(t: time) -> str | time:
-    """ "7.00 pm" when the time is to the minute, else a TOML time."""
+    """ "7.00 pm", the house form, when the time is to the minute, else a TOML time."""
     if t.second or t.microsecond:
         return t
-    return f"{(t.hour - 1) % 12 + 1}.{t.minute:02d} {'am' if t.hour < 12 else 'pm'}"
+    return dates.clock_time(t)
 
 
 def _line(key: str, value: Any) -> str:

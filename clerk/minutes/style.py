@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clerk.dates import DATE_PLACEHOLDERS, TIME_PLACEHOLDERS
 from clerk.errors import InputError
 
 STYLES_DIR = Path(__file__).parent / "styles"
@@ -45,7 +46,7 @@ class OpeningStyle:
     # {committee} {date} {venue} {start_time} {councils}
     single: str = "Minutes of a meeting of the **{committee}** held on **{date}** in {venue}."
     joint: str = "Minutes of a joint meeting of the **{committee}** held on **{date}** in {venue}."
-    date: str = "{weekday} {day} {month} {year}"  # {day_ordinal} {month_number} too
+    date: str = "{weekday} {day} {month} {year}"  # {day_ordinal} {month_number} {month_abbr} too
     time: str = "{h12}.{mm} {ampm}"  # "8.59 pm"; "{h12}.{mm}{ampm}" "8.59pm"; "{HH}:{mm}" "20:59"
 
 
@@ -122,10 +123,9 @@ class HouseStyle:
 PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("opening", "single"): frozenset({"committee", "date", "venue", "start_time", "councils"}),
     ("opening", "joint"): frozenset({"committee", "date", "venue", "start_time", "councils"}),
-    ("opening", "date"): frozenset(
-        {"weekday", "day", "day_ordinal", "month", "month_number", "year"}
-    ),
-    ("opening", "time"): frozenset({"h12", "H", "HH", "mm", "ampm", "AMPM"}),
+    # what a date or time template may say is what clerk.dates can fill in
+    ("opening", "date"): DATE_PLACEHOLDERS,
+    ("opening", "time"): TIME_PLACEHOLDERS,
     ("attendance", "members"): frozenset({"names"}),
     ("attendance", "also_present_line"): frozenset({"names"}),
     ("attendance", "officers_line"): frozenset({"names"}),
