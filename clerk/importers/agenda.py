@@ -48,6 +48,7 @@ from clerk.importers.agenda_people import (
     reading_order,
 )
 from clerk.importers.normalise import Line, normalise
+from clerk.minutes.phrases import join_names
 from clerk.record import (
     AgendaItem,
     Committee,
@@ -473,8 +474,8 @@ class _AgendaReader:
         if missing and exclusion_paragraphs:
             for item in missing:
                 item.exempt_paragraphs = list(exclusion_paragraphs)
-            numbers = " and ".join(i.number for i in missing)
-            paras = " and ".join(str(p) for p in exclusion_paragraphs)
+            numbers = join_names(i.number for i in missing)
+            paras = join_names(str(p) for p in exclusion_paragraphs)
             one = len(missing) == 1
             self.guesses.append(
                 f"{'Item' if one else 'Items'} {numbers} {'is' if one else 'are'} in private but "
@@ -748,7 +749,7 @@ class _AgendaReader:
             )
         if len(councils) > 1:
             self.guesses.append(
-                "A joint meeting of " + " and ".join(councils) + " (both are named in the header)."
+                "A joint meeting of " + join_names(councils) + " (both are named in the header)."
             )
         return Committee(name=name, councils=councils, body=_body_of(name))
 
@@ -807,7 +808,7 @@ class _AgendaReader:
                 e.mark = MemberRole.CO_CHAIR
             self.guesses.append(
                 "Two chairs are marked: "
-                + " and ".join(e.name for e in chairs)
+                + join_names(e.name for e in chairs)
                 + " are taken as co-chairs."
             )
         words = [e.chair_word for e in entries if e.chair_word]
@@ -853,7 +854,7 @@ class _AgendaReader:
         if inferred:
             self.guesses.append(
                 "Took "
-                + _and(inferred)
+                + join_names(inferred)
                 + (
                     " to be a councillor from the role"
                     if len(inferred) == 1
@@ -997,10 +998,6 @@ def _new_para(draft: _ItemDraft) -> None:
 
 def _join_paras(paras: list[list[str]]) -> str:
     return "\n".join(" ".join(p) for p in paras if p).strip()
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _number(key: tuple[int, str]) -> str:

@@ -16,7 +16,9 @@ from clerk.record import Person
 
 
 def join_names(names: Iterable[str], conjunction: str = "and") -> str:
-    """ "A", "A and B", "A, B and C" (no Oxford comma, as the house writes it)."""
+    """ "A", "A and B", "A, B and C" (no Oxford comma, as the house writes it): the one way
+    clerk joins a list in prose, names or numbers ("paragraphs 3, 4 and 5"). Blanks are
+    left out."""
     items = [n for n in names if n]
     if not items:
         return ""

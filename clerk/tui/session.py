@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerk import dates
 from clerk.dates import parse_date, parse_time  # the screens' forms read what clerk reads
+from clerk.minutes import phrases
 from clerk.minutes.document import Block, Paragraph, Resolved
 from clerk.record import (
     Action,
@@ -85,6 +86,9 @@ def long_date(day: date) -> str:
 def clock_time(moment: time | None) -> str:
     """The house form of a time: 7.05 pm."""
     return "" if moment is None else dates.clock_time(moment)
+
+
+_join = phrases.join_names  # "A, B and C": the house joins every list in prose one way
 
 
 def person_label(person: Person, role: str = "") -> str:
@@ -748,12 +752,6 @@ class LiveSession:
                     position=position,
                 )
             )
-
-
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 __all__ = [
