@@ -190,18 +190,18 @@ def loads_style(text: str, source: str | Path = "<style>", default_name: str = "
     top: dict[str, Any] = {}
     name = data.pop("name", default_name or "custom")
     if not isinstance(name, str):
-        raise InputError(source, _line_of(text, None, "name"), "name: expected text")
+        raise InputError(source, _line_of(text, "name"), "name: expected text")
     for section, table in data.items():
         if section not in known_sections or section == "name":
             raise InputError(
                 source,
-                _line_of(text, section, None),
+                _line_of(text, section),
                 f"unknown setting or section {section!r} (sections: "
                 f"{', '.join(s for s in known_sections if s != 'name')})",
             )
         if not isinstance(table, dict):
             raise InputError(
-                source, _line_of(text, None, section), f"{section}: expected a [{section}] table"
+                source, _line_of(text, section), f"{section}: expected a [{section}] table"
             )
         cls = known_sections[section].default_factory()  # type: ignore[misc]
         top[section] = _section(cls, section, table, text, source)
@@ -265,26 +265,9 @@ def _placeholders(
         ) from None
 
 
-def _line_of(text: str, section: str | None, key: str | None) -> int | None:
-    """The line of `key` inside `[section]` (or of the section header when key is None)."""
-    lines = text.splitlines()
-    start = 0
-    if section is not None:
-        header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]")
-        found = next((i for i, ln in enumerate(lines) if header.match(ln)), None)
-        if found is None:
-            dotted = re.compile(rf"^\s*{re.escape(section)}\s*[.=]")
-            found = next((i for i, ln in enumerate(lines) if dotted.match(ln)), None)
-            return found + 1 if found is not None else None
-        if key is None:
-            return found + 1
-        start = found + 1
-    if key is None:
-        return None
-    pattern = re.compile(rf'^\s*("?){re.escape(key)}\1\s*=')
-    for i in range(start, len(lines)):
-        if section is not None and i > start and re.match(r"^\s*\[", lines[i]):
-            break
-        if pattern.match(lines[i]):
-            return i + 1
-    return None
+def _line_of(text: str, *key: str) -> int | None:
+    """The line of `key` ("opening", "date") in the style's text: the same index the meeting
+    file's errors use, built only when an error needs it."""
+    from clerk.toml_lines import line_of  # a style read without fault never needs it
+
+    return line_of(text, key)
