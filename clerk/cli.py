@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from clerk import __version__
+from clerk import __version__, dates
 from clerk.errors import ClerkError
 
 if TYPE_CHECKING:
@@ -157,8 +157,8 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
     for m in rows:
         table.add_row(
             m.id[:8],
-            m.date.strftime("%a %d %b %Y"),
-            m.start_time.strftime("%H:%M") if m.start_time else "",
+            dates.short_date(m.date),
+            dates.clock_time(m.start_time, dates.CLOCK_24H) if m.start_time else "",
             m.status.value.replace("_", " "),
             str(m.items),
             str(m.present),
@@ -227,9 +227,7 @@ def import_agenda(
             click.echo(f"Imported as meeting {record.meeting.id[:8]} into {_db_path(ctx)}")
             return
         if not merge:
-            from clerk.minutes.phrases import long_date
-
-            when = long_date(record.meeting.date)
+            when = dates.long_date(record.meeting.date)
             raise ClerkError(
                 f"{record.committee.name} already has a meeting on {when} (id "
                 f"{stored_id[:8]}). Add --merge to add this agenda's items to it "
@@ -254,7 +252,9 @@ def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
 
     console = Console()
     m = record.meeting
-    when = m.date.strftime("%A %d %B %Y") + (f", {m.start_time:%H:%M}" if m.start_time else "")
+    when = dates.long_date(m.date)
+    if m.start_time:
+        when += f", {dates.clock_time(m.start_time, dates.CLOCK_24H)}"
     console.print(f"[bold]{record.committee.name}[/]\n{when}\n{m.venue}")
     members = []
     for ms in record.memberships:

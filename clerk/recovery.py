@@ -13,8 +13,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from clerk.dates import DAY_MONTH_YEAR, long_date
 from clerk.errors import ClerkError
-from clerk.minutes.phrases import long_date
 from clerk.record import AgendaItem, MeetingRecord
 
 
@@ -28,7 +28,7 @@ def write_recovery(
     """Write `text` (typed under `item`; `entry` names what it was: "paragraph 4.2") to a new
     recovery file and return its path. Raises ClerkError when no folder takes it."""
     now = datetime.now()
-    day = long_date(record.meeting.date, "{day} {month} {year}")
+    day = long_date(record.meeting.date, DAY_MONTH_YEAR)
     lines = [
         "clerk recovery file: words typed that the database did not take.",
         "Copy them back into the meeting once the database is working again.",

@@ -40,6 +40,7 @@ from clerk.migrations import (
     missing_columns,
     to_column,
 )
+from clerk.minutes.phrases import join_names
 from clerk.record import (
     Action,
     AgendaItem,
@@ -1312,9 +1313,7 @@ class Store:
             n = conn.execute(f"SELECT count(*) FROM {where}", (person_id,)).fetchone()[0]
             if n:
                 uses.append((one if n == 1 else many).format(n))
-        if len(uses) > 1:
-            return ", ".join(uses[:-1]) + " and " + uses[-1]
-        return "".join(uses)
+        return join_names(uses)
 
     # ----------------------------------------------------------------------- reading back
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from clerk.dates import CLOCK_24H, DAY_MONTH_YEAR, clock_time, long_date
 from clerk.errors import InputError
 from clerk.record import (
     AgendaItem,
@@ -198,20 +199,22 @@ class _Checker:
         for i, adj in enumerate(m.adjournments):
             self.item_ref(
                 f"meeting.adjournments[{i}].item_id",
-                f"adjournment at {adj.start:%H:%M}",
+                f"adjournment at {clock_time(adj.start, CLOCK_24H)}",
                 adj.item_id,
                 "during",
             )
             if adj.end is not None and adj.end < adj.start:
                 self.add(
                     f"meeting.adjournments[{i}].end",
-                    f"adjournment at {adj.start:%H:%M}: it ends ({adj.end:%H:%M}) before it starts",
+                    f"adjournment at {clock_time(adj.start, CLOCK_24H)}: it ends "
+                    f"({clock_time(adj.end, CLOCK_24H)}) before it starts",
                 )
         if m.approves_minutes_of is not None and m.approves_minutes_of >= m.date:
             self.add(
                 "meeting.approves_minutes_of",
-                f"the meeting of {m.date:%-d %B %Y} approves the minutes of "
-                f"{m.approves_minutes_of:%-d %B %Y}, which is not an earlier meeting",
+                f"the meeting of {long_date(m.date, DAY_MONTH_YEAR)} approves the minutes of "
+                f"{long_date(m.approves_minutes_of, DAY_MONTH_YEAR)}, which is not an earlier "
+                "meeting",
             )
 
     def memberships(self) -> None:

@@ -439,6 +439,21 @@ def test_cabinet_part_two_items_are_exempt_with_schedule_12a_paragraphs() -> Non
     )
 
 
+def test_items_in_private_without_their_own_paragraph_are_listed_the_house_way() -> None:
+    """Three items and three paragraphs: "Items 5, 7 and 8", never "5 and 7 and 8"."""
+    text = (AGENDAS / "cabinet_part2.md").read_text(encoding="utf-8")
+    text = text.replace("by virtue of paragraph 3 of", "by virtue of paragraphs 1, 3 and 4 of")
+    more = "**7. DEPOT SALE**\n\n**(Pages 171 - 180)**\n\n**8. STAFFING**\n\n"
+    text = text.replace("**Stuart Love**", more + "**Stuart Love**")
+    parsed = parse_agenda(text, "cabinet.md")
+    exempt = [(i.number, i.exempt_paragraphs) for i in parsed.record.agenda() if i.is_exempt]
+    assert exempt == [("5", [1, 3, 4]), ("6", [3, 5]), ("7", [1, 3, 4]), ("8", [1, 3, 4])]
+    assert (
+        "Items 5, 7 and 8 are in private but do not give their own Schedule 12A paragraph; "
+        "took paragraphs 1, 3 and 4 from the resolution to exclude the press and public."
+    ) in parsed.guesses
+
+
 def test_html_and_markdown_marks_are_read_through() -> None:
     text = (
         "<p>City of Westminster</p>\n"

@@ -12,6 +12,8 @@ import pytest
 
 CORE = [
     "clerk.record",
+    "clerk.dates",
+    "clerk.toml_lines",
     "clerk.people",
     "clerk.codec",
     "clerk.store",

@@ -267,6 +267,24 @@ def test_every_field_round_trips() -> None:
     assert "start = 16:30:15" in text
 
 
+@pytest.mark.parametrize(
+    ("start", "written"),
+    [
+        (time(19), '"7.00 pm"'),
+        (time(12), '"12.00 noon"'),
+        (time(0, 5), '"12.05 am"'),
+        (time(0), '"12.00 midnight"'),
+    ],
+)
+def test_start_times_are_written_in_the_house_form(start: time, written: str) -> None:
+    """As the minutes write them, and read back to the same time."""
+    record = awkward_record()
+    record.meeting.start_time = start
+    text = meeting_file.dumps(record)
+    assert f"start = {written}\n" in text
+    assert meeting_file.loads(text).meeting.start_time == start
+
+
 def test_writing_drops_what_happened_at_the_meeting(tmp_path: Path) -> None:
     from tests.test_record_json import rich_record
 

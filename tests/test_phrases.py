@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clerk.minutes import phrases
 from clerk.record import Person
@@ -22,6 +24,27 @@ from clerk.record import Person
 )
 def test_join_names(names: list[str], expected: str) -> None:
     assert phrases.join_names(names) == expected
+
+
+# words that cannot hold a comma or an "and" of their own, so the joins are all the join's
+_WORD = st.text(alphabet="bcdefghijklmnopqrstuvwxyz0123456789 ()'-", min_size=1).filter(
+    lambda w: w.strip() == w and w != ""
+)
+
+
+@given(st.lists(_WORD, max_size=12))
+def test_any_list_is_joined_the_house_way(words: list[str]) -> None:
+    """ "A, B and C": one " and ", before the last; commas between the rest; each word once,
+    in order; no Oxford comma."""
+    joined = phrases.join_names(words)
+    if len(words) < 2:
+        assert joined == "".join(words)
+        return
+    assert joined.count(" and ") == 1
+    head, last = joined.split(" and ")
+    assert last == words[-1]
+    assert head.split(", ") == words[:-1]
+    assert not head.endswith(",")
 
 
 def test_long_dates() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clerk.errors import InputError
-from clerk.minutes.style import HouseStyle, builtin_styles, load_style
+from clerk.minutes.style import HouseStyle, builtin_styles, load_style, loads_style
 
 
 def test_westminster_spells_out_the_defaults() -> None:
@@ -59,3 +59,51 @@ def test_bad_style_files_name_the_line(tmp_path, text: str, line: int, message: 
 def test_missing_style_file(tmp_path) -> None:
     with pytest.raises(InputError, match="no such style file"):
         load_style(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "message"),
+    [
+        # a dotted key names its own line, not the first line of its section
+        (
+            "opening.date = '{weekday} {day} {month} {year}'\nopening.time = '{hour}'\n",
+            "opening.time",
+            r"unknown placeholder \{hour\}",
+        ),
+        # what looks like a table inside a multi-line string is text, not the table
+        (
+            "[opening]\nsingle = '''\n[attendance]\nlayout = 'inline'\nheld on {date}'''\n\n"
+            "[attendance]\nlayout = 'grid'\n",
+            "layout = 'grid'",
+            "'grid' is not one of",
+        ),
+        # an inline table: the line it is on
+        ("name = 'mine'\nitems = {order = 'sideways'}\n", "items =", "'sideways' is not one of"),
+    ],
+)
+def test_style_errors_name_the_line_the_setting_is_on(text: str, needle: str, message: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        loads_style(text, "mine.toml")
+    assert caught.value.line == text[: text.index(needle)].count("\n") + 1
+    assert caught.value.source == "mine.toml"
+
+
+def test_lines_are_looked_for_only_when_a_style_is_wrong(monkeypatch) -> None:
+    """Opening a meeting reads its style; a style without fault never pays for line numbers."""
+    import clerk.toml_lines
+
+    built: list[str] = []
+    index = clerk.toml_lines.TomlLines
+
+    def counted(text: str) -> clerk.toml_lines.TomlLines:
+        built.append(text)
+        return index(text)
+
+    monkeypatch.setattr(clerk.toml_lines, "TomlLines", counted)
+    for name in builtin_styles():
+        load_style(name)
+    assert built == []
+    with pytest.raises(InputError) as caught:
+        loads_style("[votes]\nshow_counts = 'yes'\n")
+    assert caught.value.line == 2
+    assert len(built) == 1

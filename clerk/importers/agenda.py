@@ -4,11 +4,11 @@
     read_agenda(path) -> AgendaImport
 
 The pack is normalised first (`normalise`), then each line is recognised by its form
-(`agenda_forms`, `agenda_people`): the header (committee, date, time, venue, members), the
-officer named in the boilerplate, the items under their part headings, and the signature that
-ends the agenda. Reading stops at the end of the agenda (the signature, "This page is
-intentionally left blank", or the next document's heading), so the reports and minutes that
-follow in a pack are never read as items.
+(`agenda_forms`, `agenda_people`, and `clerk.dates` for dates and times): the header
+(committee, date, time, venue, members), the officer named in the boilerplate, the items under
+their part headings, and the signature that ends the agenda. Reading stops at the end of the
+agenda (the signature, "This page is intentionally left blank", or the next document's
+heading), so the reports and minutes that follow in a pack are never read as items.
 
 Whatever was ambiguous and had to be guessed (the reading order of a member grid, which line
 is the venue when labels and values are separated) is said in `guesses`, in words for the
@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
+from clerk import dates
+from clerk.dates import DateFound, find_date, find_time
 from clerk.errors import InputError
 from clerk.importers import read_bytes
 from clerk.importers.agenda_forms import (
@@ -31,9 +33,6 @@ from clerk.importers.agenda_forms import (
     EXAMPLE_TIME,
     PAGE_FOOTER,
     PAGES_OPEN,
-    DateFound,
-    find_date,
-    find_time,
     looks_like_name,
     match_item,
     match_sub_item,
@@ -49,6 +48,7 @@ from clerk.importers.agenda_people import (
     reading_order,
 )
 from clerk.importers.normalise import Line, normalise
+from clerk.minutes.phrases import join_names
 from clerk.record import (
     AgendaItem,
     Committee,
@@ -474,8 +474,8 @@ class _AgendaReader:
         if missing and exclusion_paragraphs:
             for item in missing:
                 item.exempt_paragraphs = list(exclusion_paragraphs)
-            numbers = " and ".join(i.number for i in missing)
-            paras = " and ".join(str(p) for p in exclusion_paragraphs)
+            numbers = join_names(i.number for i in missing)
+            paras = join_names(str(p) for p in exclusion_paragraphs)
             one = len(missing) == 1
             self.guesses.append(
                 f"{'Item' if one else 'Items'} {numbers} {'is' if one else 'are'} in private but "
@@ -749,7 +749,7 @@ class _AgendaReader:
             )
         if len(councils) > 1:
             self.guesses.append(
-                "A joint meeting of " + " and ".join(councils) + " (both are named in the header)."
+                "A joint meeting of " + join_names(councils) + " (both are named in the header)."
             )
         return Committee(name=name, councils=councils, body=_body_of(name))
 
@@ -783,11 +783,10 @@ class _AgendaReader:
 
     def _weekday_guess(self, found: DateFound, line: int) -> None:
         if found.weekday_mismatch and found.value:
-            actual = found.value.strftime("%A")
             self.guesses.append(
                 f"Line {line} says {found.weekday.capitalize()} but "
-                f"{found.value.day} {found.value:%B %Y} is a {actual}; took the date as "
-                f"{actual} {found.value.day} {found.value:%B %Y}."
+                f"{dates.long_date(found.value, '{day} {month} {year} is a {weekday}')}; "
+                f"took the date as {dates.long_date(found.value)}."
             )
 
     # ------------------------------------------------------------------ people
@@ -809,7 +808,7 @@ class _AgendaReader:
                 e.mark = MemberRole.CO_CHAIR
             self.guesses.append(
                 "Two chairs are marked: "
-                + " and ".join(e.name for e in chairs)
+                + join_names(e.name for e in chairs)
                 + " are taken as co-chairs."
             )
         words = [e.chair_word for e in entries if e.chair_word]
@@ -855,7 +854,7 @@ class _AgendaReader:
         if inferred:
             self.guesses.append(
                 "Took "
-                + _and(inferred)
+                + join_names(inferred)
                 + (
                     " to be a councillor from the role"
                     if len(inferred) == 1
@@ -970,7 +969,7 @@ class _AgendaReader:
                             value = value.replace(year=value.year - 1)
                         self.guesses.append(
                             f"Item {item.number} approves the minutes of {bare.group(0)} without a "
-                            f"year; took {value:%d %B %Y}."
+                            f"year; took {dates.long_date(value, dates.DAY_MONTH_YEAR)}."
                         )
                         return value
         return None
@@ -999,10 +998,6 @@ def _new_para(draft: _ItemDraft) -> None:
 
 def _join_paras(paras: list[list[str]]) -> str:
     return "\n".join(" ".join(p) for p in paras if p).strip()
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _number(key: tuple[int, str]) -> str:

@@ -1,4 +1,4 @@
-"""The shapes of things on an agenda: dates, times, page ranges, item and sub-item lines, names.
+"""The shapes of things on an agenda: page ranges, item and sub-item lines, names.
 
 Pure functions over one normalised line (see `normalise`); the agenda importer decides what a
 line is by which of these it matches, not by where it sits.
@@ -6,128 +6,15 @@ line is by which of these it matches, not by where it sits.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, time
 
-# --------------------------------------------------------------------------- dates
-
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = [name.lower() for name in calendar.day_name]
-
-_WEEKDAY = r"(?:(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_ORD = r"(?:st|nd|rd|th)?"
-_DATE_DMY = re.compile(
-    _WEEKDAY
-    + rf"(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>[A-Za-z]{{3,9}})\.?,?\s+(?P<y>\d{{4}})\b",
-    re.IGNORECASE,
-)
-_DATE_MDY = re.compile(
-    _WEEKDAY + rf"(?P<m>[A-Za-z]{{3,9}})\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b",
-    re.IGNORECASE,
-)
-_DATE_NUM = re.compile(
-    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d.])",
-    re.IGNORECASE,
-)
-_DATE_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+# Dates and times are found by clerk.dates (`find_date`, `find_time`), which reads them the
+# same way everywhere in clerk.
 
 EXAMPLE_DATE = "'Monday 25th November, 2019'"
 EXAMPLE_TIME = "'7.00 pm' or '10:00 am'"
 EXAMPLE_ITEMS = "'1. MEMBERSHIP' or '3. MINUTES (Pages 5 - 10)'"
-
-
-@dataclass(frozen=True)
-class DateFound:
-    text: str  # as written
-    value: date | None  # None: the shape of a date, but no such day ("31st February")
-    weekday: str = ""  # the weekday as written, expanded: "monday"
-    start: int = 0
-    end: int = 0
-
-    @property
-    def weekday_mismatch(self) -> bool:
-        return bool(self.value and self.weekday and WEEKDAYS[self.value.weekday()] != self.weekday)
-
-
-def _weekday(abbrev: str | None) -> str:
-    if not abbrev:
-        return ""
-    abbrev = abbrev.lower()
-    return next((d for d in WEEKDAYS if d.startswith(abbrev[:3])), "")
-
-
-def find_date(text: str) -> DateFound | None:
-    """The first date written in `text`, in any of the forms agendas use."""
-    found: list[tuple[int, DateFound]] = []
-    for pattern in (_DATE_DMY, _DATE_MDY, _DATE_NUM, _DATE_ISO):
-        for m in pattern.finditer(text):
-            month_text = m.group("m")
-            if month_text.isdigit():
-                month = int(month_text)
-            else:
-                month = MONTHS.get(month_text.lower(), 0)
-                if not month:
-                    continue
-            year = int(m.group("y"))
-            if year < 100:
-                year += 2000
-            try:
-                value: date | None = date(year, month, int(m.group("d")))
-            except ValueError:
-                value = None
-            wd = _weekday(m.groupdict().get("wd"))
-            found.append((m.start(), DateFound(m.group(0), value, wd, m.start(), m.end())))
-            break
-    if not found:
-        return None
-    return min(found, key=lambda f: f[0])[1]
-
-
-# --------------------------------------------------------------------------- times
-
-_TIME_12 = re.compile(
-    r"(?<![\d.:])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>[ap])\.?\s?m\b\.?", re.IGNORECASE
-)
-_TIME_24 = re.compile(
-    r"(?<![\d.:])(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s*(?:hrs|hours|h)\b)?(?![\d.:])"
-)
-_NOON = re.compile(r"\b(?:12\s+)?(?:noon|midday)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class TimeFound:
-    text: str
-    value: time | None  # None: the shape of a time but no such time ("13.00 pm")
-
-
-def find_time(text: str, *, bare_24h: bool = False) -> TimeFound | None:
-    """The first clock time in `text`: "7.00 pm", "6.30pm", "10:00 am", "noon".
-
-    A time without am/pm ("19:00") counts only with a colon, or when `bare_24h` (the value
-    of a "Time:" label), so that room numbers such as "18.01" are not read as times.
-    """
-    m = _TIME_12.search(text)
-    if m:
-        hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        value = None
-        if 1 <= hour <= 12 and minute < 60:
-            hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
-            value = time(hour, minute)
-        return TimeFound(m.group(0).strip(), value)
-    m = _NOON.search(text)
-    if m:
-        return TimeFound(m.group(0), time(12, 0))
-    for m in _TIME_24.finditer(text):
-        if ":" not in m.group(0) and not bare_24h:
-            continue
-        hour, minute = int(m.group("h")), int(m.group("m"))
-        value = time(hour, minute) if hour < 24 and minute < 60 else None
-        return TimeFound(m.group(0), value)
-    return None
 
 
 # --------------------------------------------------------------------------- pages

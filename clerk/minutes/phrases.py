@@ -6,75 +6,25 @@ Pure functions of plain values (and `Person`); `compose` strings them into sente
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, time
 
+# dates and times are written by clerk.dates, the one place that knows the names of the
+# months and days; the house wording reaches them from here too
+from clerk.dates import clock_time as clock_time
+from clerk.dates import long_date as long_date
+from clerk.dates import ordinal as ordinal
 from clerk.record import Person
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def join_names(names: Iterable[str], conjunction: str = "and") -> str:
-    """ "A", "A and B", "A, B and C" (no Oxford comma, as the house writes it)."""
+    """ "A", "A and B", "A, B and C" (no Oxford comma, as the house writes it): the one way
+    clerk joins a list in prose, names or numbers ("paragraphs 3, 4 and 5"). Blanks are
+    left out."""
     items = [n for n in names if n]
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def long_date(day: date, template: str = "{weekday} {day} {month} {year}") -> str:
-    """ "Thursday 17 October 2019"; the template may use {weekday}, {day}, {day_ordinal},
-    {month}, {month_number}, {year}: "{weekday} {day_ordinal} {month}, {year}" gives
-    "Monday 25th November, 2019"."""
-    return template.format(
-        weekday=WEEKDAYS[day.weekday()],
-        day=day.day,
-        day_ordinal=ordinal(day.day),
-        month=MONTHS[day.month - 1],
-        month_number=f"{day.month:02d}",
-        year=day.year,
-    )
-
-
-def clock_time(moment: time, template: str = "{h12}.{mm} {ampm}") -> str:
-    """ "8.59 pm" (the house form), "8.59pm" with "{h12}.{mm}{ampm}", "20:59" with
-    "{HH}:{mm}". Noon and midnight on the hour are said in words with the 12-hour forms:
-    "12.00 noon", "12.00 midnight"."""
-    h12 = moment.hour % 12 or 12
-    ampm = "am" if moment.hour < 12 else "pm"
-    if moment.minute == 0 and moment.hour in (0, 12) and "{ampm}" in template:
-        ampm = "noon" if moment.hour == 12 else "midnight"
-        if "{mm}{ampm}" in template:  # "12.00noon" reads badly: always a space before words
-            template = template.replace("{mm}{ampm}", "{mm} {ampm}")
-    return template.format(
-        h12=h12,
-        H=moment.hour,
-        HH=f"{moment.hour:02d}",
-        mm=f"{moment.minute:02d}",
-        ampm=ampm,
-        AMPM=ampm.upper(),
-    )
 
 
 def role_label(person: Person, role: str = "") -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clerk.dates import DATE_PLACEHOLDERS, TIME_PLACEHOLDERS
 from clerk.errors import InputError
 
 STYLES_DIR = Path(__file__).parent / "styles"
@@ -45,7 +46,7 @@ class OpeningStyle:
     # {committee} {date} {venue} {start_time} {councils}
     single: str = "Minutes of a meeting of the **{committee}** held on **{date}** in {venue}."
     joint: str = "Minutes of a joint meeting of the **{committee}** held on **{date}** in {venue}."
-    date: str = "{weekday} {day} {month} {year}"  # {day_ordinal} {month_number} too
+    date: str = "{weekday} {day} {month} {year}"  # {day_ordinal} {month_number} {month_abbr} too
     time: str = "{h12}.{mm} {ampm}"  # "8.59 pm"; "{h12}.{mm}{ampm}" "8.59pm"; "{HH}:{mm}" "20:59"
 
 
@@ -126,10 +127,9 @@ class HouseStyle:
 PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("opening", "single"): frozenset({"committee", "date", "venue", "start_time", "councils"}),
     ("opening", "joint"): frozenset({"committee", "date", "venue", "start_time", "councils"}),
-    ("opening", "date"): frozenset(
-        {"weekday", "day", "day_ordinal", "month", "month_number", "year"}
-    ),
-    ("opening", "time"): frozenset({"h12", "H", "HH", "mm", "ampm", "AMPM"}),
+    # what a date or time template may say is what clerk.dates can fill in
+    ("opening", "date"): DATE_PLACEHOLDERS,
+    ("opening", "time"): TIME_PLACEHOLDERS,
     ("attendance", "members"): frozenset({"names"}),
     ("attendance", "also_present_line"): frozenset({"names"}),
     ("attendance", "officers_line"): frozenset({"names"}),
@@ -196,18 +196,18 @@ def loads_style(text: str, source: str | Path = "<style>", default_name: str = "
     top: dict[str, Any] = {}
     name = data.pop("name", default_name or "custom")
     if not isinstance(name, str):
-        raise InputError(source, _line_of(text, None, "name"), "name: expected text")
+        raise InputError(source, _line_of(text, "name"), "name: expected text")
     for section, table in data.items():
         if section not in known_sections or section == "name":
             raise InputError(
                 source,
-                _line_of(text, section, None),
+                _line_of(text, section),
                 f"unknown setting or section {section!r} (sections: "
                 f"{', '.join(s for s in known_sections if s != 'name')})",
             )
         if not isinstance(table, dict):
             raise InputError(
-                source, _line_of(text, None, section), f"{section}: expected a [{section}] table"
+                source, _line_of(text, section), f"{section}: expected a [{section}] table"
             )
         cls = known_sections[section].default_factory()  # type: ignore[misc]
         top[section] = _section(cls, section, table, text, source)
@@ -271,26 +271,9 @@ def _placeholders(
         ) from None
 
 
-def _line_of(text: str, section: str | None, key: str | None) -> int | None:
-    """The line of `key` inside `[section]` (or of the section header when key is None)."""
-    lines = text.splitlines()
-    start = 0
-    if section is not None:
-        header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]")
-        found = next((i for i, ln in enumerate(lines) if header.match(ln)), None)
-        if found is None:
-            dotted = re.compile(rf"^\s*{re.escape(section)}\s*[.=]")
-            found = next((i for i, ln in enumerate(lines) if dotted.match(ln)), None)
-            return found + 1 if found is not None else None
-        if key is None:
-            return found + 1
-        start = found + 1
-    if key is None:
-        return None
-    pattern = re.compile(rf'^\s*("?){re.escape(key)}\1\s*=')
-    for i in range(start, len(lines)):
-        if section is not None and i > start and re.match(r"^\s*\[", lines[i]):
-            break
-        if pattern.match(lines[i]):
-            return i + 1
-    return None
+def _line_of(text: str, *key: str) -> int | None:
+    """The line of `key` ("opening", "date") in the style's text: the same index the meeting
+    file's errors use, built only when an error needs it."""
+    from clerk.toml_lines import line_of  # a style read without fault never needs it
+
+    return line_of(text, key)

@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from clerk.dates import DAY_MONTH_YEAR, long_date
 from clerk.minutes.document import Heading, MinutesDocument, Table
 from clerk.record import Action, ActionStatus, AgendaItem, Meeting, MeetingStatus, Part
 
@@ -226,7 +227,7 @@ def update_text(action: Action) -> str:
 
 def meeting_heading(meeting: Meeting, round_number: int | None = None) -> str:
     """ "ROUND TWO 17 OCTOBER 2019", or "17 OCTOBER 2019" without a round number."""
-    day = f"{meeting.date.day} {meeting.date.strftime('%B').upper()} {meeting.date.year}"
+    day = long_date(meeting.date, DAY_MONTH_YEAR).upper()
     if round_number is None:
         return day
     return f"ROUND {ordinal_word(round_number)} {day}"

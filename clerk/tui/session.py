@@ -13,6 +13,8 @@ from dataclasses import fields, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from clerk import dates
+from clerk.dates import parse_date, parse_time  # the screens' forms read what clerk reads
 from clerk.minutes import phrases
 from clerk.minutes.document import Block, Paragraph, Resolved
 from clerk.record import (
@@ -80,53 +82,15 @@ PHRASES: dict[str, str] = {
 
 def long_date(day: date) -> str:
     """17 June 2019."""
-    return phrases.long_date(day, "{day} {month} {year}")
+    return dates.long_date(day, dates.DAY_MONTH_YEAR)
 
 
 def clock_time(moment: time | None) -> str:
     """The house form of a time: 7.05 pm."""
-    return "" if moment is None else phrases.clock_time(moment)
+    return "" if moment is None else dates.clock_time(moment)
 
 
-def parse_time(text: str) -> time:
-    """Read 19:05, 7.05 pm, 7.05pm, 1905, 7pm or 12.00 noon (the forms clock_time writes);
-    raises ValueError with the text."""
-    raw = text.strip().lower().replace(" ", "")
-    suffix = ""
-    for words, meaning in (("noon", "pm"), ("midnight", "am")):
-        if raw.endswith(words):
-            raw, suffix = raw.removesuffix(words) or "12", meaning
-    if raw.endswith(("am", "pm")):
-        raw, suffix = raw[:-2], raw[-2:]
-    for sep in (":", "."):
-        if sep in raw:
-            hours, minutes = raw.split(sep, 1)
-            break
-    else:
-        hours, minutes = (raw[:-2], raw[-2:]) if len(raw) > 2 else (raw, "0")
-    try:
-        hour, minute = int(hours), int(minutes)
-    except ValueError:
-        raise ValueError(f"not a time: {text!r}") from None
-    if suffix == "pm" and hour < 12:
-        hour += 12
-    if suffix == "am" and hour == 12:
-        hour = 0
-    if not (0 <= hour < 24 and 0 <= minute < 60):
-        raise ValueError(f"not a time: {text!r}")
-    return time(hour, minute)
-
-
-def parse_date(text: str) -> date:
-    """Read 2019-11-25 or 25/11/2019."""
-    raw = text.strip()
-    try:
-        if "/" in raw:
-            day, month, year = (int(p) for p in raw.split("/"))
-            return date(year, month, day)
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(f"not a date: {text!r} (use 2019-11-25 or 25/11/2019)") from None
+_join = phrases.join_names  # "A, B and C": the house joins every list in prose one way
 
 
 def person_label(person: Person, role: str = "") -> str:

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from clerk.dates import short_date
 from clerk.errors import ClerkError
 from clerk.record import (
     AgendaItem,
@@ -93,7 +94,7 @@ class PickerScreen(Screen):
         self.meeting_ids = [m.id for m in summaries]
         for m in summaries:
             table.add_row(
-                f"{m.date:%a} {m.date:%d %b %Y}",
+                short_date(m.date),
                 m.committee,
                 m.status.value.replace("_", " ") if hasattr(m.status, "value") else str(m.status),
                 str(m.items),

@@ -21,7 +21,7 @@ from clerk.tui.dialogs.forms import (
     PersonDialog,
 )
 from clerk.tui.keyed_help import KeyedHelp
-from clerk.tui.session import LiveSession, clock_time, parse_time
+from clerk.tui.session import LiveSession, clock_time, long_date, parse_time
 from clerk.tui.widgets.footer import ClerkFooter
 
 CURSOR = "▶"  # drawn on the highlighted line: the cursor is seen without colour
@@ -164,7 +164,7 @@ class RollCallScreen(Screen):
             table.move_cursor(row=min(row, len(self.row_ids) - 1))
         meeting = record.meeting
         self.query_one("#rollcall-title", Static).update(
-            f"Roll call — {record.committee.name}, {meeting.date:%d %B %Y}"
+            f"Roll call — {record.committee.name}, {long_date(meeting.date)}"
         )
         self.show_cursor()
 
