@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 TUI_BUSY_TIMEOUT = 0.2  # seconds
+HANG_UP_GRACE = 2.0  # seconds to take in the keys read before a hang-up, at the most
 
 #: Set by the startup benchmark: write the time of the first interactive frame here and exit.
 PROBE_ENV = "CLERK_STARTUP_PROBE"
@@ -102,8 +103,9 @@ class ClerkApp(App):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
-                if signal.getsignal(signum) is not signal.SIG_IGN:  # under nohup, stay deaf
-                    loop.add_signal_handler(signum, self._hang_up)
+                before = signal.getsignal(signum)
+                if before is not signal.SIG_IGN:  # under nohup, stay deaf
+                    loop.add_signal_handler(signum, self._hang_up, signum, before)
         probe = os.environ.get(PROBE_ENV)
         if probe:
             self.call_after_refresh(self._probe, probe)
@@ -156,7 +158,7 @@ class ClerkApp(App):
             # the widget this key is handed to, unless a priority binding takes it: a command
             # that waits for the keys before it goes there (widgets/keys.py, after_typing)
             target = self.focused
-            command = any(
+            command = not event.is_printable and any(
                 binding.priority
                 for _node, bindings in self.screen._binding_chain
                 for binding in bindings.key_to_bindings.get(event.key, ())
@@ -164,9 +166,12 @@ class ClerkApp(App):
             await super().on_event(event)
             if not command:
                 self.keys_went_to = target
-                if isinstance(target, KeysInOrder):
-                    # the next key is handed on once this one has taken effect (focus moved,
-                    # text typed), so that it goes where this one left the focus
+                typed = event.is_printable and target is not None and (
+                    target.check_consume_key(event.key, event.character)
+                )
+                if isinstance(target, KeysInOrder) and not typed:
+                    # the next key is handed on once this one has taken effect (a key that is
+                    # not typed may move the focus), so it goes where this one left the focus
                     await target.keys_taken()
             return
         await super().on_event(event)
@@ -209,11 +214,31 @@ class ClerkApp(App):
         if live is not None:
             live.undo(redo=True)
 
-    def _hang_up(self) -> None:
-        """The terminal closed (SIGHUP) or the system asks clerk to stop (SIGTERM): save what
-        is typed, then go. Without this, Python's default for SIGHUP ends the process at once."""
-        self.save_now()
-        self.exit()
+    def _hang_up(self, signum: int, before: Any) -> None:
+        """The terminal closed (SIGHUP) or the system asks clerk to stop (SIGTERM): take in
+        the keys already read, save what is typed, then end as the signal would have
+        (Python's default ends the process at once, with typing unsaved). SIGTERM tries a
+        tidy exit, which gives the terminal back; a closed terminal has nothing to give
+        back to, and waits for no one."""
+
+        def as_the_signal_would() -> None:
+            self.save_now()
+            signal.signal(signum, before)  # the default, or what was set before (the demo's)
+            os.kill(os.getpid(), signum)
+
+        def saved_then_gone() -> None:
+            if signum == signal.SIGTERM:
+                self.save_now()
+                self.exit()
+            else:
+                as_the_signal_would()
+
+        # behind the keys already read (they are in the app's queue), then behind those
+        # handed to a widget: the last words typed are in the composer when it saves
+        from clerk.tui.widgets.keys import after_typing
+
+        self.call_later(after_typing, self, saved_then_gone)
+        self.set_timer(HANG_UP_GRACE, as_the_signal_would)  # should taking them in hang
 
     async def confirm_demo_quit(self) -> bool:
         """Whether to quit now: in the demo the clerk is asked first whether to keep the

@@ -112,3 +112,28 @@ def test_a_whole_item_typed_as_fast_bursts_is_stored_byte_for_byte(db) -> None:
     quit_and_wait()
     assert stored(path, meeting_id, "paragraphs") == {"5": paragraphs}
     assert stored(path, meeting_id, "resolutions") == {"5": resolutions}
+
+
+def test_closing_the_terminal_mid_sentence_keeps_the_words(db) -> None:
+    """The terminal window closed (SIGHUP) straight after typing, before the save was due:
+    the words are saved on the way out."""
+    path, meeting_id = db
+    TERMINAL.start_clerk(path, meeting_id)
+    words = "The Committee noted the report and thanked the officers for"
+    burst(words)
+    time.sleep(0.05)  # well inside the 0.4 s before a save is due
+    pid = TERMINAL.pid()
+    TERMINAL.close()  # as closing the window: SIGHUP
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and alive(pid):
+        time.sleep(0.05)
+    assert not alive(pid)
+    assert stored(path, meeting_id, "paragraphs") == {"1": [words]}
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

@@ -377,7 +377,7 @@ async def test_exempt_item_with_two_paragraphs(db, clock) -> None:
         await pilot.press("ctrl+l", "end", "enter")
         await pilot.pause()
         banner = str(app.screen.query_one("#exempt-banner").render())
-        assert "EXEMPT" in banner and "Schedule 12A, paragraphs 1, 3" in banner
+        assert "EXEMPT" in banner and "Schedule 12A, paragraphs 1 and 3" in banner
         assert "⊘" in agenda_prompts(app)["10"]
     record = load(path, meeting_id)
     (exclusion,) = record.resolutions_for(numbered(record)["10"].id)

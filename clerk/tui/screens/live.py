@@ -24,7 +24,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from clerk import dates
 from clerk.errors import ClerkError
+from clerk.minutes import phrases
 from clerk.record import (
     Action,
     AgendaItem,
@@ -205,10 +207,11 @@ class LiveScreen(Screen):
         present = session.present_count(item)
         quorum = self.record.committee.quorum
         text = Text()
-        text.append(f" {meeting.date:%a} {long_date(meeting.date)}", style="bold")
+        day = dates.long_date(meeting.date, "{weekday_abbr} {day} {month} {year}")
+        text.append(f" {day}", style="bold")
         if meeting.start_time:
             text.append(f" · began {clock_time(meeting.start_time)}")
-        text.append(f" · {session.clock():%H:%M:%S}", style="bold")
+        text.append(" · " + dates.clock_time(session.clock().time(), "{HH}:{mm}:{ss}"), "bold")
         text.append(f" · present {present}")
         if present >= quorum:
             text.append(f" · quorate ({quorum})")
@@ -242,7 +245,7 @@ class LiveScreen(Screen):
             word = "paragraphs" if len(numbers) > 1 else "paragraph"
             banner.update(
                 f"EXEMPT — PART 2 — press and public excluded "
-                f"(Schedule 12A, {word} {', '.join(numbers)})"
+                f"(Schedule 12A, {word} {phrases.join_names(numbers)})"
             )
         title = Text(f"{item.number}. {item.title}", style="bold")
         if item.outcome:

@@ -147,7 +147,10 @@ doubled). **{key:insert_person}** inserts a person with their role.
     def _changed(self, event: TextArea.Changed) -> None:
         # Changed comes behind later keys: it only says that a save may be due. The first
         # words of a new paragraph make its row at once (its entry appears as it is begun).
-        if event.text_area is not self or self.refusal is not None:
+        if event.text_area is not self:
+            return
+        event.stop()  # nothing above the composer needs it: a key's messages stop here
+        if self.refusal is not None:
             return
         if self.target is None and self.text.strip():
             self.save()

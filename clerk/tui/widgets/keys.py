@@ -120,6 +120,8 @@ class KeysInOrder(_Base):
             event.stop()
             event.prevent_default()
             return
+        if event.is_printable and self.check_consume_key(event.key, event.character):
+            return  # a character the widget types: no binding is looked for (most keys)
         # the binding chain from this widget up (less the keys it types itself)
         for namespace, bindings in self.screen._binding_chain:
             for binding in bindings.key_to_bindings.get(event.key, ()):
