@@ -1,0 +1,177 @@
+"""User text is text, never markup, on every screen (issue 9): the picker, the live screen, the
+roll call, the dialogs and the notifications draw each name, title and word exactly as typed,
+square brackets, tags and backslashes and all. Read as markup, "[b]now[/b]" is drawn "now" and
+"Audit [/] Panel" crashes the screen.
+
+Each test reads what the terminal shows (the characters drawn, no colour) in the part of the
+screen that holds the text. Long text wraps there, so both sides are compared with the
+whitespace squeezed out; where a table column is narrower than a name, the name's first
+characters are looked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widget import Widget
+from textual.widgets import Label
+from textual.widgets._toast import Toast
+
+from clerk.errors import ClerkError
+from clerk.record import MeetingRecord, MeetingStatus
+from clerk.store import Store
+from clerk.tui.app import ClerkApp
+from clerk.tui.screens.live import LiveScreen
+from clerk.tui.widgets.item_record import ItemRecord
+from clerk.tui.widgets.live import AgendaList
+from tests.markup_meeting import (
+    ACTION,
+    COMMITTEE,
+    ITEM,
+    ITEM_DESCRIPTION,
+    KIND,
+    LEAD,
+    MEMBER,
+    MOTION,
+    NATURE,
+    PARAGRAPH,
+    RESOLUTION,
+    markup_record,
+)
+
+SIZE = (160, 50)
+
+
+# --------------------------------------------------------------------------- reading the screen
+
+
+def screen_lines(app: App) -> list[str]:
+    """Every line of the terminal as drawn now (the screen and any dialog or notification
+    over it): characters, no colour."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return ["".join(strip.text for strip in line) for line in update.strips]
+
+
+def drawn(app: App, widget: Widget, *, border: bool = False) -> str:
+    """What the terminal shows where the widget is: its content, or with `border` its box."""
+    region = widget.region if border else widget.content_region
+    lines = screen_lines(app)[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def not_shown(app: App, widget: Widget, expected: dict[str, str]) -> dict[str, str]:
+    """Which of the expected texts the widget does not show as typed (empty when all are)."""
+    shown = squeezed(drawn(app, widget))
+    return {what: text for what, text in expected.items() if squeezed(text) not in shown}
+
+
+def notifications(app: App) -> str:
+    """The text of every notification on the screen now."""
+    return "\n".join(squeezed(drawn(app, toast)) for toast in app.screen.query(Toast))
+
+
+def title_of(app: App) -> Widget:
+    return app.screen.query_one(".dialog-title", Label)
+
+
+# --------------------------------------------------------------------------- the meeting
+
+
+@pytest.fixture
+def meeting(tmp_path: Path) -> tuple[Path, MeetingRecord]:
+    """The meeting of tests/markup_meeting.py, under way on item 3: (database, record)."""
+    path = tmp_path / "clerk.db"
+    record = markup_record(MeetingStatus.IN_PROGRESS)
+    with Store(path) as store:
+        store.save_record(record)
+    return path, record
+
+
+def live_app(meeting: tuple[Path, MeetingRecord], clock: Callable[[], datetime]) -> ClerkApp:
+    path, record = meeting
+    return ClerkApp(path, record.meeting.id, clock=clock, cursor_blink=False)
+
+
+def person_id(record: MeetingRecord, name: str) -> str:
+    return next(p.id for p in record.people if p.name == name)
+
+
+# --------------------------------------------------------------------------- the live screen
+
+
+async def test_the_live_screen_shows_every_word_as_typed(meeting, clock) -> None:
+    """The live screen crashed (MarkupError) on opening a meeting of "Audit [/] Panel"."""
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveScreen)
+        agenda = screen.query_one(AgendaList)
+        assert not_shown(app, agenda, {"item": ITEM}) == {}
+        # the committee's name heads the agenda, cut to the agenda's width
+        top = drawn(app, agenda, border=True).splitlines()[0]
+        assert COMMITTEE[:30] in top
+        heading = screen.query_one("#item-heading")
+        assert not_shown(app, heading, {"item": ITEM, "description": ITEM_DESCRIPTION}) == {}
+        expected = {
+            "paragraph": PARAGRAPH,
+            "motion voted on": MOTION.removeprefix("That "),
+            "resolution": RESOLUTION,
+            "action": ACTION,
+            "lead": LEAD,
+        }
+        assert not_shown(app, screen.query_one(ItemRecord), expected) == {}
+        await pilot.press("ctrl+b")  # the declarations item: the minutes record them there
+        await pilot.pause()
+        declared = {"member": MEMBER, "interest": KIND, "its nature": NATURE, "item": ITEM}
+        assert not_shown(app, screen.query_one(ItemRecord), declared) == {}
+
+
+async def test_deleting_and_undoing_an_entry_name_it_as_typed(meeting, clock) -> None:
+    _path, record = meeting
+    [declaration] = record.declarations
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+b")  # to the declarations item
+        await pilot.pause()
+        entries = app.screen.query_one(ItemRecord)
+        entries.focus()
+        entries.highlight(f"declarations:{declaration.id}")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert squeezed(f"Deleted declaration by {MEMBER}.") in notifications(app)
+        app.clear_notifications()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert squeezed(f"Undone: declaration by {MEMBER} deleted") in notifications(app)
+
+
+async def test_a_refusal_quotes_the_error_as_typed(meeting, clock) -> None:
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.refused(ClerkError(f"“declaration by {MEMBER}” has been changed since."))
+        await pilot.pause()
+        assert squeezed(f"“declaration by {MEMBER}” has been changed since.") in notifications(app)
+
+
+# --------------------------------------------------------------------------- the app's own words
+
+
+async def test_a_keys_file_written_like_markup_is_warned_of_as_typed(
+    meeting, clock, isolated_config: Path
+) -> None:
+    """A keys.toml with a non-key entry named "[/]" crashed clerk as it started."""
+    (isolated_config / "keys.toml").write_text('[keys]\n"[b]x[/b] [/]" = 1\n', encoding="utf-8")
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert squeezed("ignored [b]x[/b] [/] (not a key string)") in notifications(app)
