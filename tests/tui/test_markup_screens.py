@@ -18,18 +18,21 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import Label
+from textual.widgets import Input, Label
 from textual.widgets._toast import Toast
 
 from clerk.errors import ClerkError
 from clerk.record import MeetingRecord, MeetingStatus
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
+from clerk.tui.dialogs.forms import FormDialog, PersonDialog
+from clerk.tui.dialogs.meeting import DeclarationDialog, VoteDialog
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.widgets.item_record import ItemRecord
 from clerk.tui.widgets.live import AgendaList
 from tests.markup_meeting import (
     ACTION,
+    CHAIR,
     COMMITTEE,
     ITEM,
     ITEM_DESCRIPTION,
@@ -152,6 +155,69 @@ async def test_deleting_and_undoing_an_entry_name_it_as_typed(meeting, clock) ->
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert squeezed(f"Undone: declaration by {MEMBER} deleted") in notifications(app)
+
+
+async def test_the_declaration_dialog_offers_the_committees_kinds_as_typed(meeting, clock) -> None:
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DeclarationDialog)
+        assert squeezed(f"Declaration of interest — 3. {ITEM}") in squeezed(
+            drawn(app, title_of(app))
+        )
+        assert not_shown(app, dialog.query_one("#decl-kind"), {"kind": KIND}) == {}
+        assert not_shown(app, dialog.query_one("#decl-item-title"), {"item": ITEM}) == {}
+
+
+async def test_a_recorded_vote_names_each_voter_as_typed(meeting, clock) -> None:
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, VoteDialog)
+        assert squeezed(f"Vote — 3. {ITEM}") in squeezed(drawn(app, title_of(app)))
+        await pilot.press("enter", "r")  # the motion as filled in; a recorded vote
+        await pilot.pause()
+        voters = {"chair": CHAIR, "member": MEMBER}
+        assert not_shown(app, dialog.query_one("#vote-table"), voters) == {}
+        await pilot.press("f", "a")
+        await pilot.pause()
+        preview = dialog.query_one("#vote-preview")
+        assert not_shown(app, preview, {**voters, "motion": RESOLUTION.removeprefix("That ")}) == {}
+
+
+async def test_the_person_picker_and_action_form_show_names_as_typed(meeting, clock) -> None:
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")  # insert a person
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#person-name", Input).value = "[b]Zed[/b]"
+        await pilot.pause()
+        matches = dialog.query_one("#person-matches")
+        assert squeezed("+ New person: ‘[b]Zed[/b]’") in squeezed(drawn(app, matches))
+        await pilot.press("enter")  # no one of that name, and not a full name: said so
+        await pilot.pause()
+        error = dialog.query_one(".dialog-error")
+        assert squeezed("No one known is called ‘[b]Zed[/b]’") in squeezed(drawn(app, error))
+        name = dialog.query_one("#person-name", Input)
+        name.value = "Ann"
+        await pilot.pause()
+        assert squeezed(CHAIR) in squeezed(drawn(app, matches))
+        await pilot.press("escape", "f7")  # an action arising
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("tab", "A", "n", "n")  # the lead, completed from the people known
+        await pilot.pause()
+        lead = app.screen.query_one("#field-lead", Input)
+        assert squeezed(CHAIR) in squeezed(drawn(app, lead))
 
 
 async def test_a_refusal_quotes_the_error_as_typed(meeting, clock) -> None:
