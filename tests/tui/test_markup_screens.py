@@ -21,19 +21,24 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 from textual.widgets._toast import Toast
 
+from clerk.demo import DemoInfo
 from clerk.errors import ClerkError
 from clerk.record import MeetingRecord, MeetingStatus
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
-from clerk.tui.dialogs.forms import FormDialog, PersonDialog
+from clerk.tui.dialogs.forms import ChoiceDialog, FormDialog, PersonDialog
 from clerk.tui.dialogs.meeting import DeclarationDialog, VoteDialog
 from clerk.tui.screens.live import LiveScreen
+from clerk.tui.screens.picker import PickerScreen
+from clerk.tui.screens.rollcall import RollCallScreen
 from clerk.tui.widgets.item_record import ItemRecord
 from clerk.tui.widgets.live import AgendaList
 from tests.markup_meeting import (
     ACTION,
     CHAIR,
     COMMITTEE,
+    GUEST,
+    GUEST_ROLE,
     ITEM,
     ITEM_DESCRIPTION,
     KIND,
@@ -105,6 +110,47 @@ def live_app(meeting: tuple[Path, MeetingRecord], clock: Callable[[], datetime])
 
 def person_id(record: MeetingRecord, name: str) -> str:
     return next(p.id for p in record.people if p.name == name)
+
+
+# --------------------------------------------------------------------------- the picker
+
+
+async def test_the_picker_lists_a_committee_named_like_markup(meeting) -> None:
+    """The picker crashed (MarkupError) on a committee named "Audit [/] Panel"."""
+    path, _record = meeting
+    app = ClerkApp(path, cursor_blink=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert not_shown(app, app.screen.query_one("#meetings"), {"committee": COMMITTEE}) == {}
+        await pilot.press("f3")  # the committee's next meeting
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert squeezed(f"Next meeting of the {COMMITTEE}") in squeezed(drawn(app, title_of(app)))
+
+
+async def test_the_picker_quotes_a_file_it_cannot_import_as_typed(meeting, tmp_path) -> None:
+    path, _record = meeting
+    folder = tmp_path / "[b]papers[/b] [/]"  # "[/" and "]": a folder in a folder
+    folder.mkdir(parents=True)
+    broken = folder / "[i]pack \\[u].txt"
+    broken.write_text("nothing like an agenda\n", encoding="utf-8")
+    app = ClerkApp(path, cursor_blink=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # import an agenda
+        await pilot.pause()
+        field = app.screen.query_one("#field-path", Input)
+        field.value = str(folder / "[u]nowhere[/u].txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        error = app.screen.query_one(".dialog-error")
+        assert squeezed(f"No such file: {folder}/[u]nowhere[/u].txt") in squeezed(drawn(app, error))
+        field.value = str(broken)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        assert squeezed(str(broken)) in notifications(app)  # "Not imported: … line 1: …"
 
 
 # --------------------------------------------------------------------------- the live screen
@@ -229,6 +275,78 @@ async def test_a_refusal_quotes_the_error_as_typed(meeting, clock) -> None:
         assert squeezed(f"“declaration by {MEMBER}” has been changed since.") in notifications(app)
 
 
+# --------------------------------------------------------------------------- the roll call
+
+
+async def test_the_roll_call_shows_names_and_roles_as_typed(meeting, clock) -> None:
+    _path, record = meeting
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RollCallScreen)
+        title = screen.query_one("#rollcall-title")
+        assert squeezed(f"Roll call — {COMMITTEE}, 17 October 2019") in squeezed(drawn(app, title))
+        # the table's columns are narrower than these names: their first characters show
+        table = screen.query_one("#rollcall")
+        cut = {
+            "chair": CHAIR[:30],
+            "member": MEMBER[:30],
+            "guest": GUEST[:30],
+            "role": GUEST_ROLE[:28],
+        }
+        assert not_shown(app, table, cut) == {}
+        # the line under the table has the highlighted person in full
+        table.move_cursor(row=screen.row_ids.index(person_id(record, GUEST)))
+        await pilot.pause()
+        detail = screen.query_one("#rollcall-detail")
+        assert not_shown(app, detail, {"guest": GUEST, "role": GUEST_ROLE}) == {}
+        summary = screen.query_one("#rollcall-summary")
+        assert squeezed(f"Delete clears: {GUEST}") in squeezed(drawn(app, summary))
+
+
+async def test_the_roll_calls_questions_and_notes_name_people_as_typed(meeting, clock) -> None:
+    path, record = meeting
+    app = live_app(meeting, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#rollcall")
+        table.move_cursor(row=screen.row_ids.index(person_id(record, MEMBER)))
+        await pilot.pause()
+        await pilot.press("s")  # a substitute for the member
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert squeezed(f"Substitute for {MEMBER}") in squeezed(drawn(app, title_of(app)))
+        await pilot.press("escape", "l")  # the member arrived late
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert squeezed(f"{MEMBER} arrived at") in squeezed(drawn(app, title_of(app)))
+        await pilot.press("escape", "r")  # a member cannot be removed: said so
+        await pilot.pause()
+        assert squeezed(f"{MEMBER} is a member of the committee") in notifications(app)
+        app.clear_notifications()
+        table.move_cursor(row=screen.row_ids.index(person_id(record, GUEST)))
+        await pilot.pause()
+        await pilot.press("m")  # merge the councillor into someone
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert squeezed(f"Merge {GUEST} into…") in squeezed(drawn(app, title_of(app)))
+        await pilot.press("escape", "r")  # remove the councillor
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert squeezed(f"Remove {GUEST} from clerk") in squeezed(drawn(app, title_of(app)))
+        await pilot.press("y")
+        await pilot.pause()
+        assert squeezed(f"Removed {GUEST}") in notifications(app)
+    with Store(path) as store:
+        assert GUEST not in [p.name for p in store.people()]
+
+
 # --------------------------------------------------------------------------- the app's own words
 
 
@@ -241,3 +359,20 @@ async def test_a_keys_file_written_like_markup_is_warned_of_as_typed(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert squeezed("ignored [b]x[/b] [/] (not a key string)") in notifications(app)
+
+
+async def test_the_demo_names_a_folder_written_like_markup_as_typed(meeting, clock, tmp_path):
+    _path, record = meeting
+    folder = tmp_path / "[b]demo[/b] [/]"
+    folder.mkdir(parents=True)
+    path = folder / "demo.db"
+    with Store(path) as store:
+        store.save_record(record)
+    app = ClerkApp(path, record.meeting.id, clock=clock, cursor_blink=False, demo=DemoInfo(path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert squeezed(str(path)) in notifications(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        note = app.screen.query_one(".dialog-note")
+        assert squeezed(str(path)) in squeezed(drawn(app, note))
