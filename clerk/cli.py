@@ -141,6 +141,7 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     if not rows:
@@ -162,7 +163,8 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
             m.status.value.replace("_", " "),
             str(m.items),
             str(m.present),
-            m.committee,
+            # Text, not str: Rich reads a str cell as markup ("Audit [/] Panel" would crash)
+            Text(m.committee),
         )
     console.print(table)
 
@@ -245,8 +247,11 @@ def import_agenda(
 
 
 def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
+    """What was read, for the clerk to check. Everything from the file is printed as Text:
+    Rich reads a str as markup, and a title such as "Audit [/] Panel" is not markup."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from clerk.record import MemberRole
 
@@ -255,24 +260,24 @@ def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
     when = dates.long_date(m.date)
     if m.start_time:
         when += f", {dates.clock_time(m.start_time, dates.CLOCK_24H)}"
-    console.print(f"[bold]{record.committee.name}[/]\n{when}\n{m.venue}")
+    console.print(Text.assemble((record.committee.name, "bold"), f"\n{when}\n{m.venue}"))
     members = []
     for ms in record.memberships:
         name = record.person(ms.person_id).name
         if ms.role in (MemberRole.CHAIR, MemberRole.CO_CHAIR):
             name += f" ({record.committee.chair_title})"
         members.append(name)
-    console.print(f"Members ({len(members)}): " + ", ".join(members))
+    console.print(Text(f"Members ({len(members)}): " + ", ".join(members)))
     if m.officer_id:
-        console.print(f"Committee officer: {record.person(m.officer_id).name}")
+        console.print(Text(f"Committee officer: {record.person(m.officer_id).name}"))
     table = Table(header_style="bold")
     for column in ("No.", "Title", "Pages", "Part"):
         table.add_column(column)
     for item in record.agenda():
-        table.add_row(item.number, item.title, item.pages, item.part.value)
+        table.add_row(Text(item.number), Text(item.title), item.pages, item.part.value)
     console.print(table)
     for guess in guesses:
-        console.print(f"[yellow]Guessed:[/] {guess}")
+        console.print(Text.assemble(("Guessed:", "yellow"), " ", guess))
 
 
 @main.command("export-record")
@@ -385,6 +390,7 @@ def keys(markdown: bool, defaults: bool) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     live, rollcall = keys_table(keymap)
@@ -393,15 +399,21 @@ def keys(markdown: bool, defaults: bool) -> None:
         ("The live meeting screen", live),
         (f"The roll call ({roll_call_key})", rollcall),
     ):
-        table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+        table = Table(
+            title=Text(title, style="table.title"),
+            title_justify="left",
+            header_style="bold",
+            box=box.SIMPLE_HEAD,
+        )
         table.add_column("key", no_wrap=True)
         table.add_column("does")
         table.add_column("id", style="dim", no_wrap=True)
         for row in rows:
             does = f"{row.where}: {row.does}" if row.where else row.does
-            table.add_row(row.keys, does, row.binding_id or "")
+            # Text: the keys come from the user's keys.toml, and "[" is a key, not markup
+            table.add_row(Text(row.keys), Text(does), Text(row.binding_id or ""))
         console.print(table)
-    console.print(f'Remap a key by its id in {config_path()}, e.g. new_paragraph = "f2"')
+    console.print(Text(f'Remap a key by its id in {config_path()}, e.g. new_paragraph = "f2"'))
 
 
 @main.command("load-samples")

@@ -88,7 +88,9 @@ class ClerkApp(App):
         if keymap:
             self.set_keymap(keymap)
         if warning:
-            self.notify(warning, severity="warning", timeout=10)
+            # markup=False here and wherever a message quotes what someone typed or a file
+            # holds: "[/]" in a name is text (as markup it crashes), "[b]now[/b]" loses "[b]"
+            self.notify(warning, severity="warning", timeout=10, markup=False)
         if self.demo is not None:
             from clerk.tui.demo import announce
 
@@ -130,7 +132,7 @@ class ClerkApp(App):
             session = LiveSession(self.store, meeting_id, self.clock)
             session.begin()
         except ClerkError as exc:
-            self.notify(str(exc), title="Cannot open the meeting", severity="error")
+            self.notify(str(exc), title="Cannot open the meeting", severity="error", markup=False)
             if not self.screen_stack or len(self.screen_stack) <= 1:
                 self.show_picker()
             return
@@ -268,6 +270,7 @@ class ClerkApp(App):
             title="Not saved",
             severity="error",
             timeout=10,
+            markup=False,  # the error may quote a name or an entry
         )
 
     async def _dispatch_action(self, namespace: Any, action_name: str, params: Any) -> bool:

@@ -31,6 +31,7 @@ def announce(app: ClerkApp, demo: DemoInfo) -> None:
         f"which is thrown away when you quit. {key_for(app, 'quit')} offers to keep a copy.",
         title="Demo",
         timeout=30,
+        markup=False,  # a path is text: a folder may be called "[b]work[/b]"
     )
 
 
@@ -58,8 +59,10 @@ The demo records into a scratch database that is deleted when clerk closes.
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(
-                f"What you recorded is in a scratch database, {self.demo.db_path}, "
-                "which is deleted when clerk closes.",
+                Text(
+                    f"What you recorded is in a scratch database, {self.demo.db_path}, "
+                    "which is deleted when clerk closes."
+                ),
                 classes="dialog-note",
             )
             yield OptionList(
@@ -95,6 +98,7 @@ def ask_before_quitting(app: ClerkApp, demo: DemoInfo) -> bool:
                     title="Not kept",
                     severity="error",
                     timeout=15,
+                    markup=False,
                 )
                 return
         demo.decided = True

@@ -70,7 +70,10 @@ class KeyedChoices(OptionList):
 
 
 class FormDialog(Dialog[dict[str, str] | None]):
-    """Text fields: Enter moves to the next field and submits from the last; Escape cancels."""
+    """Text fields: Enter moves to the next field and submits from the last; Escape cancels.
+
+    The title, note and the check's complaint are drawn as text, never markup: they name people
+    and items and quote what was typed ("Next meeting of the Audit [/] Panel")."""
 
     HELP = """\
 ## Form
@@ -94,18 +97,18 @@ suggested name. **Escape** cancels: nothing is written.
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")
             if self.note:
-                yield Static(self.note, classes="dialog-note")
+                yield Static(Text(self.note), classes="dialog-note")
             for field in self.fields:
-                yield Label(field.label)
+                yield Label(Text(field.label))
                 yield Input(
                     field.value,
                     placeholder=field.placeholder,
                     id=f"field-{field.name}",
                     suggester=field.suggester,
                 )
-            yield Static("", classes="dialog-error")
+            yield Static("", classes="dialog-error", markup=False)
             yield Static("Enter: next / done   Escape: cancel", classes="dialog-keys")
 
     def values(self) -> dict[str, str]:
@@ -128,7 +131,8 @@ suggested name. **Escape** cancels: nothing is written.
 
 
 class ChoiceDialog(Dialog[str | None]):
-    """Pick one: arrows and Enter, or the option's own key (shown in brackets)."""
+    """Pick one: arrows and Enter, or the option's own key (shown in brackets). The title and
+    labels are text, never markup ("Remove Cy [link=…]Poe[/link] from clerk?")."""
 
     HELP = """\
 ## Choose one
@@ -144,7 +148,7 @@ Press the key shown in brackets, or move with the arrows and press **Enter**.
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")
             # Text, not a str: "[r]" in a str is content markup and would vanish from the screen
             yield OptionList(
                 *[Option(Text(f"[{key}] {label}"), id=value) for value, key, label in self.choices],
@@ -209,13 +213,15 @@ finishes. **Escape** cancels.
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            # text, never markup: titles name people ("Substitute for Bob [red]Roe[/red]"), and
+            # the complaint below quotes what was typed
+            yield Label(Text(self.title_text), classes="dialog-title")
             yield Input(placeholder="Type a name…", id="person-name")
             yield OptionList(id="person-matches")
             if self.ask_role:
-                yield Label(self.role_label)
+                yield Label(Text(self.role_label))
                 yield Input(id="person-role")
-            yield Static("", classes="dialog-error")
+            yield Static("", classes="dialog-error", markup=False)
             yield Static(
                 "↑↓: choose   Enter: take the highlighted line   Escape: cancel",
                 classes="dialog-keys",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -112,8 +113,9 @@ takes the member out of the quorum and the vote on that item. **Escape** cancels
                 # markup off: an agenda title may hold square brackets
                 yield Static("", id="decl-item-title", classes="dialog-note", markup=False)
                 yield Label("Kind of interest")
+                # Text: the committee's own kinds of interest are text, not markup
                 yield OptionList(
-                    *[Option(k, id=str(i)) for i, k in enumerate(self.kinds)], id="decl-kind"
+                    *[Option(Text(k), id=str(i)) for i, k in enumerate(self.kinds)], id="decl-kind"
                 )
                 yield Label("Nature: in that …")
                 yield Input(id="decl-nature", placeholder="he is a governor of the school")
@@ -242,7 +244,7 @@ takes the member out of the quorum and the vote on that item. **Escape** cancels
 # --------------------------------------------------------------------------- votes
 
 
-class VoteTable(DataTable[str]):
+class VoteTable(DataTable[Text | str]):
     """Each voter's vote: F for, A against, B abstain, and the cursor moves down; Enter: done."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -268,7 +270,8 @@ class VoteTable(DataTable[str]):
         self.add_column("Member", key="name")
         self.add_column("Vote", key="vote", width=len("against"))
         for person in self.voters:
-            self.add_row(person.name, "", key=person.id)
+            # Text: a str cell is markup to DataTable, and a name is not
+            self.add_row(Text(person.name), "", key=person.id)
 
     def counts(self) -> tuple[int, int, int]:
         values = list(self.choices.values())

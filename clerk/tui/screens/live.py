@@ -162,7 +162,7 @@ class LiveScreen(Screen):
         yield ClerkFooter(compact=True)
 
     async def on_mount(self) -> None:
-        self.query_one(AgendaList).border_title = self.record.committee.name
+        self.query_one(AgendaList).border_title = Text(self.record.committee.name)
         self.composer.cursor_blink = getattr(self.app, "cursor_blink", True)
         self.redraw()
         self.drawn_on_mount = True
@@ -285,6 +285,7 @@ class LiveScreen(Screen):
             title="Not saved yet",
             severity="error",
             timeout=10,
+            markup=False,
         )
         self.redraw_status()
 
@@ -349,10 +350,14 @@ class LiveScreen(Screen):
         try:
             path = write_recovery(self.session.store.path, self.record, item, composer.text, entry)
         except ClerkError as exc:
-            self.notify(str(exc), title="No recovery file", severity="error", timeout=15)
+            self.notify(
+                str(exc), title="No recovery file", severity="error", timeout=15, markup=False
+            )
             return
         self.composer.abandon()
-        self.notify(f"The words are in {path}", title="Recovery file written", timeout=15)
+        self.notify(
+            f"The words are in {path}", title="Recovery file written", timeout=15, markup=False
+        )
         then()
 
     def quit_when_saved(self) -> None:
@@ -481,7 +486,7 @@ class LiveScreen(Screen):
         self.session.delete(row)
         self.redraw_item()
         self.redraw_agenda()
-        self.notify(f"Deleted {label}. Ctrl+Z brings it back.", timeout=4)
+        self.notify(f"Deleted {label}. Ctrl+Z brings it back.", timeout=4, markup=False)
 
     def action_move_entry(self, delta: int) -> None:
         row = self.highlighted_row()
@@ -517,7 +522,7 @@ class LiveScreen(Screen):
         self.undone = f"{'Redone' if redo else 'Undone'}: {label}"
         self.undone_at = self.session.clock()
         self.redraw_status()
-        self.notify(self.undone, timeout=4)
+        self.notify(self.undone, timeout=4, markup=False)
 
     # ------------------------------------------------------------------ commands
 

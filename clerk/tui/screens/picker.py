@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -95,7 +96,8 @@ class PickerScreen(Screen):
         for m in summaries:
             table.add_row(
                 short_date(m.date),
-                m.committee,
+                # Text: a str cell is markup to DataTable, and "Audit [/] Panel" is a name
+                Text(m.committee),
                 m.status.value.replace("_", " ") if hasattr(m.status, "value") else str(m.status),
                 str(m.items),
                 str(m.present),
@@ -112,17 +114,25 @@ class PickerScreen(Screen):
         agenda = key_for(self, "import_agenda")
         if summaries:
             opens = key_for(self, "open_meeting")
-            hint.update(f" {len(summaries)} meetings · {opens} opens · {agenda} imports an agenda")
+            hint.update(
+                Text(f" {len(summaries)} meetings · {opens} opens · {agenda} imports an agenda")
+            )
         else:
             samples = key_for(self, "load_samples")
-            hint.update(f" No meetings yet: {samples} loads the sample meetings · {agenda} imports")
+            hint.update(
+                Text(f" No meetings yet: {samples} loads the sample meetings · {agenda} imports")
+            )
             width = max(len(samples), len(agenda)) + 2
             indent = " " * (width + 2)
+            # Text: the keys are the user's keys.toml's, the path theirs, "[" and all
             empty.update(
-                f"\n  No meetings in {self.store.path} yet.\n\n"
-                f"  {samples:<{width}}load the sample meetings: a committee's next agenda, ready "
-                f"to record,\n{indent}and its previous meeting, recorded in full\n"
-                f"  {agenda:<{width}}import an agenda pack (text or markdown) or a meeting file\n"
+                Text(
+                    f"\n  No meetings in {self.store.path} yet.\n\n"
+                    f"  {samples:<{width}}load the sample meetings: a committee's next agenda, "
+                    f"ready to record,\n{indent}and its previous meeting, recorded in full\n"
+                    f"  {agenda:<{width}}import an agenda pack (text or markdown) or a meeting "
+                    "file\n"
+                )
             )
         self.refresh_bindings()
 
@@ -148,7 +158,7 @@ class PickerScreen(Screen):
             with Store(self.store.path, role="import") as store:
                 loaded = load_samples(store)
         except ClerkError as exc:
-            self.notify(str(exc), title="Not loaded", severity="error", timeout=10)
+            self.notify(str(exc), title="Not loaded", severity="error", timeout=10, markup=False)
             return
         self.notify(f"Loaded {len(loaded)} sample meetings")
         self.reload(select=loaded.get(DEMO_MEETING))
@@ -192,7 +202,10 @@ class PickerScreen(Screen):
                     return
                 self.store.save_record(record)
             except ClerkError as exc:
-                self.notify(str(exc), title="Not imported", severity="error", timeout=10)
+                # the error names the file and quotes its line: text, never markup
+                self.notify(
+                    str(exc), title="Not imported", severity="error", timeout=10, markup=False
+                )
                 return
             self.notify(f"Imported the meeting of {long_date(record.meeting.date)}")
             self.reload(select=record.meeting.id)
@@ -219,14 +232,17 @@ class PickerScreen(Screen):
                 if choice == "merge":
                     if plan.changes_anything:
                         apply_merge(self.store, stored_id, plan)
-                    self.notify("\n".join(plan.summary()) or "Nothing new", title="Merged")
+                    summary = "\n".join(plan.summary()) or "Nothing new"  # the items' titles
+                    self.notify(summary, title="Merged", markup=False)
                     self.reload(select=stored_id)
                 elif choice == "new":
                     self.store.save_record(record)
                     self.notify(f"Imported another meeting of {when}")
                     self.reload(select=record.meeting.id)
             except ClerkError as exc:
-                self.notify(str(exc), title="Not imported", severity="error", timeout=10)
+                self.notify(
+                    str(exc), title="Not imported", severity="error", timeout=10, markup=False
+                )
 
         added = len(plan.added) + len(plan.filled)
         self.app.push_screen(
@@ -261,7 +277,7 @@ class PickerScreen(Screen):
             try:
                 self.store.save_record(record)
             except ClerkError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
                 return
             self.reload(select=record.meeting.id)
             self.notify(f"Next meeting: {long_date(record.meeting.date)}")

@@ -120,6 +120,8 @@ class RollCallScreen(Screen):
     # ------------------------------------------------------------------ drawing
 
     def redraw(self) -> None:
+        # Names, roles and notes go in as Text: a str cell is markup to DataTable, and
+        # "Ann [b]Lee[/b]" is a name
         session = self.session
         record = session.record
         table = self.query_one(RollCallTable)
@@ -139,10 +141,10 @@ class RollCallScreen(Screen):
                 notes = f"{word}: {record.person(sub.person_id).name}  {notes}".strip()
             table.add_row(
                 "",
-                person.name,
+                Text(person.name),
                 "" if role == "member" else role.replace("_", " "),
                 STATUS_LABELS[attendance.status] if attendance else "—",
-                notes,
+                Text(notes),
                 key=person.id,
             )
             self.row_ids.append(person.id)
@@ -153,10 +155,10 @@ class RollCallScreen(Screen):
                 role = f"for {record.person(attendance.substitute_for).name}"
             table.add_row(
                 "",
-                person.name,
-                cut(role, ROLE_WIDTH),
+                Text(person.name),
+                Text(cut(role, ROLE_WIDTH)),
                 STATUS_LABELS[attendance.status],
-                self.notes(attendance),
+                Text(self.notes(attendance)),
                 key=person.id,
             )
             self.row_ids.append(person.id)
@@ -164,7 +166,7 @@ class RollCallScreen(Screen):
             table.move_cursor(row=min(row, len(self.row_ids) - 1))
         meeting = record.meeting
         self.query_one("#rollcall-title", Static).update(
-            f"Roll call — {record.committee.name}, {long_date(meeting.date)}"
+            Text(f"Roll call — {record.committee.name}, {long_date(meeting.date)}")
         )
         self.show_cursor()
 
@@ -322,6 +324,7 @@ class RollCallScreen(Screen):
                 f"{gone.name} is a member of the committee: highlight the line added by "
                 "mistake, then M",
                 severity="warning",
+                markup=False,  # a name is text: "[" and all
             )
             return
 
@@ -334,12 +337,12 @@ class RollCallScreen(Screen):
             try:
                 kept = self.session.merge_people(choice.person.id, gone_id)
             except ClerkError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
                 return
             self.redraw()
             if kept.id in self.row_ids:
                 self.query_one(RollCallTable).move_cursor(row=self.row_ids.index(kept.id))
-            self.notify(f"{gone.name} merged into {kept.name}")
+            self.notify(f"{gone.name} merged into {kept.name}", markup=False)
 
         self.app.push_screen(
             PersonDialog(f"Merge {gone.name} into… (the person to keep)", others, allow_new=False),
@@ -356,6 +359,7 @@ class RollCallScreen(Screen):
                 f"{person.name} is a member of the committee; only someone added here can be "
                 "removed (Delete clears their attendance)",
                 severity="warning",
+                markup=False,
             )
             return
 
@@ -365,10 +369,15 @@ class RollCallScreen(Screen):
             try:
                 self.session.remove_person(person_id)
             except ClerkError as exc:
-                self.notify(f"{exc} Delete clears their line here.", severity="error", timeout=10)
+                self.notify(
+                    f"{exc} Delete clears their line here.",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
                 return
             self.redraw()
-            self.notify(f"Removed {person.name}")
+            self.notify(f"Removed {person.name}", markup=False)
 
         # Unlike Delete, this takes the person out of clerk altogether: asked once.
         self.app.push_screen(
