@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from clerk.errors import ClerkError
 from clerk.minutes.document import (
     MinutesDocument,
+    Paragraph,
+    Run,
     Table,
 )
 from clerk.minutes.render_docx import (
@@ -378,6 +380,15 @@ def test_xml_safe() -> None:
     assert xml_safe("crlf\r\nend\rx") == "crlf\nend\nx"
     assert xml_safe("\ufffe\uffffok\ud800\udfff") == "ok"
     assert xml_safe("Zoë – D’Souza 🙂 张伟") == "Zoë – D’Souza 🙂 张伟"
+
+
+def test_a_line_end_split_between_two_runs_is_one_line_break(tmp_path: Path) -> None:
+    """Text pasted with Windows line ends (CR LF), bold ending between the CR and the LF."""
+    runs = (Run("The Chair\r", bold=True), Run("\nthanked officers."))
+    doc = MinutesDocument(blocks=(Paragraph(runs),), title="Minutes")
+    render_docx(doc, tmp_path / "crlf.docx")
+    [line] = body_lines(open_docx(tmp_path / "crlf.docx"))
+    assert line.text == "The Chair\nthanked officers."
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
