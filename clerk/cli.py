@@ -24,12 +24,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-MEETING_HELP = (
-    "MEETING is the id shown by `clerk meetings` (or its first few characters) "
-    "or the meeting's date as YYYY-MM-DD."
-)
-
-
 class ClerkGroup(click.Group):
     """Turns a ClerkError anywhere below into a one-line message and exit status 1."""
 
