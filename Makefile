@@ -17,6 +17,7 @@ demo: install
 
 test: install system-deps
 	$(BIN)/ruff check clerk tests benchmarks scripts
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 install: $(VENV)/.installed
@@ -43,4 +44,4 @@ bench: install
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis .import_linter_cache .grimp_cache
