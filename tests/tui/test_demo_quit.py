@@ -66,7 +66,7 @@ async def test_quitting_the_demo_can_keep_what_was_recorded(demo_db, clock) -> N
         assert app.is_running  # asked, not gone
         dialog = app.screen
         assert isinstance(dialog, DemoQuitDialog)
-        shown = " ".join(str(option.prompt) for option in dialog.query_one("#choices")._options)
+        shown = " ".join(str(option.prompt) for option in dialog.query_one("#choices").options)
         target = kept_folder() / "clerk-demo-20191017-190500.db"  # the frozen clock
         assert str(target) in shown
         await pilot.press("k")
