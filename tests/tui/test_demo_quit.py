@@ -14,6 +14,7 @@ from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from clerk.tui.demo import DemoQuitDialog
 from clerk.tui.screens.live import LiveScreen
+from tests.tui.terminal import type_text
 
 SIZE = (120, 40)
 
@@ -37,10 +38,6 @@ def kept_folder() -> Path:
 def paragraphs(path: Path, meeting_id: str) -> list[str]:
     with Store(path) as store:
         return [p.text for p in store.load_record(meeting_id).paragraphs]
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if c == " " else c for c in text])
 
 
 async def test_the_demo_says_where_its_database_is_and_that_it_is_thrown_away(
