@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from clerk.errors import ClerkError
 from clerk.minutes.document import (
@@ -391,7 +391,6 @@ def test_a_line_end_split_between_two_runs_is_one_line_break(tmp_path: Path) -> 
     assert line.text == "The Chair\nthanked officers."
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=any_documents())
 def test_any_unicode_gives_a_docx_that_reopens(tmp_path_factory, doc: MinutesDocument) -> None:
     path = tmp_path_factory.mktemp("any") / "any.docx"
@@ -406,7 +405,6 @@ def test_any_unicode_gives_a_docx_that_reopens(tmp_path_factory, doc: MinutesDoc
     assert marks == ([expected] if document_marks(doc) else [])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=any_documents())
 def test_any_unicode_with_a_template(tmp_path_factory, doc: MinutesDocument) -> None:
     path = tmp_path_factory.mktemp("anyt") / "any.docx"
