@@ -10,21 +10,24 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SYSTEM_PACKAGES := libreoffice-writer-nogui tmux
 
-.PHONY: demo test install system-deps lint bench clean
+.PHONY: demo test install system-deps lint bench lock clean
 
 demo: install
 	$(BIN)/clerk demo
 
 test: install system-deps
 	$(BIN)/ruff check clerk tests benchmarks scripts
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# The test tools at the versions in requirements-test.lock (constraints: what is tested is
+# what CI installs); `make lock` writes the file again from a fresh environment.
+$(VENV)/.installed: pyproject.toml requirements-test.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements-test.lock -e '.[test]'
 	touch $@
 
 system-deps:
@@ -42,5 +45,15 @@ lint: install
 bench: install
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e '.[test]'
+	{ echo "# The test environment as tested: pip install -c requirements-test.lock -e '.[test]'"; \
+	  echo "# Written by \`make lock\` (pip freeze of a fresh install of .[test]); do not edit."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements-test.lock
+	rm -rf .lock-venv
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis .import_linter_cache .grimp_cache

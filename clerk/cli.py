@@ -24,12 +24,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-MEETING_HELP = (
-    "MEETING is the id shown by `clerk meetings` (or its first few characters) "
-    "or the meeting's date as YYYY-MM-DD."
-)
-
-
 class ClerkGroup(click.Group):
     """Turns a ClerkError anywhere below into a one-line message and exit status 1."""
 
@@ -373,17 +367,14 @@ def _shell_quoted(path: Path) -> str:
 def keys(markdown: bool, defaults: bool) -> None:
     """The live meeting screen's keys, with your keys.toml applied."""
     from clerk.tui.keymap import config_path, load_keymap
-    from clerk.tui.keys_help import keys_markdown, keys_table
+    from clerk.tui.keys_help import keys_markdown, keys_table, normalised_keymap
 
     keymap: dict[str, str] = {}
     if not defaults:
-        from textual.app import App
-
         loaded, warning = load_keymap()
         if warning:
             click.echo(warning, err=True)
-        # as the app applies it: "[" is left_square_bracket to Textual
-        keymap = App._normalize_keymap(loaded)
+        keymap = normalised_keymap(loaded)
     if markdown:
         click.echo(keys_markdown(keymap), nl=False)
         return

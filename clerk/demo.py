@@ -16,7 +16,6 @@ import contextlib
 import os
 import shutil
 import signal
-import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
@@ -73,27 +72,19 @@ def keep_path(moment: datetime, folder: Path | None = None) -> Path:
 
 
 def keep(db_path: Path, target: Path) -> Path:
-    """Copy the demo's database to `target` (a new file) and return it.
+    """Copy the demo's database to `target` (a new file) and return it: OSError or the
+    store's StoreError if it cannot, and then no part of a copy is left at `target`."""
+    from clerk.store import copy_database
 
-    Through SQLite's backup API, not a file copy: the latest changes are in the WAL file
-    beside the database until a checkpoint, and a copy of demo.db alone would miss them.
-    """
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         raise FileExistsError(f"{target} already exists")
-    source = sqlite3.connect(str(db_path))
     try:
-        copy = sqlite3.connect(str(target))
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
+        copy_database(db_path, target)
     except BaseException:
         with contextlib.suppress(OSError):
             target.unlink()
         raise
-    finally:
-        source.close()
     return target
 
 

@@ -155,6 +155,24 @@ def default_db_path() -> Path:
     return folder / "clerk.db"
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """Copy the database at `source` into `target` through SQLite's backup API, not as a
+    file: the latest changes are in the WAL file beside the database until a checkpoint, and
+    a copy of the database file alone would miss them. StoreError if SQLite refuses."""
+    try:
+        from_db = sqlite3.connect(str(source))
+        try:
+            to_db = sqlite3.connect(str(target))
+            try:
+                from_db.backup(to_db)
+            finally:
+                to_db.close()
+        finally:
+            from_db.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"Could not copy {source} to {target}: {exc}") from exc
+
+
 # --------------------------------------------------------------------------- table specs
 
 

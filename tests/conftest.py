@@ -1,10 +1,30 @@
-"""Keep every test away from the developer's own clerk data and settings."""
+"""Keep every test away from the developer's own clerk data and settings; Hypothesis's profiles."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: a quick profile by default, for a developer's every run; a thorough one in
+# CI (.ci/run sets HYPOTHESIS_PROFILE=ci). A test names its own number of examples only when
+# each one is costly (every example of the LibreOffice test starts LibreOffice).
+settings.register_profile(
+    "dev",
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,  # a failure in CI says how to replay it
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_meetings"

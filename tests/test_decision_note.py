@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from clerk.minutes.compose import compose_minutes
@@ -64,7 +64,6 @@ def test_decision_note_lists_attendance_apologies_declarations_and_decisions() -
 markers = st.text(alphabet="BCDFGHJKLMNPRSTVWZ", min_size=6, max_size=10).map(lambda s: "QX" + s)
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     marker=markers,
     before=st.integers(0, 2),

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from clerk import validate
@@ -651,7 +651,6 @@ _ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 _A_NAME = _ANY_TEXT.filter(lambda s: s.strip() != "")
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     names=st.lists(
         _A_NAME, min_size=5, max_size=5, unique_by=lambda s: " ".join(s.split()).casefold()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from clerk.people import (
@@ -171,7 +171,6 @@ _people = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(_people, st.data())
 def test_a_known_surname_or_name_finds_that_person_first(raw, data) -> None:
     people = [

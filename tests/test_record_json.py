@@ -7,7 +7,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from clerk import validate
 from clerk.errors import InputError
@@ -169,7 +169,6 @@ def test_reads_a_file_saved_with_a_byte_order_mark(tmp_path: Path) -> None:
     assert record_json.read(path) == record
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meeting_records())
 def test_any_record_round_trips(record: MeetingRecord) -> None:
     text = record_json.dumps(record)

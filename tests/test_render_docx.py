@@ -7,11 +7,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from clerk.errors import ClerkError
 from clerk.minutes.document import (
     MinutesDocument,
+    Paragraph,
+    Run,
     Table,
 )
 from clerk.minutes.render_docx import (
@@ -380,7 +382,15 @@ def test_xml_safe() -> None:
     assert xml_safe("Zoë – D’Souza 🙂 张伟") == "Zoë – D’Souza 🙂 张伟"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_line_end_split_between_two_runs_is_one_line_break(tmp_path: Path) -> None:
+    """Text pasted with Windows line ends (CR LF), bold ending between the CR and the LF."""
+    runs = (Run("The Chair\r", bold=True), Run("\nthanked officers."))
+    doc = MinutesDocument(blocks=(Paragraph(runs),), title="Minutes")
+    render_docx(doc, tmp_path / "crlf.docx")
+    [line] = body_lines(open_docx(tmp_path / "crlf.docx"))
+    assert line.text == "The Chair\nthanked officers."
+
+
 @given(doc=any_documents())
 def test_any_unicode_gives_a_docx_that_reopens(tmp_path_factory, doc: MinutesDocument) -> None:
     path = tmp_path_factory.mktemp("any") / "any.docx"
@@ -395,7 +405,6 @@ def test_any_unicode_gives_a_docx_that_reopens(tmp_path_factory, doc: MinutesDoc
     assert marks == ([expected] if document_marks(doc) else [])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=any_documents())
 def test_any_unicode_with_a_template(tmp_path_factory, doc: MinutesDocument) -> None:
     path = tmp_path_factory.mktemp("anyt") / "any.docx"

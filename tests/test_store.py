@@ -42,8 +42,6 @@ from clerk.store import (
 from tests.strategies import meeting_records
 
 HYPOTHESIS = settings(
-    max_examples=40,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 

@@ -207,10 +207,6 @@ def _paras(nums: str) -> list[int]:
     return sorted({int(n) for n in re.findall(r"\d", nums)})
 
 
-def _lines_span(first: int, last: int) -> str:
-    return f"line {first}" if first == last else f"lines {first}–{last}"
-
-
 def _body_of(name: str) -> str:
     for kind in ("Sub-Committee", "Board", "Cabinet", "Panel", "Forum", "Commission"):
         if re.search(rf"\b{kind}\b", name, re.IGNORECASE):
@@ -402,7 +398,6 @@ class _AgendaReader:
                 if current:
                     current.title_open = False
                     current.sub = None
-                    drafts[-1] = current
                 index += 1
                 continue
             found = match_item(line.cells)
@@ -577,14 +572,12 @@ class _AgendaReader:
             return m.group("name").strip(), m.group("title").strip(), index + 1
         if not looks_like_name(text):
             return None
-        for j in range(index + 1, min(index + 3, len(self.lines))):
-            nxt = self.lines[j].text
-            if not nxt:
-                continue
-            if _SIGNATORY_TITLE.match(nxt):
-                return text, nxt, j + 1
+        # the title is the next line that is not blank, within two
+        following = range(index + 1, min(index + 3, len(self.lines)))
+        j = next((j for j in following if self.lines[j].text), None)
+        if j is None or not _SIGNATORY_TITLE.match(self.lines[j].text):
             return None
-        return None
+        return text, self.lines[j].text, j + 1
 
     def _signature(self, end: int) -> tuple[str, date | None]:
         if end >= len(self.lines):

@@ -86,11 +86,6 @@ def pronoun(person: Person, case: str = "subject", *, capital: bool = False) -> 
     return word[:1].upper() + word[1:] if capital else word
 
 
-def verb_for(person: Person, singular: str, plural: str) -> str:
-    """ "was"/"were" after the person's pronoun ("They were …")."""
-    return plural if pronoun(person) == "they" else singular
-
-
 def a_or_an(phrase: str) -> str:
     """ "a pecuniary interest", "an other significant interest"."""
     return ("an " if phrase[:1].casefold() in "aeiou" and phrase else "a ") + phrase

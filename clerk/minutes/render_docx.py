@@ -381,8 +381,12 @@ def _para(container: Any, styles: _Styles, name: str) -> Any:
 
 
 def _add_runs(para: Any, runs: Inline) -> None:
+    after_cr = False  # a CR LF split between two runs is one line end, as in one run
     for run in runs:
-        _add_text(para, run.text, bold=run.bold, italic=run.italic)
+        text = run.text[1:] if after_cr and run.text.startswith("\n") else run.text
+        if run.text:
+            after_cr = run.text.endswith("\r")
+        _add_text(para, text, bold=run.bold, italic=run.italic)
 
 
 def _add_text(para: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:

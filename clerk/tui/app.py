@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -318,6 +319,15 @@ class ClerkApp(App):
                 continue
             yield SystemCommand(title, help_text, _runner(self, action, screen))
         yield from super().get_system_commands(screen)
+
+
+def app_of(node: DOMNode) -> ClerkApp:
+    """The ClerkApp that `node` (a screen, a widget) runs in, typed as one: `app_of(self).store`
+    where `self.app` is only a Textual `App` to a type checker."""
+    app = node.app
+    if not isinstance(app, ClerkApp):
+        raise TypeError(f"{type(node).__name__} runs in {type(app).__name__}, not in clerk")
+    return app
 
 
 def _noting_refusals(app: ClerkApp, callback: Callable[..., Any]) -> Callable[..., Any]:

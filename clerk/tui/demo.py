@@ -7,7 +7,6 @@ quit path (ClerkApp.confirm_demo_quit).
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -17,6 +16,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from clerk.demo import DemoInfo, keep, keep_path
+from clerk.errors import ClerkError
 from clerk.tui.dialogs.forms import ChoiceDialog
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def ask_before_quitting(app: ClerkApp, demo: DemoInfo) -> bool:
             app.save_now()  # typing not yet written must be in the copy
             try:
                 demo.kept = keep(demo.db_path, target)
-            except (OSError, sqlite3.Error) as error:  # a full disk, say: stay, say so
+            except (OSError, ClerkError) as error:  # a full disk, say: stay, say so
                 app.notify(
                     f"Could not keep a copy at {target}: {error}",
                     title="Not kept",

@@ -78,9 +78,16 @@ def key_display(binding: Binding, keymap: Keymap | None = None, sep: str = " or 
     return sep.join(key_name(k) for k in binding_keys(binding, keymap))
 
 
+def normalised_keymap(keymap: Keymap) -> dict[str, str]:
+    """`keymap` as the app applies it (App.set_keymap): "[" is left_square_bracket to Textual."""
+    from textual.app import App
+
+    return dict(App._normalize_keymap(keymap))
+
+
 def app_keymap(node: DOMNode) -> dict[str, str]:
     """The keymap in force (keys.toml, as the app normalised it); empty outside an app."""
-    from textual._context import NoActiveAppError
+    from textual.types import NoActiveAppError
 
     try:
         app = node.app

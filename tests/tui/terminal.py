@@ -56,6 +56,14 @@ def typed(text: str) -> list[str]:
     return key_names(text)
 
 
+async def type_text(pilot, text: str) -> None:
+    """Type `text` as a terminal delivers it, every key at once, then wait until all of them
+    are handled. (`pilot.press` waits for the app to go idle after each key: a second for
+    every ten characters, and nothing like a terminal.)"""
+    await burst(pilot.app, *typed(text))
+    await settled(pilot)
+
+
 async def paste(app: App, text: str) -> None:
     event = events.Paste(text)
     event.set_sender(app)

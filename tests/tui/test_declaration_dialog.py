@@ -7,6 +7,7 @@ from clerk.record import AgendaItem, DeclarationAction, MeetingRecord
 from clerk.tui.dialogs.meeting import DeclarationDialog, DeclarationInput
 from tests.tui.conftest import october_record
 from tests.tui.dialog_host import SIZE, DialogHost, in_view, keys, shown
+from tests.tui.terminal import type_text
 
 
 def dialog(record: MeetingRecord, item_number: str = "") -> DeclarationDialog:
@@ -62,7 +63,8 @@ async def test_a_declaration_names_the_item_it_is_on() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*keys("Margot"), "enter", "5", "enter")
         await pilot.press("enter")  # the first kind: a pecuniary interest
-        await pilot.press(*keys("in that she is a governor of a school"), "enter")
+        await type_text(pilot, "in that she is a governor of a school")
+        await pilot.press("enter")
         await pilot.press("enter")  # left the room
         await pilot.pause()
     (result,) = app.results
@@ -79,7 +81,8 @@ async def test_blank_is_the_agenda_as_a_whole() -> None:
     app = DialogHost(dialog(october_record()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*keys("Peter"), "enter", "enter", "down", "enter")
-        await pilot.press(*keys("he knows the applicant"), "enter", "down", "down", "enter")
+        await type_text(pilot, "he knows the applicant")
+        await pilot.press("enter", "down", "down", "enter")
         await pilot.pause()
     (result,) = app.results
     assert result.item_id is None and result.item_number == ""
@@ -94,7 +97,9 @@ async def test_an_item_not_on_the_agenda_is_refused() -> None:
         await pilot.press(*keys("Margot"), "enter", "1", "2", "enter")
         assert "There is no item 12 on this agenda" in shown(app)
         # Tab past the number to the end: still refused, and nothing recorded
-        await pilot.press("tab", "tab", *keys("she is a governor"), "tab", "enter")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "she is a governor")
+        await pilot.press("tab", "enter")
         await pilot.pause()
         assert app.results == []
         assert "There is no item 12 on this agenda" in shown(app)

@@ -14,6 +14,7 @@ from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from clerk.tui.demo import DemoQuitDialog
 from clerk.tui.screens.live import LiveScreen
+from tests.tui.terminal import type_text
 
 SIZE = (120, 40)
 
@@ -39,10 +40,6 @@ def paragraphs(path: Path, meeting_id: str) -> list[str]:
         return [p.text for p in store.load_record(meeting_id).paragraphs]
 
 
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if c == " " else c for c in text])
-
-
 async def test_the_demo_says_where_its_database_is_and_that_it_is_thrown_away(
     demo_db, clock
 ) -> None:
@@ -66,7 +63,7 @@ async def test_quitting_the_demo_can_keep_what_was_recorded(demo_db, clock) -> N
         assert app.is_running  # asked, not gone
         dialog = app.screen
         assert isinstance(dialog, DemoQuitDialog)
-        shown = " ".join(str(option.prompt) for option in dialog.query_one("#choices")._options)
+        shown = " ".join(str(option.prompt) for option in dialog.query_one("#choices").options)
         target = kept_folder() / "clerk-demo-20191017-190500.db"  # the frozen clock
         assert str(target) in shown
         await pilot.press("k")

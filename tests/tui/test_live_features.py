@@ -24,6 +24,7 @@ from clerk.tui.screens.live import LiveScreen
 from clerk.tui.session import LiveSession
 from clerk.tui.widgets.composer import SAVE_WITHIN
 from clerk.tui.widgets.live import AgendaList
+from tests.tui.terminal import type_text
 
 SIZE = (120, 40)
 
@@ -429,8 +430,11 @@ async def test_entries_change_one_by_one_as_a_redraw_would_draw_them(db, clock) 
         assert isinstance(screen, LiveScreen)
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # item 4
         # a resolution and an action first: paragraphs go in above them
-        await pilot.press("f3", *keys("the report be noted"), "enter")
-        await pilot.press("f7", *keys("Circulate the slides"), "enter", "enter", "enter")
+        await pilot.press("f3")
+        await type_text(pilot, "the report be noted")
+        await pilot.press("enter", "f7")
+        await type_text(pilot, "Circulate the slides")
+        await pilot.press("enter", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         for text in ("one", "two", "three", "four"):

@@ -16,12 +16,9 @@ from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.screens.rollcall import RollCallScreen
+from tests.tui.terminal import type_text
 
 SIZE = (120, 40)
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[("space" if c == " " else c) for c in text])
 
 
 async def test_record_the_october_meeting(db, clock) -> None:

@@ -15,6 +15,7 @@ from clerk.tui.app import ClerkApp
 from clerk.tui.dialogs.forms import PersonDialog
 from clerk.tui.screens.rollcall import RollCallScreen
 from clerk.tui.session import LiveSession
+from tests.tui.terminal import type_text
 
 SIZE = (120, 40)
 LONG_ROLE = "Executive Director of Children's Services"
@@ -115,10 +116,13 @@ async def test_a_new_person_is_made_only_from_the_new_person_line(db, clock) -> 
         assert isinstance(app.screen, PersonDialog)
         assert "type the full name" in shown(app, ".dialog-error")
         # a full name nobody has: the new-person line is highlighted, in plain sight
-        await pilot.press("ctrl+u", *keys("Catherine Heffernan"))
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Catherine Heffernan")
         await pilot.pause()
         assert highlighted_option(app) == "+ New person: ‘Catherine Heffernan’"
-        await pilot.press("enter", *keys("Principal Advisor"), "enter")
+        await pilot.press("enter")
+        await type_text(pilot, "Principal Advisor")
+        await pilot.press("enter")
         await pilot.pause()
         # someone known, but the clerk means someone new called Acton: ↓ to the last line
         await pilot.press("c", *keys("Acton"), "down", "enter", "enter")
@@ -219,7 +223,8 @@ async def test_remove_refused_for_members_and_people_named_elsewhere(db, clock) 
         assert isinstance(app.screen, RollCallScreen)
         await add_acton_by_mistake(pilot)
         await pilot.press("escape", "f5", *keys("Acton"), "enter", "enter", "enter")
-        await pilot.press(*keys("he chairs a school"), "enter", "enter")  # Acton declares
+        await type_text(pilot, "he chairs a school")
+        await pilot.press("enter", "enter")  # Acton declares
         await pilot.pause()
         await pilot.press("f4", "end", "r", "y")
         await pilot.pause()
@@ -265,7 +270,11 @@ async def test_a_long_role_can_be_read_in_full(db, clock) -> None:
     path, meeting_id = db
     app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f4", "o", *keys("Sarah Newman"), "enter", *keys(LONG_ROLE), "enter")
+        await pilot.press("f4", "o")
+        await type_text(pilot, "Sarah Newman")
+        await pilot.press("enter")
+        await type_text(pilot, LONG_ROLE)
+        await pilot.press("enter")
         await pilot.press("end")
         await pilot.pause()
         table_text = "\n".join(rendered(app.screen.query_one("#rollcall")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clerk.tui.app import ClerkApp
+from tests.tui.terminal import type_text
 
 SIZE = (120, 40)
 
@@ -21,9 +22,10 @@ def test_live_screen(snap_compare, db, clock) -> None:
 
     async def run_before(pilot) -> None:
         await pilot.press("f4", "p", "p", "a", "escape")
-        await pilot.press(*_keys("It was noted that Cllr Carmen had stepped down."), "enter")
+        await type_text(pilot, "It was noted that Cllr Carmen had stepped down.")
+        await pilot.press("enter")
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+s", "ctrl+n")
-        await pilot.press(*_keys("The Committee noted the update"))
+        await type_text(pilot, "The Committee noted the update")
         await pilot.pause(0.5)
 
     app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)

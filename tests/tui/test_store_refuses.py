@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from clerk.tui.app import ClerkApp
-from tests.tui.test_live_meeting import SIZE, type_text
+from tests.tui.terminal import type_text
+from tests.tui.test_live_meeting import SIZE
 
 
 def paragraphs(path: Path, meeting_id: str) -> list[str]:

@@ -12,6 +12,7 @@ from clerk.record import MeetingRecord, Person, VoteChoice, VoteMethod
 from clerk.tui.dialogs.meeting import VoteDialog, VoteInput
 from tests.tui.conftest import october_record
 from tests.tui.dialog_host import SIZE, DialogHost, in_view, keys, shown
+from tests.tui.terminal import type_text
 
 MOTION = "That the report be noted."
 
@@ -66,7 +67,7 @@ async def test_a_show_of_hands_with_the_motion_and_the_figures() -> None:
 async def test_the_motion_typed_is_what_the_minutes_name() -> None:
     app = DialogHost(vote_dialog(october_record(), motion=""))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*keys("That the strategy be endorsed."))
+        await type_text(pilot, "That the strategy be endorsed.")
         assert "the motion that the strategy be endorsed was lost" in shown(app)
         await pilot.press("enter", "enter", "4", "enter", "2", "enter", "1", "enter")
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -23,11 +23,15 @@ from clerk.record import (
     MeetingStatus,
     new_id,
 )
+from clerk.tui.app import app_of
 from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
 from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.keys_help import key_for
 from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
+
+if TYPE_CHECKING:
+    from clerk.store import Store
 
 #: Items every meeting of a committee carries, copied into the next meeting's agenda.
 STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
@@ -69,8 +73,10 @@ class PickerScreen(Screen):
         yield ClerkFooter(compact=True)
 
     @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        store = app_of(self).store
+        assert store is not None, "the picker is shown once the app has opened the store"
+        return store
 
     def on_mount(self) -> None:
         table = self.query_one(MeetingTable)
@@ -169,7 +175,7 @@ class PickerScreen(Screen):
     def action_open_meeting(self) -> None:
         meeting_id = self.highlighted_id()
         if meeting_id is not None:
-            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+            app_of(self).open_meeting(meeting_id)
 
     @on(DataTable.RowSelected)
     def row_selected(self, event: DataTable.RowSelected) -> None:
