@@ -40,7 +40,7 @@ from clerk.migrations import (
     missing_columns,
     to_column,
 )
-from clerk.minutes.phrases import join_names
+from clerk.prose import join_names
 from clerk.record import (
     Action,
     AgendaItem,

@@ -48,7 +48,7 @@ from clerk.importers.agenda_people import (
     reading_order,
 )
 from clerk.importers.normalise import Line, normalise
-from clerk.minutes.phrases import join_names
+from clerk.prose import join_names
 from clerk.record import (
     AgendaItem,
     Committee,

@@ -235,7 +235,7 @@ class Composer:
         for index, item in enumerate(items):
             if exempt:
                 if item.is_exempt:
-                    blocks += self.item_blocks(item, full=True)
+                    blocks += self.item_blocks(item)
                 continue
             if item.is_exempt:
                 first_of_run = index == 0 or not items[index - 1].is_exempt
@@ -247,7 +247,7 @@ class Composer:
                         run.append(later)
                 blocks += self.exempt_item_public(item, run)
             else:
-                blocks += self.item_blocks(item, full=True)
+                blocks += self.item_blocks(item)
         if self.r.meeting.end_time is not None:
             ended = self.s.closing.ended.format(time=self.time(self.r.meeting.end_time))
             blocks.append(Paragraph(plain(ended)))
@@ -555,7 +555,7 @@ class Composer:
     def item_heading(self, item: AgendaItem) -> Heading:
         return Heading(f"{item.number}. {item.title}", 5)
 
-    def item_blocks(self, item: AgendaItem, *, full: bool) -> list[Block]:
+    def item_blocks(self, item: AgendaItem) -> list[Block]:
         """An item's minute: numbered paragraphs, then the RESOLVED block."""
         movements = [m for m in self.movements() if m[0] == item.id]
         texts: list[tuple[Inline, tuple[Inline, ...], str]] = []

@@ -12,19 +12,8 @@ from collections.abc import Iterable, Sequence
 from clerk.dates import clock_time as clock_time
 from clerk.dates import long_date as long_date
 from clerk.dates import ordinal as ordinal
+from clerk.prose import join_names
 from clerk.record import Person
-
-
-def join_names(names: Iterable[str], conjunction: str = "and") -> str:
-    """ "A", "A and B", "A, B and C" (no Oxford comma, as the house writes it): the one way
-    clerk joins a list in prose, names or numbers ("paragraphs 3, 4 and 5"). Blanks are
-    left out."""
-    items = [n for n in names if n]
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def role_label(person: Person, role: str = "") -> str:

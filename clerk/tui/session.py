@@ -242,7 +242,7 @@ class LiveSession:
     def item_minute(self, item: AgendaItem, record: MeetingRecord | None = None) -> list[Block]:
         """The item's minute exactly as the minutes will write it (the exempt minute in
         full, for an exempt item): heading, numbered paragraphs, RESOLVED."""
-        return self.minutes_composer(record).item_blocks(item, full=True)
+        return self.minutes_composer(record).item_blocks(item)
 
     def vote_sentence(self, vote: Vote) -> str:
         """What the minutes will say of a vote."""

@@ -53,6 +53,7 @@ from clerk.tui.widgets.keys import after_typing
 from clerk.tui.widgets.live import AgendaList, StatusLine
 
 if TYPE_CHECKING:
+    from clerk.tui.app import ClerkApp
     from clerk.tui.dialogs.forms import Field, PersonChoice
 
 #: Next and previous item share one footer entry, so every key fits a 120-column footer.
@@ -181,8 +182,10 @@ class LiveScreen(Screen):
         return self.query_one(ItemRecord)
 
     @property
-    def clerk_app(self) -> Any:
-        return self.app  # the ClerkApp: refused(), show_picker()
+    def clerk_app(self) -> ClerkApp:
+        from clerk.tui.app import app_of
+
+        return app_of(self)
 
     @property
     def record(self):

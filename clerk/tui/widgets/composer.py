@@ -331,13 +331,13 @@ doubled). **{key:insert_person}** inserts a person with their role.
         self.move_cursor((row, len(self.document.get_line(row))))
 
     def action_undo(self) -> None:
-        if self.history._undo_stack:  # TextArea offers no public "can undo"
+        if self.history.undo_stack:
             self.undo()
         else:
             self.post_message(self.UndoMeeting(redo=False))
 
     def action_redo(self) -> None:
-        if self.history._redo_stack:
+        if self.history.redo_stack:
             self.redo()
         else:
             self.post_message(self.UndoMeeting(redo=True))
