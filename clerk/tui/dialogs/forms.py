@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -69,8 +69,12 @@ class KeyedChoices(OptionList):
         self.action_select()
 
 
-class FormDialog(Dialog[dict[str, str] | None]):
+class FormDialog(Dialog[Any]):
     """Text fields: Enter moves to the next field and submits from the last; Escape cancels.
+
+    With `read`, the dialog answers with what `read` makes of the fields (a time, an action):
+    a ValueError it raises is shown and the dialog stays, so callers get a value already
+    checked and never parse the fields again. Without it, the answer is the fields' text.
 
     The title, note and the check's complaint are drawn as text, never markup: they name people
     and items and quote what was typed ("Next meeting of the Audit [/] Panel")."""
@@ -88,11 +92,14 @@ suggested name. **Escape** cancels: nothing is written.
         fields: list[Field],
         check: Callable[[dict[str, str]], str | None] | None = None,
         note: str = "",
+        *,
+        read: Callable[[dict[str, str]], Any] | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = fields
         self.check = check
+        self.read = read
         self.note = note
 
     def compose(self) -> ComposeResult:
@@ -127,7 +134,15 @@ suggested name. **Escape** cancels: nothing is written.
         if problem:
             self.query_one(".dialog-error", Static).update(problem)
             return
-        self.dismiss(values)
+        if self.read is None:
+            self.dismiss(values)
+            return
+        try:
+            answer = self.read(values)
+        except ValueError as exc:
+            self.query_one(".dialog-error", Static).update(str(exc))
+            return
+        self.dismiss(answer)
 
 
 class ChoiceDialog(Dialog[str | None]):

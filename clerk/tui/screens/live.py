@@ -2,7 +2,8 @@
 
 The composer saves what is typed (widgets/composer.py says how nothing is lost); the item's
 record shows the item's minute as the minutes will print it (widgets/item_record.py). This
-screen lays them out, runs the meeting's commands and keeps the three in step.
+screen lays them out and keeps the three in step; its commands (a vote, the roll call, the
+meeting's end…) are in screens/live_commands.py.
 
 Every command key that changes what the composer holds waits for the keys typed before it
 (`@waits_for_typing`), and never lets go of words the database has not taken without asking.
@@ -10,18 +11,15 @@ Every command key that changes what the composer holds waits for the keys typed 
 
 from __future__ import annotations
 
-import contextlib
-import functools
-from collections.abc import Callable, Iterator
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from clerk import dates
@@ -29,32 +27,23 @@ from clerk.errors import ClerkError
 from clerk.minutes import phrases
 from clerk.record import (
     Action,
-    AgendaItem,
-    ItemOutcome,
     MeetingStatus,
     MinuteParagraph,
     Resolution,
-    Vote,
 )
+from clerk.tui.screens.live_commands import MeetingCommands
 from clerk.tui.session import (
     LiveSession,
     clock_time,
-    declarations_item,
-    long_date,
-    minutes_item,
-    parse_date,
-    parse_time,
-    person_label,
 )
 from clerk.tui.widgets.composer import Composer
 from clerk.tui.widgets.footer import ClerkFooter
 from clerk.tui.widgets.item_record import ItemRecord, item_entries
-from clerk.tui.widgets.keys import after_typing
+from clerk.tui.widgets.keys import waits_for_typing
 from clerk.tui.widgets.live import AgendaList, StatusLine
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
-    from clerk.tui.dialogs.forms import Field, PersonChoice
 
 #: Next and previous item share one footer entry, so every key fits a 120-column footer.
 ITEM_KEYS = Binding.Group("Next/prev item", compact=True)
@@ -68,29 +57,10 @@ _ROWS = {
     "actions": "actions",
 }
 
-ActionT = TypeVar("ActionT", bound=Callable[..., Any])
-
 UNDONE_SHOWN = 10  # seconds the status line says what was undone
 
 
-def waits_for_typing(action: ActionT) -> ActionT:
-    """A command key that runs once the keys typed before it are in the composer (command
-    keys are priority bindings, handled as they arrive; typed keys queue in the composer)."""
-
-    @functools.wraps(action)
-    def deferred(self: LiveScreen, *args: Any, **kwargs: Any) -> None:
-        def run() -> None:
-            try:
-                action(self, *args, **kwargs)
-            except ClerkError as exc:
-                self.clerk_app.refused(exc)
-
-        after_typing(self.app, run)
-
-    return deferred  # type: ignore[return-value]
-
-
-class LiveScreen(Screen):
+class LiveScreen(MeetingCommands):
     """Record the meeting as it happens."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -116,24 +86,6 @@ class LiveScreen(Screen):
         Binding(
             "ctrl+f", "no_declarations", "No declarations", id="no_declarations", priority=True
         ),
-    ]
-
-    #: Commands of the meeting as a whole: in the palette, and under F12 (the meeting menu).
-    #: (title, help, action, its key in the F12 menu)
-    COMMANDS_EXTRA: ClassVar[list[tuple[str, str, str, str]]] = [
-        (
-            "Add an urgent item",
-            "An item added on the day, after the current one",
-            "urgent_item",
-            "u",
-        ),
-        ("Adjourn", "Record an adjournment starting now", "adjourn", "a"),
-        ("Resume", "The meeting resumes after an adjournment", "resume", "r"),
-        ("Edit start time", "When the meeting began", "edit_start", "s"),
-        ("Reopen meeting", "Continue recording a meeting already ended", "reopen", "o"),
-        ("Undo", "Undo the last change to the meeting (Ctrl+Z)", "undo", "z"),
-        ("Redo", "Do again what was just undone (Ctrl+Y)", "redo", "y"),
-        ("Meetings", "Back to the list of meetings", "meetings", "m"),
     ]
 
     #: Focused as the screen is built, so the first frame is drawn with the composer's
@@ -527,23 +479,7 @@ class LiveScreen(Screen):
         self.redraw_status()
         self.notify(self.undone, timeout=4, markup=False)
 
-    # ------------------------------------------------------------------ commands
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        item = self.session.current_item()
-        if action == "approve_minutes":
-            return item is not None and item is minutes_item(self.record)
-        if action == "no_declarations":
-            return item is not None and item is declarations_item(self.record)
-        if action in ("new_paragraph", "new_resolution", "vote", "add_action", "declaration"):
-            return item is not None
-        if action == "resume":
-            return self.session.open_adjournment() is not None
-        if action == "adjourn":
-            return self.session.open_adjournment() is None
-        if action == "reopen":
-            return self.session.meeting.status is MeetingStatus.ENDED
-        return True
+    # ------------------------------------------------------------------ entries
 
     @waits_for_typing
     def action_new_paragraph(self) -> None:
@@ -562,307 +498,3 @@ class LiveScreen(Screen):
             self.redraw_composer_label()
         else:
             self.held()
-
-    @waits_for_typing
-    def action_approve_minutes(self) -> None:
-        from clerk.tui.dialogs.forms import ChoiceDialog
-
-        if not self.composer.finish():
-            self.held()
-            return
-        session = self.session
-        earlier = session.earlier_meetings() if session.meeting.approves_minutes_of is None else []
-        if not earlier:
-            self.approve_minutes()
-            return
-
-        # the agenda did not say which meeting's minutes: the clerk picks one (1 = latest)
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                session.update_meeting(approves_minutes_of=date.fromisoformat(value))
-                self.approve_minutes()
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Approve the minutes of which meeting?",
-                [(day.isoformat(), str(n), long_date(day)) for n, day in enumerate(earlier, 1)],
-            ),
-            chosen,
-        )
-
-    def approve_minutes(self) -> None:
-        self.session.approve_minutes()
-        self.redraw()
-        self.notify("Minutes of the earlier meeting approved")
-
-    @waits_for_typing
-    def action_meeting_menu(self) -> None:
-        """F12: the meeting-wide commands valid now, each one key away."""
-        from clerk.tui.dialogs.forms import ChoiceDialog
-
-        choices = [
-            (action, key, title)
-            for title, _help, action, key in self.COMMANDS_EXTRA
-            if self.check_action(action, ()) is not False
-        ]
-
-        def chosen(action: str | None) -> None:
-            if action is not None:
-                # run_action is a coroutine: scheduled, so it runs after the menu has gone
-                self.call_later(self.run_action, action)
-
-        self.app.push_screen(ChoiceDialog("Meeting", choices), chosen)
-
-    @waits_for_typing
-    def action_no_declarations(self) -> None:
-        if not self.composer.finish():
-            self.held()
-            return
-        self.session.no_declarations()
-        self.redraw()
-        self.notify("No declarations of interest")
-
-    @waits_for_typing
-    def action_roll_call(self) -> None:
-        from clerk.tui.screens.rollcall import RollCallScreen
-
-        self.let_go(
-            "take the roll call", lambda: self.app.push_screen(RollCallScreen(self.session))
-        )
-
-    @waits_for_typing
-    def action_declaration(self) -> None:
-        item = self.session.current_item()
-        if item is not None and self.composer.finish():
-            self.run_worker(self._declare(item), group="dialog")
-
-    async def _declare(self, item: AgendaItem) -> None:
-        from clerk.tui.dialogs.meeting import DeclarationDialog
-
-        session = self.session
-        # members, and anyone attending (substitutes, officers): all may declare
-        people = {p.id: p for p, _ in session.members()}
-        for attendance in session.record.attendance:
-            people.setdefault(attendance.person_id, session.record.person(attendance.person_id))
-        on_decls = item is declarations_item(session.record)
-        result = await self.app.push_screen_wait(
-            DeclarationDialog(
-                f"{item.number}. {item.title}",
-                sorted(people.values(), key=lambda p: p.sort_key),
-                list(session.record.committee.interest_kinds),
-                "" if on_decls else item.number,
-                items=session.record.agenda(),
-            )
-        )
-        if result is None:
-            return
-        with self.refusals():
-            session.declare(
-                result.person.id, result.item_id, result.kind, result.nature, result.action
-            )
-            self.redraw()
-
-    def action_insert_person(self) -> None:
-        from clerk.tui.dialogs.forms import PersonDialog
-
-        def done(choice: PersonChoice | None) -> None:
-            if choice is None:
-                return
-            person = choice.person or self.session.person_for(choice.name, role=choice.role)
-            role = choice.role if choice.role != person.role else ""
-            self.set_focus(self.composer)
-            self.composer.insert_phrase(person_label(person, role))
-
-        self.app.push_screen(
-            PersonDialog("Insert a person", self.session.find_people, ask_role=True), done
-        )
-
-    @waits_for_typing
-    def action_add_action(self) -> None:
-        from clerk.tui.dialogs.forms import Field, FormDialog, NameSuggester
-
-        item = self.session.current_item()
-        if item is None or not self.composer.finish():
-            return
-        names = [p.name for p in sorted(self.record.people, key=lambda p: p.sort_key)]
-
-        def check(values: dict[str, str]) -> str | None:
-            if not values["text"].strip():
-                return "Say what the action is"
-            if values["due"].strip():
-                try:
-                    parse_date(values["due"])
-                except ValueError as exc:
-                    return str(exc)
-            return None
-
-        def done(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            due = parse_date(values["due"]) if values["due"].strip() else None
-            self.session.add_action(item.id, values["text"].strip(), values["lead"].strip(), due)
-            self.redraw_item()
-
-        self.app.push_screen(
-            FormDialog(
-                f"Action arising — item {item.number}",
-                [
-                    Field("text", "Action", placeholder="Requested that the report be circulated."),
-                    Field("lead", "Lead (→ completes)", suggester=NameSuggester(names)),
-                    Field("due", "Due (2019-12-31 or 31/12/2019)"),
-                ],
-                check,
-            ),
-            done,
-        )
-
-    @waits_for_typing
-    def action_vote(self) -> None:
-        item = self.session.current_item()
-        if item is not None and self.composer.finish():
-            self.run_worker(self._vote(item), group="dialog")
-
-    async def _vote(self, item: AgendaItem) -> None:
-        from clerk.tui.dialogs.meeting import VoteDialog
-
-        session = self.session
-        resolutions = session.record.resolutions_for(item.id)
-        resolution = resolutions[-1] if resolutions else None
-        result = await self.app.push_screen_wait(
-            VoteDialog(
-                resolution.text if resolution else "",  # never the item's title
-                session.voters(item),
-                session.vote_sentence,
-                show_counts=session.style.votes.show_counts,
-                pecuniary_excluded=bool(session.pecuniary_ids(item)),
-                item_label=f"{item.number}. {item.title}",
-            )
-        )
-        if result is None:
-            return
-        with self.refusals():
-            self.save_vote(result.vote(item.id, resolution.id if resolution else None))
-
-    @contextlib.contextmanager
-    def refusals(self) -> Iterator[None]:
-        """Around a change made after a dialog (in a worker, where the app's own guard of
-        actions does not reach): a database that refuses it is said, not a crash."""
-        try:
-            yield
-        except ClerkError as exc:
-            self.clerk_app.refused(exc)
-
-    def save_vote(self, vote: Vote) -> None:
-        saved = self.session.add_vote(vote)
-        self.redraw_item()
-        self.notify(f"Vote {saved.outcome.value.upper()}")
-
-    def action_outcome(self) -> None:
-        from clerk.tui.dialogs.forms import ChoiceDialog
-
-        agenda = self.query_one(AgendaList)
-        item = self.session.current_item()
-        if agenda.has_focus and agenda.highlighted is not None:
-            option = agenda.get_option_at_index(agenda.highlighted)
-            item = self.record.item(option.id) if option.id else item
-        if item is None:
-            return
-
-        def done(choice: str | None) -> None:
-            if choice is None:
-                return
-            outcome = None if choice == "clear" else ItemOutcome(choice)
-            self.session.set_outcome(item, outcome)
-            self.redraw()
-
-        self.app.push_screen(
-            ChoiceDialog(
-                f"Outcome of item {item.number}",
-                [
-                    ("resolved", "r", "resolved"),
-                    ("noted", "n", "noted"),
-                    ("deferred", "d", "deferred"),
-                    ("withdrawn", "w", "withdrawn"),
-                    ("clear", "c", "not yet decided"),
-                ],
-            ),
-            done,
-        )
-
-    def time_dialog(self, title: str, default, done, extra: list[Field] | None = None) -> None:
-        from clerk.tui.dialogs.forms import Field, FormDialog
-
-        def check(values: dict[str, str]) -> str | None:
-            try:
-                parse_time(values["time"])
-            except ValueError as exc:
-                return str(exc)
-            return None
-
-        def finished(values: dict[str, str] | None) -> None:
-            if values is not None:
-                done(parse_time(values["time"]), values)
-                self.redraw()
-
-        self.app.push_screen(
-            FormDialog(title, [Field("time", "Time", clock_time(default)), *(extra or [])], check),
-            finished,
-        )
-
-    @waits_for_typing
-    def action_close_meeting(self) -> None:
-        if not self.composer.finish():
-            self.held()
-            return
-
-        def done(moment, _values) -> None:
-            self.session.end(moment)
-            self.notify(f"The meeting ended at {clock_time(moment)}")
-
-        self.time_dialog("The meeting ended at", self.session.now(), done)
-
-    def action_adjourn(self) -> None:
-        from clerk.tui.dialogs.forms import Field
-
-        self.time_dialog(
-            "Adjourned at",
-            self.session.now(),
-            lambda moment, values: self.session.adjourn(moment, values["reason"]),
-            [Field("reason", "Reason (optional)")],
-        )
-
-    def action_resume(self) -> None:
-        self.time_dialog(
-            "Resumed at",
-            self.session.now(),
-            lambda moment, _values: self.session.close_adjournment(moment),
-        )
-
-    def action_edit_start(self) -> None:
-        self.time_dialog(
-            "The meeting began at",
-            self.session.meeting.start_time or self.session.now(),
-            lambda moment, _values: self.session.set_start(moment),
-        )
-
-    def action_reopen(self) -> None:
-        self.session.reopen()
-        self.redraw()
-
-    @waits_for_typing
-    def action_urgent_item(self) -> None:
-        from clerk.tui.dialogs.forms import Field, FormDialog
-
-        def done(values: dict[str, str] | None) -> None:
-            if values and values["title"].strip():
-                item = self.session.add_urgent_item(values["title"].strip())
-                self.go_to(item.id)
-
-        self.app.push_screen(
-            FormDialog("Urgent item (taken after the current item)", [Field("title", "Title")]),
-            done,
-        )
-
-    @waits_for_typing
-    def action_meetings(self) -> None:
-        self.let_go("leave the meeting", self.clerk_app.show_picker)

@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.message import Message
+
+from clerk.errors import ClerkError
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -66,6 +69,27 @@ def after_typing(app: App, callback: Callable[[], Any]) -> None:
 
 #: Seconds the app waits for a key to take effect before handing on the next regardless.
 KEY_TIMEOUT = 1.0
+
+
+ActionT = TypeVar("ActionT", bound=Callable[..., Any])
+
+
+def waits_for_typing(action: ActionT) -> ActionT:
+    """For a screen's command key (a priority binding, run as it arrives): run the command
+    once the keys typed before it have taken effect. A database that refuses what it does
+    is said (the app's `refused`), as for any key."""
+
+    @functools.wraps(action)
+    def deferred(screen: Any, *args: Any, **kwargs: Any) -> None:
+        def run() -> None:
+            try:
+                action(screen, *args, **kwargs)
+            except ClerkError as exc:
+                screen.app.refused(exc)
+
+        after_typing(screen.app, run)
+
+    return deferred  # type: ignore[return-value]
 
 
 class KeysTaken(Message, bubble=False):
