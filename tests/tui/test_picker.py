@@ -9,11 +9,12 @@ from datetime import date, time
 from pathlib import Path
 
 from clerk.importers.agenda import read_agenda
+from clerk.next_meeting import STANDING_ITEMS
 from clerk.record import MeetingStatus, new_id
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from clerk.tui.screens.live import LiveScreen
-from clerk.tui.screens.picker import STANDING_ITEMS, PickerScreen
+from clerk.tui.screens.picker import PickerScreen
 from tests.tui.conftest import october_record
 
 SIZE = (120, 40)

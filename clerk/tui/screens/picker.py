@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,13 +14,8 @@ from textual.widgets import DataTable, Static
 
 from clerk.dates import short_date
 from clerk.errors import ClerkError
-from clerk.record import (
-    AgendaItem,
-    Meeting,
-    MeetingRecord,
-    MeetingStatus,
-    new_id,
-)
+from clerk.next_meeting import next_meeting, suggested_date
+from clerk.record import MeetingRecord
 from clerk.tui.app import app_of
 from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
 from clerk.tui.keyed_help import KeyedHelp
@@ -32,9 +25,6 @@ from clerk.tui.widgets.footer import ClerkFooter
 
 if TYPE_CHECKING:
     from clerk.store import Store
-
-#: Items every meeting of a committee carries, copied into the next meeting's agenda.
-STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
 
 
 class MeetingTable(KeyedHelp, DataTable):
@@ -267,7 +257,7 @@ class PickerScreen(Screen):
         if meeting_id is None:
             return
         previous = self.store.load_record(meeting_id)
-        default = previous.meeting.date + timedelta(weeks=5)
+        default = suggested_date(previous)
 
         def check(values: dict[str, str]) -> str | None:
             try:
@@ -307,41 +297,3 @@ def read_any(path: Path) -> MeetingRecord:
     from clerk.importers.agenda import read_agenda
 
     return read_agenda(path).record
-
-
-def next_meeting(previous: MeetingRecord, day) -> MeetingRecord:
-    """The committee's next meeting: same committee, members and venue; the standing items;
-    its Minutes item approves the previous meeting's minutes."""
-    members = {m.person_id for m in previous.members()}
-    people = [p for p in previous.people if p.id in members]
-    items = [
-        AgendaItem(
-            number=str(index),
-            title=title,
-            position=index - 1,
-            part_heading=previous.agenda()[0].part_heading if previous.items else "",
-        )
-        for index, title in enumerate(STANDING_ITEMS, start=1)
-    ]
-    meeting = Meeting(
-        committee_id=previous.committee.id,
-        date=day,
-        start_time=previous.meeting.start_time
-        if previous.meeting.status is MeetingStatus.SCHEDULED
-        else None,
-        venue=previous.meeting.venue,
-        approves_minutes_of=previous.meeting.date,
-        officer_id=previous.meeting.officer_id,
-        id=new_id(),
-    )
-    if meeting.officer_id and all(p.id != meeting.officer_id for p in people):
-        officer = next((p for p in previous.people if p.id == meeting.officer_id), None)
-        if officer:
-            people.append(officer)
-    return MeetingRecord(
-        committee=previous.committee,
-        meeting=meeting,
-        people=people,
-        memberships=[replace(m) for m in previous.memberships],
-        items=items,
-    )
