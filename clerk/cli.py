@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from clerk import __version__, dates
+from clerk import __version__, dates, importing
 from clerk.errors import ClerkError
-from clerk.importing import ACCEPTED_TEXT
 
 if TYPE_CHECKING:
     from clerk.record import MeetingRecord
@@ -167,7 +166,7 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
 # --------------------------------------------------------------------------- import / export
 
 
-IMPORT_HELP = f"""Import AGENDA_FILE as a new meeting: {ACCEPTED_TEXT}.
+IMPORT_HELP = f"""Import AGENDA_FILE as a new meeting: {importing.ACCEPTED_TEXT}.
 
 An agenda pack is the text or markdown (or HTML) converted from the published PDF. Nothing is
 written if anything in the file is wrong: the error names the line. When the committee already
@@ -189,8 +188,6 @@ has a meeting on that date, say --merge (a follow-on agenda) or --new.
 def import_agenda(
     ctx: click.Context, agenda_file: Path, dry_run: bool, merge: bool, new: bool
 ) -> None:
-    from clerk import importing
-
     if merge and new:
         raise click.UsageError("--merge and --new cannot be given together.")
     incoming = importing.read(agenda_file)
@@ -198,13 +195,11 @@ def import_agenda(
     if dry_run and not _db_path(ctx).exists():  # a dry run must not create the database
         click.echo("Dry run: nothing written.")
         return
-    same_day = (
-        importing.SameDay.NEW
-        if new
-        else importing.SameDay.MERGE
-        if merge
-        else importing.SameDay.REFUSE
-    )
+    same_day = importing.SameDay.REFUSE
+    if merge:
+        same_day = importing.SameDay.MERGE
+    elif new:
+        same_day = importing.SameDay.NEW
     with _store(ctx, role="import") as store:
         try:
             done = importing.save(store, incoming, same_day=same_day, dry_run=dry_run)
@@ -213,7 +208,7 @@ def import_agenda(
                 f"{exc} Add --merge to add this agenda's items to it (a follow-on agenda), or "
                 "--new to import it as a separate meeting. Nothing was written."
             ) from None
-    if done.merge is None:
+    if done.merge is None:  # a new meeting
         if dry_run:
             click.echo("Dry run: nothing written.")
         else:
@@ -298,8 +293,6 @@ def export_record(
 @click.pass_context
 def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
     """Read a JSON meeting record (from `clerk export-record`) into the database."""
-    from clerk import importing
-
     # a record restored under its own id, whatever the file is called and whatever else the
     # committee has that day: `clerk import` is the command that asks about those
     incoming = importing.read(record_file, importing.MEETING_RECORD)
