@@ -1,8 +1,8 @@
 """The committee's next meeting, made from one of its meetings already stored.
 
-Same committee, members, officer and venue; an agenda of the standing items; its Minutes item
-approves the earlier meeting's minutes. The agenda pack, when it is published, is imported
-into it (`clerk.importing`, merging).
+Same committee, members, officer and venue; an agenda of the standing items (titled as
+`clerk.standing` titles them for a next meeting); its Minutes item approves the earlier
+meeting's minutes. The agenda pack, once published, is merged into it (`clerk.importing`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from clerk.record import AgendaItem, Meeting, MeetingRecord, MeetingStatus, new_id
-
-#: Items every meeting of a committee carries, copied into the next meeting's agenda.
-STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
+from clerk.standing import NEXT_MEETING_TITLES
 
 #: The date first offered for the next meeting is this long after the last: about a committee's
 #: cycle (the samples' meetings are 17 October and 25 November 2019); the clerk changes it.
@@ -35,7 +33,7 @@ def next_meeting(previous: MeetingRecord, day: date) -> MeetingRecord:
             position=index - 1,
             part_heading=previous.agenda()[0].part_heading if previous.items else "",
         )
-        for index, title in enumerate(STANDING_ITEMS, start=1)
+        for index, (_kind, title) in enumerate(NEXT_MEETING_TITLES, start=1)
     ]
     meeting = Meeting(
         committee_id=previous.committee.id,

@@ -13,8 +13,8 @@ from textual.widgets import Static
 
 from clerk import importing
 from clerk.importers.agenda import read_agenda
-from clerk.next_meeting import STANDING_ITEMS
 from clerk.record import MeetingStatus, new_id
+from clerk.standing import NEXT_MEETING_TITLES, standing_items
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from clerk.tui.dialogs.forms import FormDialog
@@ -191,7 +191,9 @@ async def test_create_the_committees_next_meeting(db, clock) -> None:
     assert record.meeting.approves_minutes_of == date(2019, 10, 17)
     assert record.meeting.venue == before.meeting.venue
     assert record.meeting.status is MeetingStatus.SCHEDULED
-    assert [i.title for i in record.agenda()] == list(STANDING_ITEMS)
+    assert [i.title for i in record.agenda()] == [title for _, title in NEXT_MEETING_TITLES]
+    # each is the standing item the live screen and the minutes take it for
+    assert list(standing_items(record)) == [kind for kind, _ in NEXT_MEETING_TITLES]
     assert {m.person_id for m in record.members()} == {m.person_id for m in before.members()}
     assert record.attendance == [] and record.paragraphs == []
 
