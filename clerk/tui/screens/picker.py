@@ -205,16 +205,9 @@ class PickerScreen(Screen):
             self.notify(f"Imported the meeting of {long_date(result.record.meeting.date)}")
             self.reload(select=result.meeting_id)
 
+        prompt = "a file ending " + " ".join(importing.ACCEPTED)
         self.app.push_screen(
-            FormDialog(
-                "Import an agenda",
-                [
-                    Field(
-                        "path", "File", placeholder="a file ending " + " ".join(importing.ACCEPTED)
-                    )
-                ],
-                check,
-            ),
+            FormDialog("Import an agenda", [Field("path", "File", placeholder=prompt)], check),
             done,
         )
 
