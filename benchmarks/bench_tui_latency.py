@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual import events
 
 from benchmarks.generate import generated_db
-from clerk.samples import DEMO_MEETING, read_meeting_file, sample_dir
+from clerk.samples import DEMO_MEETING, read_sample
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
 
@@ -187,7 +187,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "clerk.db"
         shutil.copy(source, db)
-        record = read_meeting_file(sample_dir() / DEMO_MEETING)
+        record = read_sample(DEMO_MEETING)
         store = Store(db)
         try:
             store.save_record(record)

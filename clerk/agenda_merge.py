@@ -108,12 +108,3 @@ def apply_merge(store: Any, meeting_id: str, merge: AgendaMerge) -> None:
             store.update(item, **changes)
         for item in merge.added:
             store.add(meeting_id, item)
-
-
-def existing_meeting(store: Any, record: MeetingRecord) -> str | None:
-    """The id of the stored meeting of the same committee on the same date, if there is one."""
-    committee = store.find_committee(record.committee.name)
-    if committee is None:
-        return None
-    same_day = (m for m in store.committee_meetings(committee.id) if m.date == record.meeting.date)
-    return next((m.id for m in same_day), None)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from clerk import __version__, dates
+from clerk import __version__, dates, importing
 from clerk.errors import ClerkError
 
 if TYPE_CHECKING:
@@ -166,7 +166,15 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
 # --------------------------------------------------------------------------- import / export
 
 
-@main.command("import")
+IMPORT_HELP = f"""Import AGENDA_FILE as a new meeting: {importing.ACCEPTED_TEXT}.
+
+An agenda pack is the text or markdown (or HTML) converted from the published PDF. Nothing is
+written if anything in the file is wrong: the error names the line. When the committee already
+has a meeting on that date, say --merge (a follow-on agenda) or --new.
+"""
+
+
+@main.command("import", help=IMPORT_HELP)
 @click.argument("agenda_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option(
@@ -180,64 +188,38 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
 def import_agenda(
     ctx: click.Context, agenda_file: Path, dry_run: bool, merge: bool, new: bool
 ) -> None:
-    """Import an agenda pack (text or markdown converted from the PDF) as a new meeting.
-
-    A TOML meeting file (.toml) is accepted too. Nothing is written if anything in the
-    file is wrong: the error names the line. When the committee already has a meeting on
-    that date, say --merge (a follow-on agenda) or --new.
-    """
-    from clerk.errors import InputError
-
     if merge and new:
         raise click.UsageError("--merge and --new cannot be given together.")
-    if not agenda_file.exists():
-        raise InputError(agenda_file, None, "no such file")
-    guesses: tuple[str, ...] = ()
-    if agenda_file.suffix == ".toml":
-        from clerk.importers import meeting_file
-
-        record = meeting_file.read(agenda_file)
-    else:
-        from clerk.importers.agenda import read_agenda
-
-        parsed = read_agenda(agenda_file)
-        record, guesses = parsed.record, parsed.guesses
-    from clerk.validate import check
-
-    check(record, agenda_file)
-    _describe(record, guesses)
-    if dry_run and not _db_path(ctx).exists():
+    incoming = importing.read(agenda_file)
+    _describe(incoming.record, incoming.guesses)
+    if dry_run and not _db_path(ctx).exists():  # a dry run must not create the database
         click.echo("Dry run: nothing written.")
         return
-    from clerk.agenda_merge import apply_merge, existing_meeting, merge_agenda
-    from clerk.reconcile import reconcile
-
+    same_day = importing.SameDay.REFUSE
+    if merge:
+        same_day = importing.SameDay.MERGE
+    elif new:
+        same_day = importing.SameDay.NEW
     with _store(ctx, role="import") as store:
-        record = reconcile(record, store)
-        stored_id = None if new else existing_meeting(store, record)
-        if stored_id is None:
-            if dry_run:
-                click.echo("Dry run: nothing written.")
-                return
-            store.save_record(record)
-            click.echo(f"Imported as meeting {record.meeting.id[:8]} into {_db_path(ctx)}")
-            return
-        if not merge:
-            when = dates.long_date(record.meeting.date)
+        try:
+            done = importing.save(store, incoming, same_day=same_day, dry_run=dry_run)
+        except importing.SameDayMeeting as exc:
             raise ClerkError(
-                f"{record.committee.name} already has a meeting on {when} (id "
-                f"{stored_id[:8]}). Add --merge to add this agenda's items to it "
-                "(a follow-on agenda), or --new to import it as a separate meeting. "
-                "Nothing was written."
-            )
-        plan = merge_agenda(store.load_record(stored_id), record)
-        for line in plan.summary():
-            click.echo(line)
-        if dry_run or not plan.changes_anything:
-            click.echo("Nothing written." if dry_run else "Nothing new: nothing written.")
-            return
-        apply_merge(store, stored_id, plan)
-    click.echo(f"Merged into meeting {stored_id[:8]} in {_db_path(ctx)}")
+                f"{exc} Add --merge to add this agenda's items to it (a follow-on agenda), or "
+                "--new to import it as a separate meeting. Nothing was written."
+            ) from None
+    if done.merge is None:  # a new meeting
+        if dry_run:
+            click.echo("Dry run: nothing written.")
+        else:
+            click.echo(f"Imported as meeting {done.meeting_id[:8]} into {_db_path(ctx)}")
+        return
+    for line in done.merge.summary():
+        click.echo(line)
+    if done.written:
+        click.echo(f"Merged into meeting {done.meeting_id[:8]} in {_db_path(ctx)}")
+    else:
+        click.echo("Nothing written." if dry_run else "Nothing new: nothing written.")
 
 
 def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
@@ -311,16 +293,13 @@ def export_record(
 @click.pass_context
 def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
     """Read a JSON meeting record (from `clerk export-record`) into the database."""
-    from clerk.importers import record_json
-    from clerk.reconcile import reconcile
-
-    record = record_json.read(record_file)
+    # a record restored under its own id, whatever the file is called and whatever else the
+    # committee has that day: `clerk import` is the command that asks about those
+    incoming = importing.read(record_file, importing.MEETING_RECORD)
     with _store(ctx, role="import") as store:
-        record = reconcile(record, store)
-        store.save_record(record, replace=replace)
-    click.echo(
-        f"Imported meeting {record.meeting.id[:8]} ({record.meeting.date}) into {_db_path(ctx)}"
-    )
+        done = importing.save(store, incoming, same_day=importing.SameDay.NEW, replace=replace)
+    when = done.record.meeting.date
+    click.echo(f"Imported meeting {done.meeting_id[:8]} ({when}) into {_db_path(ctx)}")
 
 
 @main.command()

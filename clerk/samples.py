@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clerk.record import MeetingRecord
+from clerk import importing
 
 if TYPE_CHECKING:
+    from clerk.record import MeetingRecord
     from clerk.store import Store
 
 #: The meeting `clerk demo` opens: the agenda of the next meeting, ready to be recorded.
@@ -23,34 +24,19 @@ def sample_dir() -> Path:
 
 
 def sample_files() -> list[Path]:
-    folder = sample_dir()
-    return sorted(p for p in folder.iterdir() if p.suffix in (".toml", ".json"))
+    """The sample meetings: clerk's own meeting files, not the folder's README."""
+    suffixes = importing.MEETING_FILE.suffixes + importing.MEETING_RECORD.suffixes
+    return sorted(p for p in sample_dir().iterdir() if p.suffix in suffixes)
 
 
-def read_meeting_file(path: Path) -> MeetingRecord:
-    """A meeting file by its kind: a hand-written TOML meeting or a JSON meeting record."""
-    if path.suffix == ".json":
-        from clerk.importers import record_json
-
-        return record_json.read(path)
-    from clerk.importers import meeting_file
-
-    return meeting_file.read(path)
+def read_sample(name: str) -> MeetingRecord:
+    """One sample meeting, read as `clerk import` reads it; nothing is stored."""
+    return importing.read(sample_dir() / name).record
 
 
 def load_samples(store: Store) -> dict[str, str]:
     """Save every sample meeting not already in the store; returns file name -> meeting id."""
-    from clerk.agenda_merge import existing_meeting
-    from clerk.reconcile import reconcile
-
-    loaded: dict[str, str] = {}
-    for path in sample_files():
-        record = read_meeting_file(path)
-        stored_id = existing_meeting(store, record)
-        if stored_id is not None:
-            loaded[path.name] = stored_id
-            continue
-        record = reconcile(record, store)
-        store.save_record(record)
-        loaded[path.name] = record.meeting.id
-    return loaded
+    return {
+        path.name: importing.import_file(store, path, same_day=importing.SameDay.KEEP).meeting_id
+        for path in sample_files()
+    }

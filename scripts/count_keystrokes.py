@@ -24,7 +24,7 @@ from clerk.minutes.compose import compose_minutes
 from clerk.minutes.document import Heading, Paragraph, Resolved
 from clerk.minutes.render_text import render_text
 from clerk.minutes.style import load_style
-from clerk.samples import read_meeting_file, sample_dir
+from clerk.samples import read_sample
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from tests.tui.conftest import october_record
@@ -40,7 +40,7 @@ def typed(text: str) -> list[str]:
 async def record_parts(db: Path, meeting_id: str) -> dict[str, int]:
     """Keys pressed for each part."""
     counts: dict[str, int] = {}
-    sample = read_meeting_file(sample_dir() / "fps-2019-10-17.json")
+    sample = read_sample("fps-2019-10-17.json")
     resolutions = {
         item.number: [r.text for r in sample.resolutions_for(item.id)] for item in sample.items
     }

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from clerk import __version__
+from clerk import __version__, importing
 from clerk.cli import main
 from clerk.importers import record_json
 from clerk.store import Store
 from tests.conftest import REPO
+from tests.import_examples import BROKEN, broken, example
 from tests.test_agenda_import import REFERENCE_MEMBERS
 
 AGENDA = REPO / "tests" / "agendas" / "fpss_2019-11-25_reference.md"
@@ -75,6 +76,50 @@ def test_dry_run_writes_nothing(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "nothing written" in result.output
     assert not db.exists()
+
+
+@pytest.mark.parametrize("suffix", importing.ACCEPTED)
+def test_import_takes_every_kind_of_file_the_picker_takes(
+    db: Path, tmp_path: Path, suffix: str
+) -> None:
+    """tests/tui/test_picker.py imports the very same files through the picker."""
+    path, day = example(tmp_path, suffix)
+    result = clerk("import", str(path), db=db)
+    assert result.exit_code == 0, result.output
+    assert f"Imported as meeting {meetings_json(db)[0]['id'][:8]}" in result.output
+    assert [m["date"] for m in meetings_json(db)] == [day.isoformat()]
+
+
+@pytest.mark.parametrize("name", BROKEN)
+def test_a_broken_file_of_each_kind_names_file_and_line_and_changes_nothing(
+    imported: Path, tmp_path: Path, name: str
+) -> None:
+    path, line = broken(tmp_path, name)
+    before = digest(imported)
+    result = CliRunner().invoke(main, ["--db", str(imported), "import", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}, line {line}:" in result.output
+    assert digest(imported) == before
+
+
+def test_a_file_clerk_does_not_import_is_refused_naming_those_it_does(
+    imported: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "agenda.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    before = digest(imported)
+    result = CliRunner().invoke(main, ["--db", str(imported), "import", str(pdf)])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert f"{pdf}: clerk imports {importing.ACCEPTED_TEXT}, not a .pdf file" in said
+    assert "convert the PDF to text first" in said
+    assert digest(imported) == before
+
+
+def test_the_help_and_the_readme_name_the_files_import_takes() -> None:
+    help_text = " ".join(clerk("import", "--help").output.split())
+    assert importing.ACCEPTED_TEXT in help_text
+    assert importing.ACCEPTED_TEXT in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_meetings_table_lists_newest_first(imported: Path) -> None:

@@ -102,9 +102,9 @@ def _tracker_template(path: Path) -> MinutesDocument:
 
 
 def _sample_record():
-    from clerk.samples import read_meeting_file, sample_dir
+    from clerk.samples import read_sample
 
-    return read_meeting_file(sample_dir() / "fps-2019-10-17.json")
+    return read_sample("fps-2019-10-17.json")
 
 
 @_kind("composed_minutes")

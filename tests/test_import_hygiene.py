@@ -18,6 +18,8 @@ CORE = [
     "clerk.codec",
     "clerk.store",
     "clerk.reconcile",
+    "clerk.importing",
+    "clerk.next_meeting",
     "clerk.importers.agenda",
     "clerk.importers.meeting_file",
     "clerk.importers.record_json",
@@ -42,6 +44,14 @@ def _modules_after(code: str) -> set[str]:
 def test_core_module_does_not_import_textual(module: str) -> None:
     loaded = _modules_after(f"import {module}")
     assert "textual" not in loaded, f"{module} pulls in Textual"
+
+
+def test_the_import_service_loads_neither_click_nor_the_importers() -> None:
+    """`clerk import`, the picker and the samples share it: it must not need click either,
+    and naming the files it takes (as the command's help does) reads none of them."""
+    loaded = _modules_after("import clerk.importing")
+    assert "click" not in loaded
+    assert not any(m.startswith("clerk.importers") for m in loaded)
 
 
 def test_word_export_is_imported_only_when_exporting() -> None:

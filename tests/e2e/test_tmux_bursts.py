@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk.samples import read_meeting_file, sample_dir
+from clerk.samples import read_sample
 from clerk.store import Store
 from tests.e2e.terminal import Terminal
 from tests.tui.conftest import october_record
@@ -95,7 +95,7 @@ def test_a_whole_item_typed_as_fast_bursts_is_stored_byte_for_byte(db) -> None:
     """Item 5 of the 17 October 2019 meeting, as the clerk minuted it: five paragraphs and
     six resolutions, each sent with the key after it and no pause anywhere."""
     path, meeting_id = db
-    sample = read_meeting_file(sample_dir() / "fps-2019-10-17.json")
+    sample = read_sample("fps-2019-10-17.json")
     item = next(i for i in sample.items if i.number == "5")
     paragraphs = [p.text for p in sample.paragraphs_for(item.id)]
     resolutions = [r.text for r in sample.resolutions_for(item.id)]

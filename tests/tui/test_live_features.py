@@ -343,7 +343,7 @@ async def test_approve_the_minutes_of_a_chosen_meeting(db, clock) -> None:
     """When the agenda did not say whose minutes, Ctrl+S asks (1: the latest earlier one)."""
     from datetime import date
 
-    from clerk.tui.screens.picker import next_meeting
+    from clerk.next_meeting import next_meeting
 
     path, october = db
     with Store(path) as store:

@@ -8,12 +8,19 @@ from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
+import pytest
+from textual.widgets import Static
+
+from clerk import importing
 from clerk.importers.agenda import read_agenda
 from clerk.record import MeetingStatus, new_id
+from clerk.standing import NEXT_MEETING_TITLES, standing_items
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
+from clerk.tui.dialogs.forms import FormDialog
 from clerk.tui.screens.live import LiveScreen
-from clerk.tui.screens.picker import STANDING_ITEMS, PickerScreen
+from clerk.tui.screens.picker import PickerScreen
+from tests.import_examples import BROKEN, broken, example
 from tests.tui.conftest import october_record
 
 SIZE = (120, 40)
@@ -27,6 +34,15 @@ def add_meeting(path: Path, day: date) -> str:
     with Store(path) as store:
         store.save_record(record)
     return record.meeting.id
+
+
+async def import_through_the_picker(app: ClerkApp, pilot, path: Path) -> None:
+    await pilot.press("f2")
+    await pilot.pause()
+    # typing a long path key by key is slow; the field is an ordinary Input
+    app.screen.query_one("#field-path").value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def test_meetings_newest_first(db, clock) -> None:
@@ -68,12 +84,7 @@ async def test_import_an_agenda_from_the_picker(db, clock) -> None:
     december = add_meeting(path, date(2019, 12, 9))  # the import lands mid-list
     app = ClerkApp(path, None, clock=clock, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f2")
-        await pilot.pause()
-        # typing a long path key by key is slow; the field is an ordinary Input
-        app.screen.query_one("#field-path").value = str(AGENDA)
-        await pilot.press("enter")
-        await pilot.pause()
+        await import_through_the_picker(app, pilot, AGENDA)
         picker = app.screen
         assert isinstance(picker, PickerScreen)
         assert len(picker.meeting_ids) == 3
@@ -98,13 +109,63 @@ async def test_import_error_names_the_file(db, clock, tmp_path) -> None:
     bad.write_text("Not an agenda at all\n", encoding="utf-8")
     app = ClerkApp(path, None, clock=clock, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f2")
-        await pilot.pause()
-        app.screen.query_one("#field-path").value = str(bad)
-        await pilot.press("enter")
-        await pilot.pause()
+        await import_through_the_picker(app, pilot, bad)
         assert isinstance(app.screen, PickerScreen)
         assert any("agenda.md" in n.message for n in app._notifications)
+    with Store(path) as store:
+        assert len(store.list_meetings()) == 1
+
+
+@pytest.mark.parametrize("suffix", importing.ACCEPTED)
+async def test_the_picker_imports_every_kind_of_file_clerk_import_does(
+    tmp_path, clock, suffix: str
+) -> None:
+    """tests/test_cli.py imports the very same files with `clerk import`."""
+    path, day = example(tmp_path, suffix)
+    db = tmp_path / "clerk.db"
+    app = ClerkApp(db, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        prompt = app.screen.query_one("#field-path").placeholder
+        assert all(ending in prompt.split() for ending in importing.ACCEPTED)
+        await pilot.press("escape")
+        await pilot.pause()
+        await import_through_the_picker(app, pilot, path)
+        assert isinstance(app.screen, PickerScreen)
+        assert len(app.screen.meeting_ids) == 1
+    with Store(db) as store:
+        assert [m.date for m in store.list_meetings()] == [day]
+
+
+@pytest.mark.parametrize("name", BROKEN)
+async def test_a_broken_file_of_each_kind_names_file_and_line_and_changes_nothing(
+    db, clock, tmp_path, name: str
+) -> None:
+    path, _ = db
+    with Store(path) as store:
+        before = len(store.journal())
+    bad, line = broken(tmp_path, name)
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await import_through_the_picker(app, pilot, bad)
+        assert isinstance(app.screen, PickerScreen)
+        assert any(f"{bad}, line {line}:" in n.message for n in app._notifications)
+    with Store(path) as store:
+        assert len(store.journal()) == before
+        assert len(store.list_meetings()) == 1
+
+
+async def test_a_file_clerk_does_not_import_is_refused_in_the_prompt(db, clock, tmp_path) -> None:
+    path, _ = db
+    pdf = tmp_path / "agenda.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await import_through_the_picker(app, pilot, pdf)
+        assert isinstance(app.screen, FormDialog)  # still asking: the clerk can correct it
+        said = " ".join(str(app.screen.query_one(".dialog-error", Static).render()).split())
+        assert f"clerk imports {importing.ACCEPTED_TEXT}, not a .pdf file" in said
     with Store(path) as store:
         assert len(store.list_meetings()) == 1
 
@@ -130,7 +191,9 @@ async def test_create_the_committees_next_meeting(db, clock) -> None:
     assert record.meeting.approves_minutes_of == date(2019, 10, 17)
     assert record.meeting.venue == before.meeting.venue
     assert record.meeting.status is MeetingStatus.SCHEDULED
-    assert [i.title for i in record.agenda()] == list(STANDING_ITEMS)
+    assert [i.title for i in record.agenda()] == [title for _, title in NEXT_MEETING_TITLES]
+    # each is the standing item the live screen and the minutes take it for
+    assert list(standing_items(record)) == [kind for kind, _ in NEXT_MEETING_TITLES]
     assert {m.person_id for m in record.members()} == {m.person_id for m in before.members()}
     assert record.attendance == [] and record.paragraphs == []
 
@@ -142,11 +205,7 @@ async def test_a_follow_on_agenda_from_the_picker_merges_or_imports_apart(db, cl
     async with app.run_test(size=SIZE) as pilot:
         for key in ("m", "n"):  # merge into the meeting, then a separate meeting
             for agenda in (AGENDA, follow_on) if key == "m" else (follow_on,):
-                await pilot.press("f2")
-                await pilot.pause()
-                app.screen.query_one("#field-path").value = str(agenda)
-                await pilot.press("enter")
-                await pilot.pause()
+                await import_through_the_picker(app, pilot, agenda)
             if key == "m":
                 with Store(path) as store:
                     assert len(store.list_meetings()) == 2  # nothing yet: the clerk is asked

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,15 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from clerk import importing
 from clerk.dates import short_date
 from clerk.errors import ClerkError
-from clerk.record import (
-    AgendaItem,
-    Meeting,
-    MeetingRecord,
-    MeetingStatus,
-    new_id,
-)
+from clerk.next_meeting import next_meeting, suggested_date
 from clerk.tui.app import app_of
 from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
 from clerk.tui.keyed_help import KeyedHelp
@@ -33,18 +26,19 @@ from clerk.tui.widgets.footer import ClerkFooter
 if TYPE_CHECKING:
     from clerk.store import Store
 
-#: Items every meeting of a committee carries, copied into the next meeting's agenda.
-STANDING_ITEMS = ("MEMBERSHIP", "DECLARATIONS OF INTEREST", "MINUTES", "ANY OTHER BUSINESS")
-
 
 class MeetingTable(KeyedHelp, DataTable):
-    HELP_TEMPLATE = """\
+    HELP_TEMPLATE = (
+        """\
 ## Meetings
 Newest first. **{key:open_meeting}** opens the highlighted meeting on its live screen (the
-first opening records the start time). **{key:import_agenda}** imports an agenda pack (text or
-markdown) or a meeting file; **{key:next_meeting}** creates the committee's next meeting (same
-committee and members). In an empty database **{key:load_samples}** loads the sample meetings.
+first opening records the start time). **{key:import_agenda}** imports """
+        + importing.ACCEPTED_TEXT
+        + """;
+**{key:next_meeting}** creates the committee's next meeting (same committee and members). In an
+empty database **{key:load_samples}** loads the sample meetings.
 """
+    )
 
 
 class PickerScreen(Screen):
@@ -136,8 +130,7 @@ class PickerScreen(Screen):
                     f"\n  No meetings in {self.store.path} yet.\n\n"
                     f"  {samples:<{width}}load the sample meetings: a committee's next agenda, "
                     f"ready to record,\n{indent}and its previous meeting, recorded in full\n"
-                    f"  {agenda:<{width}}import an agenda pack (text or markdown) or a meeting "
-                    "file\n"
+                    f"  {agenda:<{width}}import {importing.KINDS_TEXT}\n"
                 )
             )
         self.refresh_bindings()
@@ -187,6 +180,10 @@ class PickerScreen(Screen):
             path = Path(values["path"].strip()).expanduser()
             if not path.is_file():
                 return f"No such file: {path}"
+            try:
+                importing.kind_of(path)
+            except ClerkError as exc:
+                return str(exc)
             return None
 
         def done(values: dict[str, str] | None) -> None:
@@ -194,69 +191,62 @@ class PickerScreen(Screen):
                 return
             path = Path(values["path"].strip()).expanduser()
             try:
-                record = read_any(path)
-                from clerk.agenda_merge import existing_meeting
-                from clerk.reconcile import reconcile
-                from clerk.validate import check as check_record
-
-                # as `clerk import` does: nothing is written if the record breaks a rule
-                check_record(record, path)
-                record = reconcile(record, self.store)
-                stored_id = existing_meeting(self.store, record)
-                if stored_id is not None:
-                    self.ask_merge_or_new(record, stored_id)
-                    return
-                self.store.save_record(record)
+                incoming = importing.read(path)
+                result = importing.save(self.store, incoming)
+            except importing.SameDayMeeting as same_day:
+                self.ask_merge_or_new(incoming, same_day)
+                return
             except ClerkError as exc:
                 # the error names the file and quotes its line: text, never markup
                 self.notify(
                     str(exc), title="Not imported", severity="error", timeout=10, markup=False
                 )
                 return
-            self.notify(f"Imported the meeting of {long_date(record.meeting.date)}")
-            self.reload(select=record.meeting.id)
+            self.notify(f"Imported the meeting of {long_date(result.record.meeting.date)}")
+            self.reload(select=result.meeting_id)
 
+        prompt = "a file ending " + " ".join(importing.ACCEPTED)
         self.app.push_screen(
-            FormDialog(
-                "Import an agenda",
-                [Field("path", "File", placeholder="agenda.md, agenda.txt, meeting.toml or .json")],
-                check,
-            ),
+            FormDialog("Import an agenda", [Field("path", "File", placeholder=prompt)], check),
             done,
         )
 
-    def ask_merge_or_new(self, record: MeetingRecord, stored_id: str) -> None:
+    def ask_merge_or_new(
+        self, incoming: importing.Incoming, same_day: importing.SameDayMeeting
+    ) -> None:
         """The committee already has a meeting that day: a follow-on agenda, the same pack
         again, or (rarely) a second meeting."""
-        from clerk.agenda_merge import apply_merge, merge_agenda
-
-        plan = merge_agenda(self.store.load_record(stored_id), record)
-        when = long_date(record.meeting.date)
+        when = long_date(incoming.record.meeting.date)
 
         def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
             try:
-                if choice == "merge":
-                    if plan.changes_anything:
-                        apply_merge(self.store, stored_id, plan)
-                    summary = "\n".join(plan.summary()) or "Nothing new"  # the items' titles
-                    self.notify(summary, title="Merged", markup=False)
-                    self.reload(select=stored_id)
-                elif choice == "new":
-                    self.store.save_record(record)
-                    self.notify(f"Imported another meeting of {when}")
-                    self.reload(select=record.meeting.id)
+                result = importing.save(self.store, incoming, same_day=importing.SameDay(choice))
             except ClerkError as exc:
                 self.notify(
                     str(exc), title="Not imported", severity="error", timeout=10, markup=False
                 )
+                return
+            if result.merge is not None:
+                summary = "\n".join(result.merge.summary()) or "Nothing new"  # the items' titles
+                self.notify(summary, title="Merged", markup=False)
+            else:
+                self.notify(f"Imported another meeting of {when}")
+            self.reload(select=result.meeting_id)
 
+        plan = same_day.merge
         added = len(plan.added) + len(plan.filled)
         self.app.push_screen(
             ChoiceDialog(
                 f"The committee already has a meeting on {when}",
                 [
-                    ("merge", "m", f"Merge into it ({added} item(s) added or filled in)"),
-                    ("new", "n", "Import as a separate meeting"),
+                    (
+                        importing.SameDay.MERGE.value,
+                        "m",
+                        f"Merge into it ({added} item(s) added or filled in)",
+                    ),
+                    (importing.SameDay.NEW.value, "n", "Import as a separate meeting"),
                 ],
             ),
             chosen,
@@ -267,7 +257,7 @@ class PickerScreen(Screen):
         if meeting_id is None:
             return
         previous = self.store.load_record(meeting_id)
-        default = previous.meeting.date + timedelta(weeks=5)
+        default = suggested_date(previous)
 
         def check(values: dict[str, str]) -> str | None:
             try:
@@ -296,52 +286,3 @@ class PickerScreen(Screen):
             ),
             done,
         )
-
-
-def read_any(path: Path) -> MeetingRecord:
-    """An agenda pack, or one of clerk's own meeting files."""
-    if path.suffix in (".toml", ".json"):
-        from clerk.samples import read_meeting_file
-
-        return read_meeting_file(path)
-    from clerk.importers.agenda import read_agenda
-
-    return read_agenda(path).record
-
-
-def next_meeting(previous: MeetingRecord, day) -> MeetingRecord:
-    """The committee's next meeting: same committee, members and venue; the standing items;
-    its Minutes item approves the previous meeting's minutes."""
-    members = {m.person_id for m in previous.members()}
-    people = [p for p in previous.people if p.id in members]
-    items = [
-        AgendaItem(
-            number=str(index),
-            title=title,
-            position=index - 1,
-            part_heading=previous.agenda()[0].part_heading if previous.items else "",
-        )
-        for index, title in enumerate(STANDING_ITEMS, start=1)
-    ]
-    meeting = Meeting(
-        committee_id=previous.committee.id,
-        date=day,
-        start_time=previous.meeting.start_time
-        if previous.meeting.status is MeetingStatus.SCHEDULED
-        else None,
-        venue=previous.meeting.venue,
-        approves_minutes_of=previous.meeting.date,
-        officer_id=previous.meeting.officer_id,
-        id=new_id(),
-    )
-    if meeting.officer_id and all(p.id != meeting.officer_id for p in people):
-        officer = next((p for p in previous.people if p.id == meeting.officer_id), None)
-        if officer:
-            people.append(officer)
-    return MeetingRecord(
-        committee=previous.committee,
-        meeting=meeting,
-        people=people,
-        memberships=[replace(m) for m in previous.memberships],
-        items=items,
-    )

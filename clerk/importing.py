@@ -1,0 +1,205 @@
+"""Bringing a meeting in from a file: the one way `clerk import`, the picker and the samples do it.
+
+    read(path) -> Incoming                       the file read by its kind and checked
+    save(store, incoming, same_day=...) -> Imported   fitted to the store, then saved or merged
+    import_file(store, path, same_day=...) -> Imported    the two together
+
+Reading writes nothing and fails with an InputError naming the file and line, so a bad file
+never half-imports. Saving fits the record to the people and committee already stored
+(`reconcile`), then looks for the committee's meeting on the same day: a second agenda for a
+meeting must not become a second meeting without the clerk saying so (`SameDay`).
+
+Kept free of Textual and click, and its readers are imported only when a file is read, so the
+command line can name what it accepts without paying for the importers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clerk.errors import ClerkError, InputError
+
+if TYPE_CHECKING:
+    from clerk.agenda_merge import AgendaMerge
+    from clerk.record import MeetingRecord
+    from clerk.store import Store
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of file clerk imports, known by how its name ends."""
+
+    name: str  # as the clerk is told it: "a TOML meeting file"
+    suffixes: tuple[str, ...]
+
+    def in_words(self) -> str:
+        return f"{self.name} ({', '.join(self.suffixes)})"
+
+
+AGENDA_PACK = FileKind("an agenda pack", (".txt", ".md", ".markdown", ".html", ".htm"))
+MEETING_FILE = FileKind("a TOML meeting file", (".toml",))
+MEETING_RECORD = FileKind("a JSON meeting record", (".json",))
+KINDS = (AGENDA_PACK, MEETING_FILE, MEETING_RECORD)
+
+
+def _listed(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+#: Every ending of a file name that can be imported; the command line, the picker and the
+#: README all say this list, and nothing else decides it.
+ACCEPTED = tuple(suffix for kind in KINDS for suffix in kind.suffixes)
+#: The same, in words: "an agenda pack (.txt, …), a TOML meeting file (.toml) or …".
+ACCEPTED_TEXT = _listed([kind.in_words() for kind in KINDS])
+#: The kinds alone, where the endings would not fit: "an agenda pack, a TOML meeting file or …".
+KINDS_TEXT = _listed([kind.name for kind in KINDS])
+
+
+def kind_of(path: Path) -> FileKind:
+    """The kind of file `path` names; InputError when clerk does not import such files."""
+    suffix = Path(path).suffix.lower()
+    for kind in KINDS:
+        if suffix in kind.suffixes:
+            return kind
+    # A PDF is the usual mistake: the pack is published as one and has to be converted first.
+    raise InputError(
+        path,
+        None,
+        f"clerk imports {ACCEPTED_TEXT}, not "
+        + (f"a {suffix} file" if suffix else "a file without an extension")
+        + ("; convert the PDF to text first" if suffix == ".pdf" else ""),
+    )
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A file read and checked: not yet fitted to any store."""
+
+    path: Path
+    kind: FileKind
+    record: MeetingRecord
+    guesses: tuple[str, ...]  # what the agenda reader had to guess, in words for the clerk
+
+
+def read(path: Path, kind: FileKind | None = None) -> Incoming:
+    """Read `path` by its kind (or as `kind`, whatever its name) and check the record against
+    the integrity rules; InputError names the file and, where it can, the line."""
+    path = Path(path)
+    if not path.exists():  # said before the kind: "no such file" is what the clerk must fix
+        raise InputError(path, None, "no such file")
+    kind = kind or kind_of(path)
+    guesses: tuple[str, ...] = ()
+    if kind is AGENDA_PACK:
+        from clerk.importers.agenda import read_agenda
+
+        parsed = read_agenda(path)
+        record, guesses = parsed.record, parsed.guesses
+    elif kind is MEETING_FILE:
+        from clerk.importers import meeting_file
+
+        record = meeting_file.read(path)
+    else:
+        from clerk.importers import record_json
+
+        record = record_json.read(path)
+    from clerk.validate import check
+
+    # the agenda reader builds a record without checking it; the others check their own, and
+    # checking again costs little against a record reaching the store unchecked
+    check(record, path)
+    return Incoming(path, kind, record, guesses)
+
+
+class SameDay(Enum):
+    """What to do when the committee already has a meeting on the incoming meeting's date."""
+
+    REFUSE = "refuse"  # raise SameDayMeeting, write nothing: the clerk must choose
+    MERGE = "merge"  # add the incoming agenda's items to it (a follow-on agenda)
+    NEW = "new"  # save the incoming meeting as a separate one, without looking
+    KEEP = "keep"  # leave the stored meeting as it is (the samples, loaded a second time)
+
+
+class Outcome(Enum):
+    NEW = "new"  # a meeting of its own
+    MERGED = "merged"  # into the committee's meeting that day
+    EXISTING = "existing"  # the committee's meeting that day, left as it was
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What importing did, or with a dry run would have done."""
+
+    record: MeetingRecord  # as fitted to the store: stored people's and committee's ids
+    guesses: tuple[str, ...]
+    outcome: Outcome
+    meeting_id: str  # the meeting now holding it: the new one, or the one merged into
+    merge: AgendaMerge | None = None  # with MERGED: what the merge changes
+    written: bool = False
+
+
+class SameDayMeeting(ClerkError):
+    """The committee already has a meeting that day and `SameDay.REFUSE` was asked for."""
+
+    def __init__(self, record: MeetingRecord, meeting_id: str, merge: AgendaMerge) -> None:
+        from clerk.dates import long_date
+
+        self.record = record
+        self.meeting_id = meeting_id
+        self.merge = merge  # what merging would change, for the clerk to weigh
+        super().__init__(
+            f"{record.committee.name} already has a meeting on "
+            f"{long_date(record.meeting.date)} (id {meeting_id[:8]})."
+        )
+
+
+def save(
+    store: Store,
+    incoming: Incoming,
+    *,
+    same_day: SameDay = SameDay.REFUSE,
+    dry_run: bool = False,
+    replace: bool = False,
+) -> Imported:
+    """Fit `incoming` to the store and save it as a new meeting, or deal with the committee's
+    meeting that day as `same_day` says. `dry_run` works everything out and writes nothing;
+    `replace` overwrites a meeting stored under the same id (a record restored from a backup).
+    Each write is one transaction: a refused write leaves the store as it was."""
+    from clerk.reconcile import reconcile
+
+    record = reconcile(incoming.record, store)
+    guesses = incoming.guesses
+    stored_id = None if same_day is SameDay.NEW else existing_meeting(store, record)
+    if stored_id is None:
+        if not dry_run:
+            store.save_record(record, replace=replace)
+        return Imported(record, guesses, Outcome.NEW, record.meeting.id, written=not dry_run)
+    if same_day is SameDay.KEEP:
+        return Imported(record, guesses, Outcome.EXISTING, stored_id)
+    from clerk.agenda_merge import apply_merge, merge_agenda
+
+    plan = merge_agenda(store.load_record(stored_id), record)
+    if same_day is SameDay.REFUSE:
+        raise SameDayMeeting(record, stored_id, plan)
+    write = plan.changes_anything and not dry_run
+    if write:
+        apply_merge(store, stored_id, plan)
+    return Imported(record, guesses, Outcome.MERGED, stored_id, merge=plan, written=write)
+
+
+def import_file(
+    store: Store, path: Path, *, same_day: SameDay = SameDay.REFUSE, dry_run: bool = False
+) -> Imported:
+    """`read` then `save`."""
+    return save(store, read(path), same_day=same_day, dry_run=dry_run)
+
+
+def existing_meeting(store: Store, record: MeetingRecord) -> str | None:
+    """The id of the stored meeting of the same committee on the same date, if there is one."""
+    committee = store.find_committee(record.committee.name)
+    if committee is None:
+        return None
+    same_day = (m for m in store.committee_meetings(committee.id) if m.date == record.meeting.date)
+    return next((m.id for m in same_day), None)

@@ -1,0 +1,61 @@
+"""The committee's next meeting, made from one of its meetings already stored.
+
+Same committee, members, officer and venue; an agenda of the standing items (titled as
+`clerk.standing` titles them for a next meeting); its Minutes item approves the earlier
+meeting's minutes. The agenda pack, once published, is merged into it (`clerk.importing`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from clerk.record import AgendaItem, Meeting, MeetingRecord, MeetingStatus, new_id
+from clerk.standing import NEXT_MEETING_TITLES
+
+#: The date first offered for the next meeting is this long after the last: about a committee's
+#: cycle (the samples' meetings are 17 October and 25 November 2019); the clerk changes it.
+INTERVAL = timedelta(weeks=5)
+
+
+def suggested_date(previous: MeetingRecord) -> date:
+    return previous.meeting.date + INTERVAL
+
+
+def next_meeting(previous: MeetingRecord, day: date) -> MeetingRecord:
+    """The committee's next meeting, on `day`, after `previous`."""
+    members = {m.person_id for m in previous.members()}
+    people = [p for p in previous.people if p.id in members]
+    items = [
+        AgendaItem(
+            number=str(index),
+            title=title,
+            position=index - 1,
+            part_heading=previous.agenda()[0].part_heading if previous.items else "",
+        )
+        for index, (_kind, title) in enumerate(NEXT_MEETING_TITLES, start=1)
+    ]
+    meeting = Meeting(
+        committee_id=previous.committee.id,
+        date=day,
+        # a meeting not yet held has the agenda's start time, the committee's usual one; once
+        # opened, its start time is when it actually began, which says nothing of the next
+        start_time=previous.meeting.start_time
+        if previous.meeting.status is MeetingStatus.SCHEDULED
+        else None,
+        venue=previous.meeting.venue,
+        approves_minutes_of=previous.meeting.date,
+        officer_id=previous.meeting.officer_id,
+        id=new_id(),
+    )
+    if meeting.officer_id and all(p.id != meeting.officer_id for p in people):
+        officer = next((p for p in previous.people if p.id == meeting.officer_id), None)
+        if officer:
+            people.append(officer)
+    return MeetingRecord(
+        committee=previous.committee,
+        meeting=meeting,
+        people=people,
+        memberships=[replace(m) for m in previous.memberships],
+        items=items,
+    )
