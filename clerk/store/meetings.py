@@ -1,0 +1,378 @@
+"""Whole meetings: saved and loaded as records, listed, found from what the clerk types
+(an id, part of one, a date), and what is read across them (the action tracker's rows, the
+search of paragraphs). Committees are here too: a meeting is found through its committee.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from clerk.record import (
+    Action,
+    AgendaItem,
+    AttendanceStatus,
+    Committee,
+    Meeting,
+    MeetingRecord,
+    MeetingStatus,
+    Membership,
+    MinuteParagraph,
+    Person,
+)
+from clerk.store.connection import AmbiguousMeeting, StoreError, UnknownMeeting
+from clerk.store.rows import _RECORD_CHILDREN, RowsMixin, _q, _spec
+
+_PRESENT = tuple(s.value for s in AttendanceStatus if s.counts_as_present)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: str
+    committee_id: str
+    committee: str
+    date: date
+    start_time: time | None
+    venue: str
+    status: MeetingStatus
+    items: int
+    present: int
+
+
+class MeetingsMixin(RowsMixin):
+    """Whole meetings and committees."""
+
+    # ----------------------------------------------------------------------- whole meetings
+
+    def save_record(self, record: MeetingRecord, *, replace: bool = False) -> None:
+        """Save a whole meeting in one transaction: its committee, people and memberships
+        are added or brought up to date; the meeting and everything in it is inserted.
+        A meeting already in the database is an error unless `replace` is given, when
+        its rows are replaced by the record's."""
+        meeting = record.meeting
+        if meeting.committee_id != record.committee.id:
+            raise StoreError(
+                f"The meeting's committee id {meeting.committee_id!r} is not the record's "
+                f"committee {record.committee.name!r} ({record.committee.id}); nothing was saved."
+            )
+        mspec = _spec(Meeting)
+        with self._write() as conn:
+            existing = self._fetch(conn, mspec, meeting.id)
+            if existing is not None:
+                if not replace:
+                    raise StoreError(
+                        f"Meeting {meeting.id} ({meeting.date.isoformat()}) is already in the "
+                        "database; nothing was saved. Replace it explicitly to overwrite it."
+                    )
+                conn.execute("DELETE FROM meetings WHERE id = ?", (meeting.id,))
+            self._upsert_global(conn, meeting.id, record.committee)
+            for person in record.people:
+                self._upsert_global(conn, meeting.id, person)
+            for membership in record.memberships:
+                self._upsert_global(conn, meeting.id, membership)
+            new = self._insert(conn, None, meeting)
+            conn.executemany(
+                "INSERT INTO meeting_people (meeting_id, person_id, position) VALUES (?, ?, ?)",
+                [(meeting.id, p.id, i) for i, p in enumerate(record.people)],
+            )
+            for name, cls in _RECORD_CHILDREN:
+                rows = getattr(record, name)
+                if rows:
+                    spec = _spec(cls)
+                    conn.executemany(spec.insert_sql, [[meeting.id, *spec.to_row(r)] for r in rows])
+            counts = {name: len(getattr(record, name)) for name, _ in _RECORD_CHILDREN}
+            if existing is None:
+                self._journal(
+                    conn, meeting.id, "meetings", meeting.id, "insert", None, {**new, **counts}
+                )
+            else:
+                old = mspec.encoded(existing[1:])
+                self._journal(
+                    conn, meeting.id, "meetings", meeting.id, "update", old, {**new, **counts}
+                )
+
+    def load_record(self, meeting_id: str) -> MeetingRecord:
+        """The whole meeting, its lists in the order they were saved and added."""
+        with self._read() as conn:
+            meeting = self._meeting(conn, meeting_id)
+            committee = self._select(conn, Committee, "id = ?", (meeting.committee_id,))[0]
+            pspec = _spec(Person)
+            cols = ", ".join(f"p.{_q(f)}" for f in pspec.fields)
+            people = [
+                pspec.from_row(r)
+                for r in conn.execute(
+                    f"SELECT {cols} FROM meeting_people mp JOIN people p ON p.id = mp.person_id "
+                    "WHERE mp.meeting_id = ? ORDER BY mp.position, mp.rowid",
+                    (meeting_id,),
+                )
+            ]
+            memberships = self._select(
+                conn, Membership, "committee_id = ?", (meeting.committee_id,)
+            )
+            children = {
+                name: self._select(conn, cls, "meeting_id = ?", (meeting_id,))
+                for name, cls in _RECORD_CHILDREN
+            }
+            # Members of the committee who are not linked to this meeting still belong in
+            # the record, so that every id in it can be looked up.
+            known = {p.id for p in people}
+            missing = [m.person_id for m in memberships if m.person_id not in known]
+            for person_id in dict.fromkeys(missing):
+                people.extend(self._select(conn, Person, "id = ?", (person_id,)))
+        return MeetingRecord(
+            committee=committee,
+            meeting=meeting,
+            people=people,
+            memberships=memberships,
+            **children,
+        )
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        with self._read() as conn:
+            return self._meeting(conn, meeting_id)
+
+    def list_meetings(
+        self, *, limit: int | None = None, committee: str | None = None
+    ) -> list[MeetingSummary]:
+        """Meetings newest first; `committee` keeps those whose committee's name contains it
+        (ignoring case). Item and attendance counts are worked out for the rows returned only."""
+        with self._read() as conn:
+            where, params = self._committee_filter(conn, committee)
+            if where is None:
+                return []
+            present = ", ".join("?" * len(_PRESENT))
+            sql = f"""
+                WITH page AS (
+                    SELECT rowid AS r, id, committee_id, date, start_time, venue, status
+                    FROM meetings {where}
+                    ORDER BY date DESC, start_time DESC, rowid DESC
+                    LIMIT ?
+                )
+                SELECT page.id, page.committee_id, c.name, page.date, page.start_time,
+                       page.venue, page.status,
+                       (SELECT count(*) FROM items i WHERE i.meeting_id = page.id),
+                       (SELECT count(*) FROM attendance a
+                        WHERE a.meeting_id = page.id AND a.status IN ({present}))
+                FROM page JOIN committees c ON c.id = page.committee_id
+                ORDER BY page.date DESC, page.start_time DESC, page.r DESC
+            """
+            rows = conn.execute(sql, (*params, -1 if limit is None else limit, *_PRESENT))
+            return [
+                MeetingSummary(
+                    id=r[0],
+                    committee_id=r[1],
+                    committee=r[2],
+                    date=date.fromisoformat(r[3]),
+                    start_time=None if r[4] is None else time.fromisoformat(r[4]),
+                    venue=r[5],
+                    status=MeetingStatus(r[6]),
+                    items=r[7],
+                    present=r[8],
+                )
+                for r in rows
+            ]
+
+    def committee_meetings(self, committee_id: str) -> list[Meeting]:
+        """All the meetings of this committee (by id, not by a name's part), newest first."""
+        spec = _spec(Meeting)
+        sql = (
+            f"SELECT {spec.columns_sql} FROM meetings WHERE committee_id = ? "
+            "ORDER BY date DESC, start_time DESC, rowid DESC"
+        )
+        with self._read() as conn:
+            return [spec.from_row(r) for r in conn.execute(sql, (committee_id,))]
+
+    def _committee_filter(
+        self, conn: sqlite3.Connection, committee: str | None
+    ) -> tuple[str | None, tuple]:
+        """A WHERE clause on meetings for committees whose name contains `committee`
+        (None: no committee matches)."""
+        if committee is None:
+            return "", ()
+        needle = committee.casefold()
+        ids = [
+            cid
+            for cid, name in conn.execute("SELECT id, name FROM committees")
+            if needle in name.casefold()
+        ]
+        if not ids:
+            return None, ()
+        return f"WHERE committee_id IN ({', '.join('?' * len(ids))})", tuple(ids)
+
+    def resolve_meeting(self, ref: str, committee: str | None = None) -> str:
+        """The id of the meeting `ref` names: a full id, an id prefix of 4 or more
+        characters, or a date (YYYY-MM-DD); `committee` (part of its name) narrows it."""
+        ref = ref.strip()
+        with self._read() as conn:
+            if (
+                committee is None
+                and conn.execute("SELECT 1 FROM meetings WHERE id = ?", (ref,)).fetchone()
+            ):
+                return ref
+            where, params = self._committee_filter(conn, committee)
+            of_committee = f" of a committee matching {committee!r}" if committee else ""
+            if where is None:
+                names = ", ".join(repr(c.name) for c in self._committees(conn)) or "none yet"
+                raise UnknownMeeting(
+                    f"No committee's name contains {committee!r}. Committees: {names}."
+                )
+            and_ = " AND " if where else " WHERE "
+            if _DATE.match(ref):
+                try:
+                    date.fromisoformat(ref)
+                except ValueError:
+                    raise UnknownMeeting(f"{ref!r} is not a real date.") from None
+                ids = [
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT id FROM meetings {where}{and_}date = ? ORDER BY rowid",
+                        (*params, ref),
+                    )
+                ]
+                if not ids:
+                    near = self._nearest(conn, where, params, ref)
+                    raise UnknownMeeting(
+                        f"There is no meeting on {ref}{of_committee}."
+                        + (f" The nearest: {near}." if near else "")
+                    )
+                if len(ids) > 1:
+                    raise AmbiguousMeeting(
+                        f"{len(ids)} meetings were held on {ref}{of_committee}: "
+                        f"{self._describe(conn, ids)}. Give --committee (part of the "
+                        "committee's name) or the meeting's id."
+                    )
+                return ids[0]
+            if len(ref) < 4:
+                raise UnknownMeeting(
+                    f"{ref!r} is too short to name a meeting: give at least 4 characters "
+                    "of its id, or its date as YYYY-MM-DD."
+                )
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id FROM meetings {where}{and_}id >= ? AND id < ? ORDER BY id",
+                    (*params, ref, ref + "\U0010ffff"),
+                )
+            ]
+            if not ids:
+                raise UnknownMeeting(
+                    f"No meeting{of_committee} has an id starting {ref!r}. "
+                    "`clerk meetings` shows the meetings and their ids."
+                )
+            if len(ids) > 1:
+                raise AmbiguousMeeting(
+                    f"{len(ids)} meetings have ids starting {ref!r}: "
+                    f"{self._describe(conn, ids)}. Give more of the id."
+                )
+            return ids[0]
+
+    def _describe(self, conn: sqlite3.Connection, ids: list[str]) -> str:
+        parts = []
+        for meeting_id in ids[:10]:
+            d, name = conn.execute(
+                "SELECT m.date, c.name FROM meetings m JOIN committees c "
+                "ON c.id = m.committee_id WHERE m.id = ?",
+                (meeting_id,),
+            ).fetchone()
+            parts.append(f"{meeting_id} ({d}, {name})")
+        more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        return "; ".join(parts) + more
+
+    def _nearest(self, conn: sqlite3.Connection, where: str, params: tuple, day: str) -> str:
+        and_ = " AND " if where else " WHERE "
+        before = conn.execute(
+            f"SELECT id FROM meetings {where}{and_}date < ? ORDER BY date DESC LIMIT 1",
+            (*params, day),
+        ).fetchone()
+        after = conn.execute(
+            f"SELECT id FROM meetings {where}{and_}date > ? ORDER BY date LIMIT 1",
+            (*params, day),
+        ).fetchone()
+        ids = [r[0] for r in (before, after) if r]
+        return self._describe(conn, ids) if ids else ""
+
+    def update_meeting(self, meeting_id: str, **changes: Any) -> Meeting:
+        with self._read() as conn:
+            meeting = self._meeting(conn, meeting_id)
+        return self._update(meeting, changes)
+
+    def delete_meeting(self, meeting_id: str) -> None:
+        """Delete a meeting and everything in it (its committee and people stay)."""
+        spec = _spec(Meeting)
+        with self._write() as conn:
+            row = self._fetch(conn, spec, meeting_id)
+            if row is None:
+                raise UnknownMeeting(f"There is no meeting {meeting_id!r} to delete.")
+            conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+            self._journal(
+                conn, meeting_id, "meetings", meeting_id, "delete", spec.encoded(row[1:]), None
+            )
+
+    # ----------------------------------------------------------------------- committees
+
+    def _committees(self, conn: sqlite3.Connection) -> list[Committee]:
+        spec = _spec(Committee)
+        sql = f"SELECT {spec.columns_sql} FROM committees ORDER BY name COLLATE NOCASE, rowid"
+        return [spec.from_row(r) for r in conn.execute(sql)]
+
+    def committees(self) -> list[Committee]:
+        """Every committee, by name."""
+        with self._read() as conn:
+            return self._committees(conn)
+
+    def find_committee(self, name: str) -> Committee | None:
+        """The committee called `name` (ignoring case), or None."""
+        wanted = name.strip().casefold()
+        return next((c for c in self.committees() if c.name.casefold() == wanted), None)
+
+    # ----------------------------------------------------------------------- read across meetings
+
+    def committee_actions(self, committee_id: str) -> list[tuple[Meeting, AgendaItem, Action]]:
+        """Every action of the committee's meetings, newest meeting first, then in agenda
+        order: the rows of the cumulative action tracker."""
+        mspec, ispec, aspec = _spec(Meeting), _spec(AgendaItem), _spec(Action)
+        m_cols = ", ".join(f"m.{_q(f)}" for f in mspec.fields)
+        i_cols = ", ".join(f"i.{_q(f)}" for f in ispec.fields)
+        a_cols = ", ".join(f"a.{_q(f)}" for f in aspec.fields)
+        sql = f"""
+            SELECT {m_cols}, {i_cols}, {a_cols}
+            FROM actions a
+            JOIN meetings m ON m.id = a.meeting_id
+            JOIN items i ON i.id = a.item_id
+            WHERE m.committee_id = ?
+            ORDER BY m.date DESC, m.start_time DESC, m.rowid DESC,
+                     i.position, i.rowid, a.position, a.rowid
+        """
+        nm, ni = len(mspec.fields), len(ispec.fields)
+        out: list[tuple[Meeting, AgendaItem, Action]] = []
+        meetings: dict[str, Meeting] = {}
+        items: dict[str, AgendaItem] = {}
+        with self._read() as conn:
+            for r in conn.execute(sql, (committee_id,)):
+                meeting = meetings.get(r[nm - 1]) or mspec.from_row(r[:nm])
+                meetings[meeting.id] = meeting
+                item = items.get(r[nm + ni - 1]) or ispec.from_row(r[nm : nm + ni])
+                items[item.id] = item
+                out.append((meeting, item, aspec.from_row(r[nm + ni :])))
+        return out
+
+    def search_paragraphs(self, query: str, limit: int = 50) -> list[tuple[str, MinuteParagraph]]:
+        """(meeting id, paragraph) for paragraphs matching an FTS5 query, best first."""
+        spec = _spec(MinuteParagraph)
+        cols = ", ".join(f"p.{_q(f)}" for f in spec.fields)
+        words = [w for w in re.split(r"\W+", query) if w]
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT p.meeting_id, {cols} FROM paragraphs_fts f "
+                "JOIN paragraphs p ON p.rowid = f.rowid "
+                "WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, limit),
+            )
+            return [(r[0], spec.from_row(r[1:])) for r in rows]
