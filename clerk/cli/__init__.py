@@ -2,6 +2,10 @@
 
 Imports are deferred into each command so that `clerk meetings` never pays for Textual or
 python-docx, and the live screen never pays for the Word export.
+
+This module holds the group, its shared helpers (`_store`, `_resolve`, `_emit` …) and the
+commands of recording and exporting a meeting; other families of commands live in a module
+of their own in this package and are registered by importing it at the bottom.
 """
 
 from __future__ import annotations
