@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from enum import StrEnum
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -286,10 +287,13 @@ def read_chair_docx(
     states: dict[str, _State] = {p.reference: _State() for p in found}
     changes: list[ChairChange] = []
     previous: Passage | None = None
-    carry: tuple[_State, int, Passage] | None = None  # a line whose mark the chair deleted
+    carry: tuple[_State, int, Passage, Mark] | None = None  # a line whose mark the chair deleted
     group_passage: list[Passage | None] = []
     for j, group in enumerate(groups):
         parts = [_part(p) for p in group]
+        for before, part in pairwise(parts):
+            # The paragraph break the chair typed belongs to what it started, too.
+            part.marks[:0] = [m for m in before.marks if m.text == "¶"]
         line = lines[pairs[j]] if j in pairs else None
         if carry is not None and parts:
             # The chair deleted the mark before this paragraph: its first part runs on
@@ -297,7 +301,9 @@ def read_chair_docx(
             _append_line(carry, parts[0].text)
             carry[0].marks.extend(parts[0].marks)
             if line is not None and parts[0].original:
-                states[line.passage.reference].merged_into = carry[2].reference
+                merged = states[line.passage.reference]
+                merged.merged_into = carry[2].reference
+                merged.marks.extend([carry[3], *parts[0].marks])
             parts = [_Part("", True, []), *parts[1:]] if parts[0].original else parts[1:]
             carry = None
         if line is None:  # text clerk did not write, and no tracked change says so
@@ -321,23 +327,30 @@ def read_chair_docx(
                 if surviving == 0 and first_line:
                     state.before.append(part)
                 elif surviving and last_line:
-                    state.after.append((part, ""))
+                    state.after.append((_Part(part.text.strip(), False, part.marks), ""))
                 else:
                     state.lines.append((None, part.text))
                 continue
             surviving += 1
             if surviving == 1:
                 new = _strip(part.text, line.prefix)
+                if len(parts) > 1:  # split: the space at the break is neither half's
+                    new = new.strip()
                 if line.line is None:
                     state.extra.append((line, part.text))
                 else:
                     state.lines.append((line.line, new or None))
             elif last_line:
-                state.after.append((part, "split"))
+                state.after.append((_Part(part.text.strip(), True, part.marks), "split"))
             else:
                 state.lines.append((None, part.text))
         if group[-1].mark is Op.DELETE and parts and parts[-1].text:
-            carry = (state, len(state.lines) - 1, passage)
+            carry = (
+                state,
+                len(state.lines) - 1,
+                passage,
+                _mark(Op.DELETE, "¶", group[-1].mark_rev),
+            )
         previous = passage
     changes.extend(_passage_changes(found, states, lines))
     changes.extend(_comments(word, paras, groups, group_passage, found))
@@ -384,8 +397,8 @@ def _part(para: _Para) -> _Part:
     return _Part(para.text(Op.EQUAL, Op.INSERT), para.has_original(), marks)
 
 
-def _append_line(carry: tuple[_State, int, Passage], text: str) -> None:
-    state, index, _ = carry
+def _append_line(carry: tuple[_State, int, Passage, Mark], text: str) -> None:
+    state, index = carry[0], carry[1]
     if index < 0:
         return
     line, current = state.lines[index]
