@@ -78,7 +78,7 @@ def test_the_text_shows_each_passage_with_its_words_marked() -> None:
     assert any(
         line.startswith("    The Committee [-received-]{+noted+} the update") for line in lines
     )
-    assert any(line.startswith("    That all{+ the+} groups involved") for line in lines)
+    assert any(line.startswith("    That all {+the +}groups involved") for line in lines)
     assert "5 RESOLVED (1) (resolution) removed" in lines
     assert diff_text([]) == "Changes: no changes\n"
 

@@ -36,7 +36,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from clerk.errors import ClerkError
-from clerk.minutes.diff import SIMILAR, Op
+from clerk.minutes.diff import Op, similar
 from clerk.minutes.document import MinutesDocument
 from clerk.minutes.references import Passage, PassageKind, passages
 from clerk.minutes.render_docx import build_docx
@@ -236,8 +236,7 @@ def _match(originals: list[str], lines: list[_Line]) -> dict[int, int]:
         start = i1
         for j in range(j1, j2):
             for i in range(start, i2):
-                similar = SequenceMatcher(None, texts[i], originals[j], autojunk=False)
-                if similar.quick_ratio() >= SIMILAR and similar.ratio() >= SIMILAR:
+                if similar(texts[i], originals[j]):
                     pairs[j], start = i, i + 1
                     break
     return pairs

@@ -74,6 +74,20 @@ def tokens(text: str) -> list[str]:
     return _TOKENS.findall(text)
 
 
+def similar(a: str, b: str) -> bool:
+    """Whether two texts are alike enough to be one passage reworded: difflib's ratio of
+    their words (words, not characters: a long paragraph compared character by character
+    costs a hundred times more and says the same)."""
+    if a == b:
+        return True
+    matcher = SequenceMatcher(None, a.split(), b.split(), autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= SIMILAR
+        and matcher.quick_ratio() >= SIMILAR
+        and matcher.ratio() >= SIMILAR
+    )
+
+
 def word_spans(old: str, new: str) -> tuple[Span, ...]:
     """`old` -> `new` as kept, deleted and inserted stretches, a word at a time (a deletion
     before the insertion that replaces it). Kept and deleted text joined give `old`; kept and
@@ -90,13 +104,24 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
         else:
             spans.append(Span(op, text))
 
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in _tidy(matcher.get_opcodes(), a):
+    # What the two share at either end is kept as it is: most edits are a few words in one
+    # place, and the matcher then compares only the stretch between.
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    add(Op.EQUAL, a[:head])
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in _tidy(matcher.get_opcodes(), middle_a):
         if tag == "equal":
-            add(Op.EQUAL, a[i1:i2])
+            add(Op.EQUAL, middle_a[i1:i2])
         else:
-            add(Op.DELETE, a[i1:i2])
-            add(Op.INSERT, b[j1:j2])
+            add(Op.DELETE, middle_a[i1:i2])
+            add(Op.INSERT, middle_b[j1:j2])
+    add(Op.EQUAL, a[len(a) - tail :])
     return tuple(spans)
 
 
@@ -170,7 +195,7 @@ def align(
         for i in rest_old:
             if old[i].kind != p.kind:
                 continue
-            matcher = SequenceMatcher(None, old[i].text, p.text, autojunk=False)
+            matcher = SequenceMatcher(None, old[i].text.split(), p.text.split(), autojunk=False)
             if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
                 continue
             ratio = matcher.ratio()

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from clerk.minutes.diff import SIMILAR, Op, word_spans
+from clerk.minutes.diff import Op, similar, word_spans
 from clerk.minutes.document import MinutesDocument
 from clerk.minutes.render_docx import build_docx, render_docx
 from clerk.minutes.revisions import (
@@ -102,12 +102,7 @@ def _pair_similar(
         for j in range(start, news.stop):
             if not new[j].startswith("p\0"):
                 continue
-            matcher = SequenceMatcher(None, old[i], new[j], autojunk=False)
-            if (
-                matcher.real_quick_ratio() >= SIMILAR
-                and matcher.quick_ratio() >= SIMILAR
-                and matcher.ratio() >= SIMILAR
-            ):
+            if similar(old[i], new[j]):
                 pairs.append((i, j))
                 start = j + 1
                 break
