@@ -8,9 +8,9 @@ noise hits all sides alike:
 - render: `render_docx` of the composed minutes (what `clerk minutes -f docx` spends), the
   baseline;
 - read back: `read_chair_docx` of the chair's copy against the minutes it was made from
-  (what `clerk review --from FILE.docx` spends reading it);
+  (what the review command spends reading a chair's copy with `--from FILE.docx`);
 - diff: `render_diff_docx` of the version before those 100 changes and the one after (what
-  `clerk diff -f docx` spends).
+  the diff command spends with `-f docx`).
 
 Targets: read back <= 3x render, diff <= 3x render (it renders both versions).
 

@@ -210,3 +210,30 @@ def test_the_script_makes_the_fixture_again(draft, read, tmp_path: Path) -> None
     assert [(c.kind, c.reference, c.old_text, c.new_text, c.author) for c in fresh] == [
         (c.kind, c.reference, c.old_text, c.new_text, c.author) for c in read
     ]
+
+
+def test_paragraphs_removed_or_added_without_track_changes(draft, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.docx"
+    render_docx(draft, copy)
+    word = docx.Document(str(copy))
+
+    def paragraph(start: str):
+        return next(p for p in word.paragraphs if p.text.startswith(start))
+
+    for start in ("6.3", "Better Care Fund"):  # a paragraph, and one bullet of 4.3
+        element = paragraph(start)._p
+        element.getparent().remove(element)
+    paragraph("9.1").insert_paragraph_before("A paragraph typed with Track Changes off.")
+    word.save(str(copy))
+    changes = read_chair_docx(copy, draft)
+    assert [(c.kind, c.reference, c.tracked) for c in changes] == [
+        (REPLACE, "4.3", False),
+        (DELETE, "6.3", False),
+        (INSERT, "9 title", False),
+    ]
+    bullet = next(line for line in find(draft, "4.3").text.split("\n") if line.startswith("Better"))
+    assert changes[0].new_text == find(draft, "4.3").text.replace(f"\n{bullet}", "")
+    assert (changes[2].new_text, changes[2].position) == (
+        "A paragraph typed with Track Changes off.",
+        "after",
+    )

@@ -41,22 +41,13 @@ from clerk.minutes.document import MinutesDocument
 from clerk.minutes.references import Passage, PassageKind, passages
 from clerk.minutes.render_docx import build_docx
 from clerk.minutes.revisions import (
-    W_DEL,
-    W_INS,
-    W_MOVE_FROM,
-    W_MOVE_TO,
-    W_P,
-    W_R,
-    paragraph_mark,
+    FileParagraph,
+    original_groups,
+    original_text,
     paragraph_text,
     paragraphs_in,
-    run_text,
+    read_paragraphs,
 )
-
-W_COMMENT_START, W_COMMENT_END, W_COMMENT_REF = (
-    qn(t) for t in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
-)
-_REVISION_OP = {W_INS: Op.INSERT, W_MOVE_TO: Op.INSERT, W_DEL: Op.DELETE, W_MOVE_FROM: Op.DELETE}
 
 # A paragraph number or resolution label and the TAB after it: "4.2<TAB>", "(3)<TAB>".
 _NUMBERED = re.compile(r"^\s*(\d+[A-Za-z]?(\.\d+)*|\(?[0-9A-Za-z]{1,3}\))\t")
@@ -113,70 +104,6 @@ class ChairChange:
         if self.passage_kind is PassageKind.HEADING:
             return "heading"
         return "minutes"
-
-
-# --------------------------------------------------------------------------- the file
-
-
-@dataclass
-class _Para:
-    """One paragraph of the chair's file: its pieces of text and comment markers, in order."""
-
-    tokens: list[tuple[str, Op, str, Any]] = field(default_factory=list)  # kind, op, text, rev
-    mark: Op = Op.EQUAL
-    mark_rev: Any = None
-
-    def text(self, *ops: Op) -> str:
-        return "".join(t for kind, op, t, _ in self.tokens if kind == "text" and op in ops)
-
-    def has_original(self) -> bool:
-        return bool(self.text(Op.EQUAL, Op.DELETE))
-
-
-def _read_paragraphs(body: Any) -> list[_Para]:
-    paras: list[_Para] = []
-    for p in body.iter(W_P):
-        para = _Para()
-        for element in p.iter(W_R, W_COMMENT_START, W_COMMENT_END):
-            if element.tag == W_R:
-                op, rev = Op.EQUAL, None
-                parent = element.getparent()
-                while parent is not None and parent is not p:
-                    if parent.tag in _REVISION_OP:
-                        op, rev = _REVISION_OP[parent.tag], parent
-                        break
-                    parent = parent.getparent()
-                ref = element.find(W_COMMENT_REF)
-                if ref is not None:
-                    para.tokens.append(("ref", op, ref.get(qn("w:id")), None))
-                text = run_text(element)
-                if text:
-                    para.tokens.append(("text", op, text, rev))
-            else:
-                kind = "start" if element.tag == W_COMMENT_START else "end"
-                para.tokens.append((kind, Op.EQUAL, element.get(qn("w:id")), None))
-        para.mark, para.mark_rev = paragraph_mark(p)
-        paras.append(para)
-    return paras
-
-
-def _groups(paras: list[_Para]) -> list[list[_Para]]:
-    """The file's paragraphs as they stood before the chair's changes: a paragraph whose
-    mark the chair inserted (a split, or a new paragraph) runs on into the next."""
-    groups: list[list[_Para]] = []
-    current: list[_Para] = []
-    for para in paras:
-        current.append(para)
-        if para.mark is not Op.INSERT:
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
-    return groups
-
-
-def _original(group: list[_Para]) -> str:
-    return "".join(p.text(Op.EQUAL, Op.DELETE) for p in group)
 
 
 # --------------------------------------------------------------------------- clerk's lines
@@ -272,10 +199,10 @@ def read_chair_docx(
     """Every change and comment in the chair's copy `path` of `document` (the Minutes
     document the copy was rendered from, with `template` if it was), in reading order."""
     word = _open(path)
-    paras = _read_paragraphs(word.element.body)
-    groups = _groups(paras)
+    paras = read_paragraphs(word.element.body)
+    groups = original_groups(paras)
     lines = _lines(document, template)
-    pairs = _match([_original(g) for g in groups], lines)
+    pairs = _match([original_text(g) for g in groups], lines)
     if lines and len(set(pairs.values())) < MIN_MATCHED * len(lines):
         raise ClerkError(
             f"{path} does not look like a copy of the minutes of {document.title}: only "
@@ -385,7 +312,7 @@ def _mark(op: Op, text: str, rev: Any) -> Mark:
     return Mark(op, text, author, _when(rev))
 
 
-def _part(para: _Para) -> _Part:
+def _part(para: FileParagraph) -> _Part:
     marks = [
         _mark(op, text, rev)
         for kind, op, text, rev in para.tokens
@@ -447,7 +374,7 @@ def _insert(passage: Passage, part: _Part, position: str, note: str = "") -> Cha
 
 def _untracked_insert(previous: Passage | None, found: list[Passage], part: _Part) -> ChairChange:
     anchor = previous or found[0]
-    return _insert(anchor, part, "after" if previous else "before", "not clerk's")
+    return _insert(anchor, part, "after" if previous else "before")
 
 
 def _passage_changes(
@@ -499,7 +426,7 @@ def _passage_changes(
                         author,
                         date,
                         note=note,
-                        tracked=bool(marks),
+                        tracked=bool(marks) and not untracked,
                         marks=marks,
                     )
                 )
@@ -526,8 +453,8 @@ def _passage_changes(
 
 def _comments(
     word: Any,
-    paras: list[_Para],
-    groups: list[list[_Para]],
+    paras: list[FileParagraph],
+    groups: list[list[FileParagraph]],
     group_passage: list[Passage | None],
     found: list[Passage],
 ) -> list[ChairChange]:

@@ -4,8 +4,8 @@ Passages (clerk.minutes.references) are paired first by the record row they were
 from, then by identical text, then by reference, then by similar text, so a paragraph
 renumbered because another was inserted before it is the same passage, not a removal and an
 addition. A changed passage carries its word-level differences. `diff_text` writes the
-result as plain text (`clerk diff -f txt`, the review screen); the Word version of the same
-difference, with real tracked changes, is clerk.minutes.diff_docx.
+result as plain text (for the diff command's `-f txt` and the review screen); the Word
+version of the same difference, with real tracked changes, is clerk.minutes.diff_docx.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Word's tracked changes (<w:ins>, <w:del>) on the paragraphs render_docx writes, and
-reading a paragraph's text back with or without them.
+"""Word's tracked changes (<w:ins>, <w:del>): marking them on the paragraphs render_docx
+writes, and reading a file's paragraphs back with them (their text kept, inserted or
+deleted, their paragraph marks, comment anchors).
 
 Why not docx-revisions, which does this for python-docx: its text views skip <w:tab/> and
 <w:br/> (every numbered paragraph of the minutes is "4.1<TAB>text"), its tracked insertion
@@ -33,6 +34,11 @@ W_HYPERLINK, W_SMART_TAG, W_SDT, W_SDT_CONTENT = (
 )
 W_FLD_SIMPLE = qn("w:fldSimple")
 W_NO_BREAK_HYPHEN, W_SOFT_HYPHEN = qn("w:noBreakHyphen"), qn("w:softHyphen")
+W_COMMENT_START, W_COMMENT_END, W_COMMENT_REF = (
+    qn(t) for t in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
+)
+_REVISION_OP = {W_INS: Op.INSERT, W_MOVE_TO: Op.INSERT, W_DEL: Op.DELETE, W_MOVE_FROM: Op.DELETE}
+
 # Elements that hold runs and whose runs read as the paragraph's own.
 _CONTAINERS = {W_HYPERLINK, W_SMART_TAG, W_SDT, W_SDT_CONTENT, W_FLD_SIMPLE}
 
@@ -124,6 +130,70 @@ def paragraphs_in(elements: Iterable[Any]) -> list[Any]:
 def unit_text(element: Any) -> str:
     """A body-level element's text: a paragraph's, or a table's cells one per line."""
     return "\n".join(paragraph_text(p) for p in paragraphs_in([element]))
+
+
+# --------------------------------------------------------------------------- a file read back
+
+
+@dataclass
+class FileParagraph:
+    """One paragraph of the chair's file: its pieces of text and comment markers, in order."""
+
+    tokens: list[tuple[str, Op, str, Any]] = field(default_factory=list)  # kind, op, text, rev
+    mark: Op = Op.EQUAL
+    mark_rev: Any = None
+
+    def text(self, *ops: Op) -> str:
+        return "".join(t for kind, op, t, _ in self.tokens if kind == "text" and op in ops)
+
+    def has_original(self) -> bool:
+        return bool(self.text(Op.EQUAL, Op.DELETE))
+
+
+def read_paragraphs(body: Any) -> list[FileParagraph]:
+    paras: list[FileParagraph] = []
+    for p in body.iter(W_P):
+        para = FileParagraph()
+        for element in p.iter(W_R, W_COMMENT_START, W_COMMENT_END):
+            if element.tag == W_R:
+                op, rev = Op.EQUAL, None
+                parent = element.getparent()
+                while parent is not None and parent is not p:
+                    if parent.tag in _REVISION_OP:
+                        op, rev = _REVISION_OP[parent.tag], parent
+                        break
+                    parent = parent.getparent()
+                ref = element.find(W_COMMENT_REF)
+                if ref is not None:
+                    para.tokens.append(("ref", op, ref.get(qn("w:id")), None))
+                text = run_text(element)
+                if text:
+                    para.tokens.append(("text", op, text, rev))
+            else:
+                kind = "start" if element.tag == W_COMMENT_START else "end"
+                para.tokens.append((kind, Op.EQUAL, element.get(qn("w:id")), None))
+        para.mark, para.mark_rev = paragraph_mark(p)
+        paras.append(para)
+    return paras
+
+
+def original_groups(paras: list[FileParagraph]) -> list[list[FileParagraph]]:
+    """The file's paragraphs as they stood before the chair's changes: a paragraph whose
+    mark the chair inserted (a split, or a new paragraph) runs on into the next."""
+    groups: list[list[FileParagraph]] = []
+    current: list[FileParagraph] = []
+    for para in paras:
+        current.append(para)
+        if para.mark is not Op.INSERT:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def original_text(group: list[FileParagraph]) -> str:
+    return "".join(p.text(Op.EQUAL, Op.DELETE) for p in group)
 
 
 # --------------------------------------------------------------------------- writing
