@@ -17,7 +17,15 @@ from clerk.minutes.chair_docx import ChairChangeKind, read_chair_docx
 from clerk.minutes.compose import compose_minutes
 from clerk.minutes.diff import ChangeKind, diff_documents
 from clerk.minutes.diff_docx import render_diff_docx
-from clerk.minutes.document import Heading, MinutesDocument, Paragraph, Run
+from clerk.minutes.document import (
+    Heading,
+    MinutesDocument,
+    Paragraph,
+    Run,
+    SignatureLines,
+    Table,
+    plain,
+)
 from clerk.minutes.references import passages
 from clerk.minutes.render_docx import render_docx
 from clerk.record import MeetingRecord
@@ -213,3 +221,39 @@ def test_a_changed_paragraph_keeps_its_bold_words(tmp_path: Path) -> None:
     assert bold == ["Members Present:"]
     assert xp(body, ".//w:del//w:delText/text()") == ["Bright"]
     assert xp(body, ".//w:ins//w:t/text()") == ["Short"]
+
+
+def test_a_changed_table_is_shown_deleted_and_inserted_whole(tmp_path: Path) -> None:
+    def doc(votes: str, extra: bool) -> MinutesDocument:
+        blocks = [
+            Heading("4. BUDGET", 5),
+            Table(("For", "Against"), ((votes, "2"),), title="Recorded vote"),
+            Paragraph(plain("The motion was carried."), number="4.1"),
+        ]
+        if extra:
+            blocks.append(Paragraph(plain("The Chairman thanked the Committee."), number="4.2"))
+        blocks.append(SignatureLines(("CHAIRMAN:", "DATE:")))
+        return MinutesDocument(blocks=tuple(blocks), title="t")
+
+    old, new = doc("5", extra=False), doc("6", extra=True)
+    render_docx(old, tmp_path / "old.docx")
+    render_docx(new, tmp_path / "new.docx")
+    render_diff_docx(old, new, tmp_path / "diff.docx", author=AUTHOR, date=WHEN)
+    accepted, rejected = views(tmp_path / "diff.docx")
+    assert accepted == plain_lines(tmp_path / "new.docx")
+    assert rejected == plain_lines(tmp_path / "old.docx")
+    body = docx.Document(str(tmp_path / "diff.docx")).element.body
+    tables = xp(body, "./w:tbl")
+    assert len(tables) == 2
+    assert xp(tables[0], ".//w:trPr/w:del") and xp(tables[1], ".//w:trPr/w:ins")
+
+
+def test_with_a_council_template_and_read_back(tmp_path: Path) -> None:
+    from tests.docx_helpers import COUNCIL_TEMPLATE
+
+    old, new = versions()
+    path = tmp_path / "diff.docx"
+    render_docx(new, tmp_path / "new.docx", template=COUNCIL_TEMPLATE)
+    render_diff_docx(old, new, path, author=AUTHOR, date=WHEN, template=COUNCIL_TEMPLATE)
+    assert views(path)[0] == plain_lines(tmp_path / "new.docx")
+    assert {c.reference for c in read_chair_docx(path, old)} >= {"4.3", "5 RESOLVED (1)"}

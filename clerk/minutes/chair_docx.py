@@ -120,8 +120,8 @@ class _Line:
     prefix: str  # what Word shows before the passage's text: "4.1<TAB>", "1)<TAB>"
 
 
-def _lines(document: MinutesDocument, template: Path | None) -> list[_Line]:
-    _, written = build_docx(document, template=template)
+def _lines(document: MinutesDocument) -> list[_Line]:
+    _, written = build_docx(document)
     by_block: dict[int, list[Passage]] = {}
     for passage in passages(document):
         by_block.setdefault(passage.block, []).append(passage)
@@ -193,15 +193,14 @@ class _State:
     merged_into: str = ""
 
 
-def read_chair_docx(
-    path: Path, document: MinutesDocument, *, template: Path | None = None
-) -> list[ChairChange]:
+def read_chair_docx(path: Path, document: MinutesDocument) -> list[ChairChange]:
     """Every change and comment in the chair's copy `path` of `document` (the Minutes
-    document the copy was rendered from, with `template` if it was), in reading order."""
+    document the copy was rendered from, with or without a council template: the text is
+    the same), in reading order."""
     word = _open(path)
     paras = read_paragraphs(word.element.body)
     groups = original_groups(paras)
-    lines = _lines(document, template)
+    lines = _lines(document)
     pairs = _match([original_text(g) for g in groups], lines)
     if lines and len(set(pairs.values())) < MIN_MATCHED * len(lines):
         raise ClerkError(
