@@ -257,3 +257,17 @@ def test_with_a_council_template_and_read_back(tmp_path: Path) -> None:
     render_diff_docx(old, new, path, author=AUTHOR, date=WHEN, template=COUNCIL_TEMPLATE)
     assert views(path)[0] == plain_lines(tmp_path / "new.docx")
     assert {c.reference for c in read_chair_docx(path, old)} >= {"4.3", "5 RESOLVED (1)"}
+
+
+def test_saved_again_by_libreoffice_it_reads_back_the_same(written, tmp_path: Path) -> None:
+    """The difference opened and saved by LibreOffice (as a chair without Word would) still
+    reads back as the same changes, authors and dates."""
+    old, _ = versions()
+    _, _, diff = written
+    office = LibreOffice(tmp_path / "profile")
+    (resaved,) = office.convert([diff], "docx", tmp_path / "out")
+    ours = read_chair_docx(diff, old)
+    theirs = read_chair_docx(resaved, old)
+    assert [(c.kind, c.reference, c.old_text, c.new_text, c.author, c.date) for c in theirs] == [
+        (c.kind, c.reference, c.old_text, c.new_text, c.author, c.date) for c in ours
+    ]

@@ -312,11 +312,16 @@ def _mark(op: Op, text: str, rev: Any) -> Mark:
 
 
 def _part(para: FileParagraph) -> _Part:
-    marks = [
-        _mark(op, text, rev)
-        for kind, op, text, rev in para.tokens
-        if kind == "text" and op is not Op.EQUAL
-    ]
+    # One mark per <w:ins>/<w:del>, however many runs (bold, plain ...) it holds.
+    pieces: list[tuple[Op, str, Any]] = []
+    for kind, op, text, rev in para.tokens:
+        if kind != "text" or op is Op.EQUAL:
+            continue
+        if pieces and pieces[-1][2] is rev:
+            pieces[-1] = (op, pieces[-1][1] + text, rev)
+        else:
+            pieces.append((op, text, rev))
+    marks = [_mark(op, text, rev) for op, text, rev in pieces]
     if para.mark is not Op.EQUAL:
         marks.append(_mark(para.mark, "¶", para.mark_rev))
     return _Part(para.text(Op.EQUAL, Op.INSERT), para.has_original(), marks)
