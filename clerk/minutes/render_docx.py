@@ -32,6 +32,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -51,7 +52,14 @@ from clerk.minutes.document import (
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document as DocxDocument
 
-__all__ = ["STYLE_NAMES", "document_marks", "heading_style", "render_docx", "xml_safe"]
+__all__ = [
+    "STYLE_NAMES",
+    "build_docx",
+    "document_marks",
+    "heading_style",
+    "render_docx",
+    "xml_safe",
+]
 
 # --------------------------------------------------------------------------- text hygiene
 
@@ -188,22 +196,42 @@ _HOUSE_NUMBERING_NSID = "C1E4C0DE"
 # --------------------------------------------------------------------------- entry point
 
 
-def render_docx(doc: MinutesDocument, path: Path, *, template: Path | None = None) -> None:
+def render_docx(
+    doc: MinutesDocument,
+    path: Path,
+    *,
+    template: Path | None = None,
+    revise: Callable[[DocxDocument, list[tuple[Any, ...]]], None] | None = None,
+) -> None:
     """Write `doc` to `path` as a .docx.
 
     With `template` (a council's .docx or .dotx), its body is cleared and its styles, page
     set-up and theme are used; only the styles it lacks are created. Its headers and footers
-    are replaced by clerk's (running header, marks, "Page X of Y")."""
-    word = _new_document(template)
-    styles = _Styles(word, house=template is None)
-    _write_body(word, doc, styles)
-    _write_header_footer(word, doc, styles)
-    _set_properties(word, doc)
+    are replaced by clerk's (running header, marks, "Page X of Y").
+
+    `revise`, if given, is called before saving with the python-docx document and, for each
+    block of `doc`, the body elements (<w:p>, <w:tbl>) it was written as: the version
+    difference marks tracked changes on exactly what this renderer wrote."""
+    word, written = build_docx(doc, template=template)
+    if revise is not None:
+        revise(word, written)
     path = Path(path)
     try:
         word.save(str(path))
     except OSError as exc:
         raise ClerkError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def build_docx(
+    doc: MinutesDocument, *, template: Path | None = None
+) -> tuple[DocxDocument, list[tuple[Any, ...]]]:
+    """`doc` as an unsaved python-docx document, and each block's body elements."""
+    word = _new_document(template)
+    styles = _Styles(word, house=template is None)
+    written = _write_body(word, doc, styles)
+    _write_header_footer(word, doc, styles)
+    _set_properties(word, doc)
+    return word, written
 
 
 # --------------------------------------------------------------------------- the document
@@ -265,8 +293,14 @@ def _a4(word: DocxDocument) -> None:
         section.top_margin = section.bottom_margin = Cm(2.54)
 
 
-def _write_body(word: DocxDocument, doc: MinutesDocument, styles: _Styles) -> None:
+def _write_body(word: DocxDocument, doc: MinutesDocument, styles: _Styles) -> list[tuple[Any, ...]]:
+    body = word.element.body
+    # New elements go in before the body's closing <w:sectPr>, so a block's elements are
+    # the slice that grew in front of it.
+    tail = 1 if len(body) and body[-1].tag.endswith("}sectPr") else 0
+    written: list[tuple[Any, ...]] = []
     for block in doc.blocks:
+        start = len(body) - tail
         if isinstance(block, Heading):
             para = _para(word, styles, heading_style(block.level))
             _add_text(para, block.text)
@@ -282,6 +316,8 @@ def _write_body(word: DocxDocument, doc: MinutesDocument, styles: _Styles) -> No
                 _add_text(para, f"{label}\t")
         else:  # pragma: no cover - a new block type must get a renderer
             raise TypeError(f"render_docx cannot write {type(block).__name__}")
+        written.append(tuple(body[start : len(body) - tail]))
+    return written
 
 
 def _write_paragraph(word: DocxDocument, block: Paragraph, styles: _Styles) -> None:
