@@ -116,9 +116,7 @@ def read(path: Path, kind: FileKind | None = None) -> Incoming:
     return Incoming(path, kind, record, guesses)
 
 
-def read_minutes(
-    path: Path, *, committee: str | None = None, style: str | None = None
-) -> Incoming:
+def read_minutes(path: Path, *, committee: str | None = None, style: str | None = None) -> Incoming:
     """Published minutes read back into a record (clerk.importers.minutes_text) and checked
     as `read` checks any file. `committee` names the committee when the minutes spell it
     otherwise; `style` (a house style's name or file) adds its wording to the sentences the
@@ -128,7 +126,8 @@ def read_minutes(
         raise InputError(path, None, "no such file")
     if path.suffix.lower() not in MINUTES.suffixes:
         raise InputError(path, None, f"clerk reads {MINUTES.in_words()}, not this file")
-    from clerk.importers.minutes_text import Forms, read_minutes as read_text
+    from clerk.importers.minutes_text import Forms
+    from clerk.importers.minutes_text import read_minutes as read_text
     from clerk.validate import check
 
     forms = Forms()

@@ -57,8 +57,7 @@ def import_minutes(
             done = importing.save(store, incoming, same_day=same_day, dry_run=dry_run)
         except importing.SameDayMeeting as exc:
             raise ClerkError(
-                f"{exc} Add --new to save these minutes as a separate meeting. Nothing was "
-                "written."
+                f"{exc} Add --new to save these minutes as a separate meeting. Nothing was written."
             ) from None
     if dry_run:
         click.echo("Dry run: nothing written.")

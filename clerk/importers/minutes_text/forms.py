@@ -21,8 +21,29 @@ NAME = r"(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor)?"
 #: Words a hoisted resolution ("(1) The Minutes … be approved") may begin with that are not
 #: names: these are lowered again when "That" is put back; anything else keeps its capital.
 COMMON_STARTS = frozenset(
-    "the a an all any each every this these those its their his her our no progress "
-    "further officers members it".split()
+    [
+        "the",
+        "a",
+        "an",
+        "all",
+        "any",
+        "each",
+        "every",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "no",
+        "progress",
+        "further",
+        "officers",
+        "members",
+        "it",
+    ]
 )
 
 
@@ -37,8 +58,7 @@ class Forms:
     substitute: tuple[str, ...] = (
         "It was noted that {member_short} had stepped down for the {body} and would be "
         "replaced by {substitute_short} for this meeting.",
-        "Apologies for absence were received from {member}. {substitute} attended as a "
-        "substitute.",
+        "Apologies for absence were received from {member}. {substitute} attended as a substitute.",
         "{substitute} attended as a substitute for {member}.",
     )
     apologies: tuple[str, ...] = (

@@ -117,7 +117,9 @@ def cut(lines: list[Line], source: str) -> Layout:
     venue = venue_match.group("venue") if venue_match else ""
     if rest.strip(" .") and not venue_match:
         raise InputError(
-            source, opening.number, f"the opening sentence ends in words clerk cannot read: {rest!r}"
+            source,
+            opening.number,
+            f"the opening sentence ends in words clerk cannot read: {rest!r}",
         )
     committee = opening.bold[0] if opening.bold else m.group("committee")
     heading = _heading_lines(lines, opening_at, committee)

@@ -42,6 +42,7 @@ class Line:
 def html_to_text(text: str) -> str:
     """The text of an HTML page, a line per paragraph, heading or list item."""
     body = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", "", text)
+    body = re.sub(r"(?i)<li\b[^>]*>", "\n- ", body)  # a list item is a topic bullet
     body = _BLOCK_TAG.sub("\n", body)
     body = re.sub(r'(?i)<span class="num">(.*?)</span>', r"\1 ", body)
     return html.unescape(_TAG.sub("", body))

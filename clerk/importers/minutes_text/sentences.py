@@ -23,8 +23,14 @@ _ACTIONS: tuple[tuple[DeclarationAction, str], ...] = (
         r"remained in the room for the discussion of (?:the item|the items concerned) but took "
         r"no part in the vote\.",
     ),
-    (DeclarationAction.REMAINED, r"remained in the room and took part in the discussion and vote\."),
-    (DeclarationAction.DISPENSATION, r"took part in the discussion and vote under a dispensation\."),
+    (
+        DeclarationAction.REMAINED,
+        r"remained in the room and took part in the discussion and vote\.",
+    ),
+    (
+        DeclarationAction.DISPENSATION,
+        r"took part in the discussion and vote under a dispensation\.",
+    ),
 )
 
 _DECLARED = re.compile(
@@ -106,7 +112,8 @@ class VoteText:
 
 _COUNTS = r" \((?P<f>\d+) for, (?P<a>\d+) against, (?P<x>\d+) abstentions?\)"
 _SHOW = re.compile(
-    rf"^On a show of hands, the motion(?: (?P<motion>.+?))? was (?P<o>carried|lost)(?:{_COUNTS})?\.$"
+    r"^On a show of hands, the motion(?: (?P<motion>.+?))? was (?P<o>carried|lost)"
+    rf"(?:{_COUNTS})?\.$"
 )
 _SHOW_CASTING = re.compile(
     rf"^On a show of hands on the motion(?: (?P<motion>.+?))?, the votes were equal(?:{_COUNTS})? "
@@ -129,6 +136,8 @@ _CHOICE = {
 
 def vote(text: str) -> VoteText | None:
     m = _SHOW.match(text) or _SHOW_CASTING.match(text)
+    if m and m.group("f") is None:
+        return None  # no counts: the outcome alone is not a vote clerk can record
     if m:
         side = m.groupdict().get("side")
         return VoteText(
