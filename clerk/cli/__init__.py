@@ -605,6 +605,7 @@ def _write_text(path: Path, text: str) -> None:
 
 # Families of commands, each in a module of its own, registered by being imported.
 from clerk.cli import history as _history  # noqa: E402, F401
+from clerk.cli import publish as _publish  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()
