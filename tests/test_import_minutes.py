@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clerk import importing
 from clerk.cli import main
@@ -25,6 +27,7 @@ from clerk.minutes.style import HouseStyle, load_style, loads_style
 from clerk.record import (
     AttendanceStatus,
     DeclarationAction,
+    MeetingRecord,
     MeetingStatus,
     Part,
     VoteChoice,
@@ -334,3 +337,125 @@ def test_minutes_spelling_the_committee_otherwise_join_the_stored_committee(tmp_
         if runner.invoke(main, ["--db", str(db), "minutes", i[:8]]).output.count("4.4")
     }
     assert len(texts) == 1  # the sample as recorded and as read from its minutes: one text
+
+
+# --------------------------------------------------------------------------- generated meetings
+
+FIRST = ["Anne", "Brian", "Chloe", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jamal"]
+SURNAMES = [
+    "Acton", "Bright", "Carmen", "Dunne", "Evans", "Freeman", "Glanz", "Hug", "Ismail",
+    "Jones", "Kaur", "Lowe", "McAllister", "Noble", "Butler-Thalassis", "O'Neill",
+]  # fmt: skip
+TITLES = [
+    "CABINET MEMBER UPDATE",
+    "SCHOOL STREETS",
+    "2019/20 WORK PROGRAMME AND ACTION TRACKER",
+    "HOUSING COMPANY – ANNUAL REPORT",
+    "YOUTH JUSTICE PLAN, 2019-2022",
+]
+SENTENCES = [
+    "The Committee noted the report.",
+    "Concern was expressed that the consultation had been too short.",
+    "It was suggested that officers report back in March (a ‘first look’).",
+    "The Committee discussed the following topics:",
+    "Jane Doe (Head of Highways – Westminster) introduced the report, which provided an "
+    "overview of the trial.",
+]
+BULLETS = ["Pimlico – the trial had ended.", "Soho - concern was expressed about access."]
+CLAUSES = [
+    "That the report be noted.",
+    "That officers be requested to report back to the Committee in March 2020.",
+    "That NHS England be asked to continue its work.",
+]
+
+
+@st.composite
+def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
+    """Meetings as councils hold them (realistic names and sentences, every kind of
+    attendance, declaration and recorded vote, exempt items), in either built-in style."""
+    style_name = draw(st.sampled_from(["westminster", "board"]))
+    joint = draw(st.booleans())
+    m = MeetingBuilder(
+        committee=draw(st.sampled_from([CANONICAL, "Health and Wellbeing Board"])),
+        councils=["City of Westminster", "Royal Borough of Kensington and Chelsea"]
+        if joint
+        else None,
+        chair_title="Chair" if style_name == "board" else "Chairman",
+        end=draw(st.none() | st.builds(time, st.integers(17, 22), st.integers(0, 59))),
+    )
+    surnames = draw(st.permutations(SURNAMES))
+    names = [f"{FIRST[i % len(FIRST)]} {s}" for i, s in enumerate(surnames)]
+    n_members = draw(st.integers(2, 6))
+    members = []
+    for n, name in enumerate(names[:n_members]):
+        members.append(
+            m.member(name, chair=n == 0, pronoun=draw(st.sampled_from(["", "he", "she"])))
+        )
+    spare = iter(names[n_members:])
+    for member in members[1:]:
+        fate = draw(st.sampled_from(["present", "present", "apologies", "substitute"]))
+        if fate == "apologies":
+            m.attend(member, AttendanceStatus.APOLOGIES)
+        elif fate == "substitute":
+            m.attend(m.councillor(next(spare)), AttendanceStatus.SUBSTITUTE, substitute_for=member)
+            m.attendance = [a for a in m.attendance if a.person_id != member.id]
+    for _ in range(draw(st.integers(0, 2))):
+        m.attend(m.councillor(next(spare)), AttendanceStatus.ALSO_PRESENT)
+    minutes = m.item("3", "MINUTES")
+    m.resolve(
+        minutes,
+        f"That the Minutes of the {m.committee.name} meeting held on 17 June 2019 be approved.",
+    )
+    present = [
+        p
+        for p in m.people
+        if (a := next((a for a in m.attendance if a.person_id == p.id), None))
+        and a.status.counts_as_present
+    ]
+    public = []
+    for number, title in enumerate(
+        draw(st.lists(st.sampled_from(TITLES), min_size=1, max_size=3, unique=True)), start=4
+    ):
+        item = m.item(str(number), title)
+        public.append(item)
+        for sentence in draw(st.lists(st.sampled_from(SENTENCES), max_size=3)):
+            bullets = BULLETS if sentence.endswith("topics:") else []
+            m.para(item, sentence, bullets)
+        m.resolve(item, *draw(st.lists(st.sampled_from(CLAUSES), max_size=3, unique=True)))
+    if present and draw(st.booleans()):
+        voters = draw(st.lists(st.sampled_from(present), min_size=1, unique_by=lambda p: p.id))
+        m.vote(
+            draw(st.sampled_from(public)),
+            method=VoteMethod.RECORDED,
+            motion="That the trial be extended.",
+            named=[(p, draw(st.sampled_from(VoteChoice))) for p in voters],
+        )
+    for _ in range(draw(st.integers(0, 2))):
+        if not present:
+            break
+        m.declare(
+            draw(st.sampled_from(present)),
+            draw(st.sampled_from(public)),
+            draw(st.sampled_from(["pecuniary interest", "other significant interest"])),
+            nature=draw(st.sampled_from(["", "in that she is a governor of the school"])),
+            capacity=draw(st.sampled_from(["", "a trustee of the Westminster Society"])),
+            action=draw(st.sampled_from(DeclarationAction)),
+        )
+    n = len(m.items) + 1
+    for k in range(draw(st.integers(0, 2))):
+        item = m.item(
+            str(n + k),
+            "CONTRACT AWARD" if k == 0 else "STAFFING",
+            exempt_paragraphs=[3],
+            summary=draw(st.sampled_from(["", "A contract was awarded."])),
+        )
+        m.para(item, "SECRET figures.")
+    return m.build(), load_style(style_name)
+
+
+@settings(deadline=None)
+@given(plausible_meetings())
+def test_generated_meetings_round_trip(case: tuple[MeetingRecord, HouseStyle]) -> None:
+    record, style = case
+    text, parsed, again = round_trip(record, style)
+    assert again == text, "\n".join(parsed.guesses)

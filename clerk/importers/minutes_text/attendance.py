@@ -96,7 +96,8 @@ class AttendanceReader(ReaderBase):
         for line, seat, who, deputy in entries:
             role = self.mark(who)
             p = self.person(f.Named(who.name, who.honorific), line=line.number)
-            key = surname(who.name)
+            # a substitute or deputy sits in the place of the member they replace
+            key = self.sits_for.get(surname(who.name), surname(who.name))
             if role is not None and not members_done:
                 chairs += 1
                 self.seat(p, role, seat)

@@ -46,6 +46,9 @@ class ReaderBase:
         self.meeting: Meeting | None = None
         self.declarations_found: list[Declaration] = []
         self.found_votes: list[Vote] = []
+        # surname of a substitute or deputy -> surname of the member they sat for, read from
+        # the membership sentences before the attendance (whose order follows the members')
+        self.sits_for: dict[str, str] = {}
 
     # ----------------------------------------------------------------------- people
 

@@ -208,6 +208,13 @@ def _body(layout: Layout, lines: list[Line], source: str) -> None:
                 block.label = "({n})" if label.group("a") else "{n})"
                 block.clauses.append((line.number, label.group("text")))
                 continue
+            labelled = LABEL.match(para.group("text")) if para else None
+            if para and labelled:  # "6.1 1) That …": the item's only content, a list
+                _check_number(para, item, line, source)
+                block.number = block.number or para.group("number")
+                block.label = "({n})" if labelled.group("a") else "{n})"
+                block.clauses.append((line.number, labelled.group("text")))
+                continue
             if para and para.group("text").startswith("That"):
                 _check_number(para, item, line, source)
                 block.number = block.number or para.group("number")

@@ -23,7 +23,7 @@ from clerk.errors import InputError
 from clerk.importers import read_utf8
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.attendance import AttendanceReader
-from clerk.importers.minutes_text.base import Item, capital_that, clause
+from clerk.importers.minutes_text.base import Item, capital_that, clause, surname
 from clerk.importers.minutes_text.generated import GeneratedReader
 from clerk.importers.minutes_text.layout import ItemText, Layout, cut
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
@@ -77,6 +77,7 @@ class _Reader(AttendanceReader, GeneratedReader):
                 "public minutes only (the exempt minute belongs in the confidential record)",
             )
         self.read_heading(layout, committee)
+        self.who_sits_for(layout)
         self.read_attendance(layout)
         items = self.read_items(layout)
         self.read_generated(layout, items)
@@ -127,6 +128,19 @@ class _Reader(AttendanceReader, GeneratedReader):
             if any(ln.text.startswith("DRAFT") for ln in layout.heading)
             else MeetingStatus.CONFIRMED,
         )
+
+    def who_sits_for(self, layout: Layout) -> None:
+        paragraphs = [*layout.before_items, *(p for i in layout.items for p in i.paragraphs)]
+        for p in paragraphs:
+            for m in f.match_repeated(self.forms.substitute, p.text) or []:
+                groups = m.groupdict()
+                member = f.named(groups.get("member") or groups.get("member_short") or "")
+                sub = f.named(groups.get("substitute") or groups.get("substitute_short") or "")
+                self.sits_for[surname(sub.name)] = surname(member.name)
+            m = f.match_whole(self.forms.deputy, p.text)
+            if m:
+                for who in f.named_list(m.group("names")):
+                    self.sits_for[surname(who.name)] = surname(f.named(m.group("member")).name)
 
     # ----------------------------------------------------------------------- items
 
