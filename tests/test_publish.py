@@ -132,10 +132,25 @@ def test_a_meeting_is_published_and_the_word_copy_opens(samples_db: Path, tmp_pa
 def test_minutes_not_approved_wait_for_drafts(samples_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = CliRunner().invoke(
-        main, ["--db", str(samples_db), "publish", "2019-10-17", "-c", "Family", "-o", str(out)]
+        main, ["--db", str(samples_db), "publish", "Family and People", "-o", str(out)]
     )
-    # two meetings that day: the sample (ended, not approved) and the one read from minutes
-    assert result.exit_code != 0 or "Not published" in result.output
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "2019-10-17: not yet approved by the chair (--drafts publishes it marked DRAFT)" in said
+    folders = [p for p in out.iterdir() if p.is_dir()]
+    assert len(folders) == 1  # the minutes read back, which were published: confirmed
+    data = json.loads((out / "opendata.json").read_text("utf-8"))
+    VALIDATOR.validate(data)
+    decided = {
+        e["extras"]["clerk_id"]: any(a["decisions"] for a in e["agenda"]) for e in data["events"]
+    }
+    assert sorted(decided.values()) == [False, False, True]  # the agenda, the draft, the confirmed
+    drafts = CliRunner().invoke(
+        main, ["--db", str(samples_db), "publish", "Family", "-o", str(out), "--drafts"]
+    )
+    assert drafts.exit_code == 0
+    draft_folder = next(p for p in out.iterdir() if p.is_dir() and p not in folders)
+    assert (draft_folder / "minutes.html").read_text("utf-8").count("DRAFT") >= 1
 
 
 def test_what_is_neither_a_meeting_nor_a_committee_is_said(samples_db, tmp_path) -> None:

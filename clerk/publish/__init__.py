@@ -15,8 +15,10 @@ the web site):
 
 Minutes are published for meetings the chair has approved (or that were confirmed); a
 meeting ended but not yet approved is published only when `drafts` is asked for, marked
-DRAFT. Every document is composed as public (`exempt=False`), and the open data never reads
-an exempt item's paragraphs, resolutions, votes or actions (see opendata).
+DRAFT. The open data has every meeting as an event with its agenda, and the decisions,
+votes and declarations of those whose papers are published. Every document is composed as
+public (`exempt=False`), and the open data never reads an exempt item's paragraphs,
+resolutions, votes or actions (see opendata).
 
 No click, no store: the command line loads the records and hands them here.
 """
@@ -106,7 +108,7 @@ def publish(
                 }
             )
         documents[m.id] = links
-    data = open_data(records, documents=documents)
+    data = open_data(records, documents=documents, decided=set(documents))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     done.files.append(_write(out / "opendata.json", text.encode("utf-8")))
     for committee, meetings in calendars.values():

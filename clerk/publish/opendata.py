@@ -74,9 +74,16 @@ def moment(record: MeetingRecord, start: bool = True) -> str:
     return at.isoformat()
 
 
-def open_data(records: list[MeetingRecord], *, documents: dict[str, list[dict[str, str]]]) -> dict:
+def open_data(
+    records: list[MeetingRecord],
+    *,
+    documents: dict[str, list[dict[str, str]]],
+    decided: set[str] | None = None,
+) -> dict:
     """The Popolo export of `records` (one committee's meetings, or several committees').
-    `documents`: meeting id -> the published files of that meeting, as OCD links."""
+    `documents`: meeting id -> the published files of that meeting, as OCD links.
+    `decided`: the meetings whose decisions, votes and declarations are published (those
+    whose papers are); the others are events with their agenda alone. None: all."""
     organizations: dict[str, dict[str, Any]] = {}
     persons: dict[str, dict[str, Any]] = {}
     memberships: dict[str, dict[str, Any]] = {}
@@ -112,8 +119,10 @@ def open_data(records: list[MeetingRecord], *, documents: dict[str, list[dict[st
                 "start_date": ms.from_date.isoformat() if ms.from_date else "",
                 "end_date": ms.to_date.isoformat() if ms.to_date else "",
             }
-        events.append(_event(record, org_id, documents.get(record.meeting.id, [])))
-        vote_events += _votes(record, org_id)
+        full = decided is None or record.meeting.id in decided
+        events.append(_event(record, org_id, documents.get(record.meeting.id, []), full=full))
+        if full:
+            vote_events += _votes(record, org_id)
     return {
         "organizations": list(organizations.values()),
         "persons": sorted(persons.values(), key=lambda p: (p["family_name"], p["name"], p["id"])),
@@ -142,7 +151,9 @@ def _public_votes(record: MeetingRecord) -> list:
     return [v for v in record.votes if v.item_id in public]
 
 
-def _event(record: MeetingRecord, org_id: str, documents: list[dict[str, str]]) -> dict:
+def _event(
+    record: MeetingRecord, org_id: str, documents: list[dict[str, str]], *, full: bool
+) -> dict:
     m = record.meeting
     agenda = []
     for item in record.agenda():
@@ -157,6 +168,7 @@ def _event(record: MeetingRecord, org_id: str, documents: list[dict[str, str]]) 
                 "capacity": "" if exempt else d.capacity,
             }
             for d in record.declarations_for(item.id)
+            if full
         ]
         agenda.append(
             {
@@ -167,7 +179,7 @@ def _event(record: MeetingRecord, org_id: str, documents: list[dict[str, str]]) 
                 "notes": [item.public_summary] if exempt and item.public_summary.strip() else [],
                 "related_entities": [],
                 "decisions": []
-                if exempt
+                if exempt or not full
                 else [
                     {"order": n, "text": r.text}
                     for n, r in enumerate(record.resolutions_for(item.id), start=1)
@@ -210,6 +222,7 @@ def _event(record: MeetingRecord, org_id: str, documents: list[dict[str, str]]) 
             "capacity": d.capacity,
         }
         for d in record.declarations_for(None)
+        if full
     ]
     return {
         "id": ocd_id("event", m.id),
