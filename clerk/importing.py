@@ -134,8 +134,14 @@ def read_minutes(path: Path, *, committee: str | None = None, style: str | None 
     if style:
         forms = forms.with_style(style_forms(style))
     parsed = read_text(path, committee=committee, forms=forms)
-    check(parsed.record, path)
-    return Incoming(path, MINUTES, parsed.record, parsed.guesses)
+    record, guesses = parsed.record, parsed.guesses
+    if style:  # the minutes clerk writes of it are in the style they were read in
+        from dataclasses import replace
+
+        record = replace(record, committee=replace(record.committee, style=style))
+        guesses = tuple(g for g in guesses if not g.startswith("house style:"))
+    check(record, path)
+    return Incoming(path, MINUTES, record, guesses)
 
 
 def style_forms(style: str) -> dict[str, str]:

@@ -459,3 +459,34 @@ def test_generated_meetings_round_trip(case: tuple[MeetingRecord, HouseStyle]) -
     record, style = case
     text, parsed, again = round_trip(record, style)
     assert again == text, "\n".join(parsed.guesses)
+
+
+def test_minutes_in_a_council_style_come_back_in_it(tmp_path: Path) -> None:
+    """`--style` names the style the minutes were written in: its wording is read as
+    generated, and `clerk minutes` writes the imported meeting in it again."""
+    style_file = tmp_path / "our-council.toml"
+    style_file.write_text(
+        '[attendance]\nlayout = "per_seat"\n'
+        '[membership]\nnone = "No apologies or substitutions were reported."\n'
+        '[resolutions]\nlabel = "({n})"\n',
+        encoding="utf-8",
+    )
+    m = full_meeting()
+    for ms, seat in zip(m.memberships, SEATS, strict=True):
+        ms.seat = seat
+    m.attendance = [a for a in m.attendance if a.status is not AttendanceStatus.SUBSTITUTE]
+    m.attendance = [a for a in m.attendance if a.status is not AttendanceStatus.APOLOGIES]
+    record = m.build()
+    text = compose(record, load_style(style_file))
+    assert "No apologies or substitutions were reported." in text
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(text, encoding="utf-8")
+    db = tmp_path / "clerk.db"
+    runner = CliRunner()
+    done = runner.invoke(
+        main, ["--db", str(db), "import-minutes", str(minutes), "--style", str(style_file)]
+    )
+    assert done.exit_code == 0, done.output
+    written = runner.invoke(main, ["--db", str(db), "minutes", "2019-10-17"])
+    assert written.exit_code == 0, written.output
+    assert written.output == text

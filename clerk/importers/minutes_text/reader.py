@@ -221,8 +221,6 @@ class _Reader(AttendanceReader, GeneratedReader):
             block = entry.text.resolved
             if block is None:
                 continue
-            if block.hoisted:
-                self.committee.style = "board"
             for n, (_, written) in enumerate(block.clauses):
                 text = capital_that(written) if block.hoisted else written
                 resolutions.append(Resolution(item.id, clause(text) + ".", n))
@@ -231,8 +229,7 @@ class _Reader(AttendanceReader, GeneratedReader):
                 approved = self.approved_on(block.clauses[0][1])
                 if approved is not None:
                     meeting.approves_minutes_of = approved
-        if layout.person_lines and not any(":" in ln.text for ln in layout.person_lines):
-            self.committee.style = "board" if self.committee.style == "board" else "westminster"
+        self.guess_style(layout, items)
         if layout.ended is not None:
             line, written = layout.ended
             meeting.end_time = self.time(written, line.number)
@@ -242,8 +239,6 @@ class _Reader(AttendanceReader, GeneratedReader):
         for label in layout.signatures:
             if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
                 self.committee.chair_title = label.capitalize()
-        if self.committee.style != "westminster":
-            self.guesses.append(f"house style: {self.committee.style}")
         for ms in self.memberships.values():
             ms.committee_id = self.committee.id
         meeting.committee_id = self.committee.id
@@ -259,6 +254,19 @@ class _Reader(AttendanceReader, GeneratedReader):
             resolutions=resolutions,
             votes=self.found_votes,
         )
+
+    def guess_style(self, layout: Layout, items: list[Item]) -> None:
+        """The built-in style the minutes look written in: the board's when they hoist "That"
+        into "RESOLVED: That" or list one person a line; the clerk can say another
+        (`--style`), whose wording the minutes are then written in."""
+        hoisted = any(e.text.resolved and e.text.resolved.hoisted for e in items)
+        per_person = bool(layout.person_lines) and not any(
+            re.match(r"^[^:()]{1,60}:\s", ln.text) for ln in layout.person_lines
+        )
+        if hoisted or per_person:
+            self.committee.style = "board"
+            why = "'RESOLVED: That' with the clauses after it" if hoisted else "one person a line"
+            self.guesses.append(f"house style: board ({why})")
 
     def approved_on(self, written: str) -> dates.date | None:
         m = f.match_whole(self.forms.approve_minutes, clause(written) + ".")
