@@ -187,6 +187,10 @@ def fit_to_store(store: Store, incoming: Incoming) -> Incoming:
             if " " not in person.name:
                 same = [p for p in known if p.name.split()[-1:] == [person.name]]
                 if len(same) == 1:
+                    # said instead of "named by surname only; kept as written"
+                    guesses = [
+                        g for g in guesses if not (f" {person.name} (" in g and "surname only" in g)
+                    ]
                     guesses.append(f"{person.name} is {same[0].name}, as stored")
                     person = replace(person, name=same[0].name)
             people.append(person)

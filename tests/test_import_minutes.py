@@ -324,6 +324,8 @@ def test_minutes_spelling_the_committee_otherwise_join_the_stored_committee(tmp_
     done = runner.invoke(main, ["--db", str(db), "import-minutes", str(golden.REFERENCE), "--new"])
     assert done.exit_code == 0, done.output
     assert "as stored" in done.output
+    assert "Carmen is Alan Carmen, as stored" in " ".join(done.output.split())
+    assert "surname only" not in done.output
     store = Store(db)
     try:
         assert [c.name for c in store.committees()] == [CANONICAL]
