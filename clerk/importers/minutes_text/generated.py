@@ -52,7 +52,7 @@ class GeneratedReader(ReaderBase):
             if entry.item.part is not Part.EXEMPT:
                 continue
             texts = [*entry.paragraphs, *entry.text.after_resolved]
-            entry.paragraphs = []
+            entry.paragraphs, entry.text.after_resolved = [], []  # the summary is not a minute
             kept = []
             for p in texts:
                 if self.movement(p.text, entry.item, items):
