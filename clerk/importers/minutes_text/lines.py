@@ -32,12 +32,6 @@ class Line:
     indented: bool = False  # began with spaces (the text renderer hangs bullets)
     bold: tuple[str, ...] = ()  # the bold spans, in order
 
-    @property
-    def ends_sentence(self) -> bool:
-        """Whether the line ends as a sentence or a lead-in does: otherwise the next line is
-        its continuation (the PDF broke it across a page)."""
-        return self.text.rstrip().endswith((".", ":", ";", "?", "!", ".'", ".’", '."', ".”", ")"))
-
 
 def html_to_text(text: str) -> str:
     """The text of an HTML page, a line per paragraph, heading or list item."""
