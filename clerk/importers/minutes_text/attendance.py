@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from clerk.importers.minutes_text import forms as f
-from clerk.importers.minutes_text.base import _CHAIR_MARK, DEPUTY_MARK, ReaderBase, surname
+from clerk.importers.minutes_text.base import CHAIR_MARK, DEPUTY_MARK, ReaderBase, surname
 from clerk.importers.minutes_text.layout import Layout
 from clerk.record import (
     AttendanceStatus,
@@ -40,7 +40,7 @@ class AttendanceReader(ReaderBase):
             person.role = label
 
     def mark(self, who: f.Named) -> MemberRole | None:
-        if _CHAIR_MARK.match(who.label):
+        if CHAIR_MARK.match(who.label):
             self.committee.chair_title = re.sub(r"^(?:Co-|Joint )", "", who.label)
             return MemberRole.CHAIR
         return None
@@ -86,7 +86,7 @@ class AttendanceReader(ReaderBase):
             deputy = DEPUTY_MARK in who.label or text.endswith(f"({DEPUTY_MARK})")
             if text.endswith(f"({DEPUTY_MARK})") and not who.label.endswith(DEPUTY_MARK):
                 who = f.named(text[: -len(DEPUTY_MARK) - 2].strip())
-                if who.label and not _CHAIR_MARK.match(who.label):
+                if who.label and not CHAIR_MARK.match(who.label):
                     who = f.named(f"{who.name} ({who.label})")
             label = who.label.replace(DEPUTY_MARK, "").strip()
             entries.append((line, seat, f.Named(who.name, who.honorific, label), deputy))

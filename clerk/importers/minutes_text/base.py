@@ -24,7 +24,7 @@ from clerk.record import (
 )
 
 DEPUTY_MARK = "acting as Deputy"
-_CHAIR_MARK = re.compile(r"^(?:Co-|Joint )?Chair(?:man|woman|person)?$")
+CHAIR_MARK = re.compile(r"^(?:Co-|Joint )?Chair(?:man|woman|person)?$")
 
 
 @dataclass
