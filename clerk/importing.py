@@ -43,6 +43,9 @@ AGENDA_PACK = FileKind("an agenda pack", (".txt", ".md", ".markdown", ".html", "
 MEETING_FILE = FileKind("a TOML meeting file", (".toml",))
 MEETING_RECORD = FileKind("a JSON meeting record", (".json",))
 KINDS = (AGENDA_PACK, MEETING_FILE, MEETING_RECORD)
+#: Published minutes (`clerk import-minutes`): not one of KINDS, since a .txt is an agenda
+#: pack to `clerk import`; the command says which it is reading.
+MINUTES = FileKind("published minutes", (".txt", ".md", ".markdown", ".html", ".htm"))
 
 
 def _listed(parts: list[str]) -> str:
@@ -111,6 +114,102 @@ def read(path: Path, kind: FileKind | None = None) -> Incoming:
     # checking again costs little against a record reaching the store unchecked
     check(record, path)
     return Incoming(path, kind, record, guesses)
+
+
+def read_minutes(path: Path, *, committee: str | None = None, style: str | None = None) -> Incoming:
+    """Published minutes read back into a record (clerk.importers.minutes_text) and checked
+    as `read` checks any file. `committee` names the committee when the minutes spell it
+    otherwise; `style` (a house style's name or file) adds its wording to the sentences the
+    reader recognises as generated."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, None, "no such file")
+    if path.suffix.lower() not in MINUTES.suffixes:
+        raise InputError(path, None, f"clerk reads {MINUTES.in_words()}, not this file")
+    from clerk.importers.minutes_text import Forms
+    from clerk.importers.minutes_text import read_minutes as read_text
+    from clerk.validate import check
+
+    forms = Forms()
+    if style:
+        forms = forms.with_style(style_forms(style))
+    parsed = read_text(path, committee=committee, forms=forms)
+    record, guesses = parsed.record, parsed.guesses
+    if style:  # the minutes clerk writes of it are in the style they were read in
+        from dataclasses import replace
+
+        record = replace(record, committee=replace(record.committee, style=style))
+        guesses = tuple(g for g in guesses if not g.startswith("house style:"))
+    check(record, path)
+    return Incoming(path, MINUTES, record, guesses)
+
+
+def style_forms(style: str) -> dict[str, str]:
+    """A house style's templates of generated sentences, keyed as the minutes reader's Forms."""
+    from clerk.minutes.style import load_style
+
+    s = load_style(style)
+    return {
+        "membership_none": s.membership.none,
+        "substitute": s.membership.substitute,
+        "apologies": s.membership.apologies,
+        "deputies": s.membership.deputies,
+        "deputy": s.membership.deputy,
+        "declarations_none": s.declarations.none,
+        "approve_minutes": s.resolutions.approve_minutes,
+        "ended": s.closing.ended,
+        "arrived": s.attendance.arrived,
+        "left": s.attendance.left,
+    }
+
+
+def fit_to_store(store: Store, incoming: Incoming) -> Incoming:
+    """Published minutes fitted to what the store already knows, before `save` reconciles
+    by name: the stored committee's own spelling when the minutes write it with "&" for
+    "and" or in another case ("Policy & Scrutiny"), and a member named by surname only
+    ("Cllr Carmen") given the full name of the one stored person of that committee with
+    that surname. Each change is said as a guess."""
+    from dataclasses import replace
+
+    record, guesses = incoming.record, list(incoming.guesses)
+    name = record.committee.name
+    committee = store.find_committee(name)
+    if committee is None:
+        folded = _fold(name)
+        committee = next((c for c in store.committees() if _fold(c.name) == folded), None)
+        if committee is not None:
+            record = replace(record, committee=replace(record.committee, name=committee.name))
+            guesses.append(f"committee {committee.name!r} as stored (the minutes say {name!r})")
+    if committee is not None:
+        known = _committee_people(store, committee.id)
+        people = []
+        for person in record.people:
+            if " " not in person.name:
+                same = [p for p in known if p.name.split()[-1:] == [person.name]]
+                if len(same) == 1:
+                    # said instead of "named by surname only; kept as written"
+                    guesses = [
+                        g for g in guesses if not (f" {person.name} (" in g and "surname only" in g)
+                    ]
+                    guesses.append(f"{person.name} is {same[0].name}, as stored")
+                    person = replace(person, name=same[0].name)
+            people.append(person)
+        record = replace(record, people=people)
+    return replace(incoming, record=record, guesses=tuple(guesses))
+
+
+def _committee_people(store: Store, committee_id: str) -> list:
+    """Everyone who has held a seat on the committee, as its latest stored meeting has them."""
+    meetings = store.committee_meetings(committee_id)
+    if not meetings:
+        return []
+    latest = store.load_record(meetings[0].id)
+    seated = {m.person_id for m in latest.memberships if m.committee_id == committee_id}
+    return [p for p in latest.people if p.id in seated]
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("&", " and ").casefold().split())
 
 
 class SameDay(Enum):

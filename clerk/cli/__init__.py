@@ -603,5 +603,9 @@ def _write_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
+# Families of commands, each in a module of its own, registered by being imported.
+from clerk.cli import history as _history  # noqa: E402, F401
+from clerk.cli import publish as _publish  # noqa: E402, F401
+
 if __name__ == "__main__":  # pragma: no cover
     main()

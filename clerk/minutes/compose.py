@@ -679,7 +679,15 @@ class Composer:
             vote = vote.counted_from_names()
         motion = clause(vote.motion)
         if not motion and vote.resolution_id:
-            res = next((r for r in self.r.resolutions if r.id == vote.resolution_id), None)
+            # only the vote's own item's resolution: another item's may be exempt business
+            res = next(
+                (
+                    r
+                    for r in self.r.resolutions
+                    if r.id == vote.resolution_id and r.item_id == vote.item_id
+                ),
+                None,
+            )
             motion = clause(res.text) if res else ""
         subject = f"the motion {phrases.lower_first(motion)}" if motion else "the motion"
         outcome = vote.outcome.value  # "carried" / "lost"

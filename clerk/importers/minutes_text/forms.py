@@ -1,0 +1,218 @@
+"""The sentences clerk's minutes generate, read back: who they name and what they say.
+
+The minutes write attendance, apologies, substitutes, deputies, declarations, votes, late
+arrivals and the exclusion of the press and public from the meeting's record, in wording a
+house style sets. Reading published minutes back, those sentences must become the record
+they were written from again, not paragraphs of text, or the minutes written from the
+imported record would say them twice. Each form is a template with {placeholders}, matched
+whole; `Forms` holds the ones the built-in styles and the house style guide use, and a
+caller may add a style's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clerk.importers.agenda_forms import strip_honorific
+
+NAME = r"(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor)?"
+
+#: Words a hoisted resolution ("(1) The Minutes … be approved") may begin with that are not
+#: names: these are lowered again when "That" is put back; anything else keeps its capital.
+COMMON_STARTS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "all",
+        "any",
+        "each",
+        "every",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "no",
+        "progress",
+        "further",
+        "officers",
+        "members",
+        "it",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Forms:
+    """The wordings of generated sentences that reading accepts; each a style template."""
+
+    membership_none: tuple[str, ...] = (
+        "There were no changes to the membership.",
+        "There were no apologies for absence.",
+    )
+    substitute: tuple[str, ...] = (
+        "It was noted that {member_short} had stepped down for the {body} and would be "
+        "replaced by {substitute_short} for this meeting.",
+        "Apologies for absence were received from {member}. {substitute} attended as a substitute.",
+        "{substitute} attended as a substitute for {member}.",
+    )
+    apologies: tuple[str, ...] = (
+        "Apologies for absence were received from {names}.",
+        "Apologies for absence were also received from {names}.",
+    )
+    deputies: tuple[str, ...] = ("{names} attended as their respective Deputies.",)
+    deputy: tuple[str, ...] = ("{names} attended as Deputy for {member}.",)
+    declarations_none: tuple[str, ...] = (
+        "There were no declarations of interest.",
+        "No declarations were made.",
+        "No declarations were received.",
+    )
+    approve_minutes: tuple[str, ...] = (
+        "That the Minutes of the {committee} meeting held on {date} be approved.",
+        "That the Minutes of the {committee} meeting held on {date} be agreed as a correct "
+        "record of proceedings.",
+        "That the Minutes of the {committee} meeting held on {date} be approved for signature "
+        "by the Chairman.",
+    )
+    ended: tuple[str, ...] = ("The Meeting ended at {time}.", "The meeting ended at {time}.")
+    arrived: tuple[str, ...] = ("{name} arrived at {time}{during}.",)
+    left: tuple[str, ...] = ("{name} left the meeting at {time}{during}.",)
+    extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def with_style(self, templates: dict[str, str]) -> Forms:
+        """These forms and a style's own (keyed as the fields here), the style's tried first."""
+        values = {}
+        for key, template in templates.items():
+            if key in self.__dataclass_fields__ and key != "extra" and template:
+                values[key] = (template, *getattr(self, key))
+        return Forms(**{**self.__dict__, **values})
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def pattern(template: str) -> re.Pattern[str]:
+    """A template as a regular expression with a named group per placeholder."""
+    out = []
+    pos = 0
+    seen: set[str] = set()
+    for m in _PLACEHOLDER.finditer(template):
+        out.append(re.escape(template[pos : m.start()]))
+        name = m.group(1)
+        if name in seen:
+            out.append(f"(?P={name})")
+        else:
+            # {during} may be empty; every other value is some words
+            out.append(f"(?P<{name}>.*?)" if name == "during" else f"(?P<{name}>.+?)")
+            seen.add(name)
+        pos = m.end()
+    out.append(re.escape(template[pos:]))
+    return re.compile("".join(out))
+
+
+def match_whole(templates: tuple[str, ...], text: str) -> re.Match[str] | None:
+    for template in templates:
+        m = pattern(template).fullmatch(text)
+        if m:
+            return m
+    return None
+
+
+def match_repeated(templates: tuple[str, ...], text: str) -> list[re.Match[str]] | None:
+    """The sentences of `text` when every one is one of `templates` ("… for this meeting. It
+    was noted that … for this meeting."), else None."""
+    for template in templates:
+        rx = pattern(template)
+        found: list[re.Match[str]] = []
+        pos = 0
+        while pos < len(text):
+            m = rx.match(text, pos)
+            if not m:
+                break
+            # a lazy group may stop short: the sentence must end where the next begins
+            end = m.end()
+            if end < len(text) and text[end] != " ":
+                break
+            found.append(m)
+            pos = end + 1
+        if found and pos >= len(text):
+            return found
+    return None
+
+
+# --------------------------------------------------------------------------- names
+
+
+def split_names(text: str) -> list[str]:
+    """ "A (Role, Org), B and C" -> ["A (Role, Org)", "B", "C"]: commas and the last " and "
+    outside brackets."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch == "," and text.startswith(", ", i):
+            parts.append(current)
+            current = ""
+            i += 2
+            if text.startswith("and ", i):
+                i += 4
+            continue
+        if depth == 0 and text.startswith(" and ", i):
+            parts.append(current)
+            current = ""
+            i += 5
+            continue
+        current += ch
+        i += 1
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person as a sentence names them: "Councillor Heather Acton", "Dr X (Role)"."""
+
+    name: str
+    honorific: str = ""
+    label: str = ""  # what the brackets say: a role, "Chairman", "acting as Deputy"
+
+    @property
+    def is_councillor(self) -> bool:
+        return self.honorific == "Councillor"
+
+
+_LABEL = re.compile(r"^(?P<name>.*?)\s*\((?P<label>[^()]*(?:\([^()]*\)[^()]*)*)\)$")
+
+
+def named(text: str, *, councillor: bool = False) -> Named:
+    """One name as written; `councillor` when the list it came from said "Councillors"."""
+    text = text.strip().rstrip(".").strip()
+    label = ""
+    m = _LABEL.match(text)
+    if m:
+        text, label = m.group("name"), m.group("label").strip()
+    honorific, rest = strip_honorific(text)
+    if councillor and not honorific:
+        honorific = "Councillor"
+    return Named(rest, honorific, label)
+
+
+def named_list(text: str) -> list[Named]:
+    """ "Councillors A, B and C", "Councillor A and Dr X (Role)", "A (Role), B (Role)"."""
+    text = text.strip().rstrip(".")
+    plural = re.match(r"^(?:Councillors|Cllrs\.?)\s+", text)
+    if plural:
+        rest = text[plural.end() :]
+        return [named(part, councillor=True) for part in split_names(rest)]
+    return [named(part) for part in split_names(text)]

@@ -1,0 +1,232 @@
+"""The sentences the minutes generate, read back into the record: apologies, substitutes
+and deputies, declarations, late arrivals and early departures, votes, and the exclusion of
+the press and public that makes an item exempt."""
+
+from __future__ import annotations
+
+import re
+
+from clerk import dates
+from clerk.errors import InputError
+from clerk.importers.minutes_text import forms as f
+from clerk.importers.minutes_text import sentences
+from clerk.importers.minutes_text.base import Item, ReaderBase, capital_that, cllr
+from clerk.importers.minutes_text.layout import Para
+from clerk.record import (
+    DEFAULT_INTEREST_KINDS,
+    AgendaItem,
+    AttendanceStatus,
+    Declaration,
+    Part,
+    Vote,
+    VoteMethod,
+)
+
+
+class GeneratedReader(ReaderBase):
+    def exempt(self, items: list[Item]) -> None:
+        by_number = {e.item.number: e for e in items}
+        for entry in items:
+            block = entry.text.resolved
+            if block is None:
+                continue
+            for line, clause in list(block.clauses):
+                named = sentences.exclusion(("That " if block.hoisted else "") + clause)
+                if named is None:
+                    continue
+                block.clauses.remove((line, clause))
+                for number, paragraphs in named:
+                    other = by_number.get(number)
+                    if other is None:
+                        raise InputError(
+                            self.source,
+                            line,
+                            f"the press and public are excluded for item {number}, which the "
+                            "minutes do not have",
+                        )
+                    other.item.part = Part.EXEMPT
+                    other.item.exempt_paragraphs = paragraphs
+            if not block.clauses:
+                entry.text.resolved = None
+        for entry in items:
+            if entry.item.part is not Part.EXEMPT:
+                continue
+            texts = [*entry.paragraphs, *entry.text.after_resolved]
+            entry.paragraphs, entry.text.after_resolved = [], []  # the summary is not a minute
+            kept = []
+            for p in texts:
+                if self.movement(p.text, entry.item, items):
+                    continue
+                kept.append(p.text)
+            if len(kept) > 1:
+                self.guesses.append(
+                    f"exempt item {entry.item.number}: its {len(kept)} public paragraphs are "
+                    "kept as one summary"
+                )
+            entry.item.public_summary = " ".join(kept)
+
+    def membership(self, paragraphs: list[Para]) -> bool:
+        said = False
+        for p in list(paragraphs):
+            text = p.text
+            if f.match_whole(self.forms.membership_none, text):
+                paragraphs.remove(p)
+                said = True
+                continue
+            subs = f.match_repeated(self.forms.substitute, text)
+            if subs:
+                for m in subs:
+                    groups = m.groupdict()
+                    member = f.named(groups.get("member") or groups.get("member_short") or "")
+                    sub = f.named(groups.get("substitute") or groups.get("substitute_short") or "")
+                    if groups.get("body"):
+                        self.committee.body = groups["body"]
+                    mp = self.person(member, line=p.line)
+                    sp = self.person(sub, line=p.line)
+                    held = self.memberships.pop(sp.id, None)
+                    self.seat(mp, seat=held.seat if held else "")
+                    self.attend(sp, AttendanceStatus.SUBSTITUTE, substitute_for=mp.id)
+                paragraphs.remove(p)
+                said = True
+                continue
+            m = f.match_whole(self.forms.apologies, text)
+            if m:
+                for who in f.named_list(m.group("names")):
+                    person = self.person(who, line=p.line)
+                    if who.label and not person.is_councillor:
+                        self.attend(person, AttendanceStatus.APOLOGIES, role=who.label)
+                    else:
+                        self.attend(person, AttendanceStatus.APOLOGIES)
+                    self.seat(person)
+                paragraphs.remove(p)
+                said = True
+                continue
+            m = f.match_whole(self.forms.deputy, text) or f.match_whole(self.forms.deputies, text)
+            if m:
+                member = None
+                if "member" in m.groupdict():
+                    member = self.person(f.named(m.group("member")), line=p.line)
+                    self.seat(member)
+                for who in f.named_list(m.group("names")):
+                    person = self.person(who, line=p.line)
+                    if member is not None:
+                        held = self.memberships.pop(person.id, None)
+                        if held is not None and held.seat:
+                            self.memberships[member.id].seat = held.seat
+                    self.attend(
+                        person,
+                        AttendanceStatus.DEPUTY,
+                        substitute_for=member.id if member else None,
+                    )
+                paragraphs.remove(p)
+                said = True
+                continue
+            break  # generated sentences come first; the rest is the clerk's own text
+        return said
+
+    def declarations(self, paragraphs: list[Para], items: list[Item]) -> None:
+        kinds = list(DEFAULT_INTEREST_KINDS)
+        by_number = {e.item.number: e.item for e in items}
+        for p in list(paragraphs):
+            if f.match_whole(self.forms.declarations_none, p.text):
+                paragraphs.remove(p)
+                continue
+            d = sentences.declaration(p.text, kinds)
+            if d is None:
+                continue
+            person = self.person(f.named(d.who), line=p.line)
+            if d.pronoun and not person.pronoun:
+                person.pronoun = d.pronoun
+            item = by_number.get(d.item_number) if d.item_number else None
+            if d.item_number and item is None:
+                raise InputError(
+                    self.source, p.line, f"a declaration on item {d.item_number}, which is not here"
+                )
+            if d.kind not in kinds:
+                self.committee.interest_kinds.append(d.kind)
+                kinds.append(d.kind)
+            self.declarations_found.append(
+                Declaration(
+                    person.id,
+                    item.id if item else None,
+                    d.kind,
+                    nature=d.nature,
+                    capacity=d.capacity,
+                    action=d.action,
+                    position=len(self.declarations_found),
+                )
+            )
+            paragraphs.remove(p)
+
+    def movements(self, paragraphs: list[Para], item: AgendaItem | None, items: list[Item]) -> None:
+        for p in list(paragraphs):
+            if self.movement(p.text, item, items):
+                paragraphs.remove(p)
+
+    def movement(self, text: str, item: AgendaItem | None, items: list[Item]) -> bool:
+        for kind, templates in (("arrived", self.forms.arrived), ("left", self.forms.left)):
+            m = None
+            for template in templates:
+                m = f.pattern(template).fullmatch(text) or f.pattern(
+                    template.replace(" at {time}", " {time}")
+                ).fullmatch(text)
+                if m:
+                    break
+            if m is None:
+                continue
+            during = m.groupdict().get("during") or ""
+            d = re.fullmatch(r" during item (\d{1,3}[A-Z]?)", during)
+            if during and not d:
+                return False
+            person = next((p for p in self.people if cllr(p) == m.group("name")), None)
+            if person is None or person.id not in self.attendance:
+                return False
+            when = None
+            if m.group("time"):
+                try:
+                    when = dates.parse_time(m.group("time"))
+                except ValueError:
+                    return False
+            at_item = next((e.item for e in items if d and e.item.number == d.group(1)), None)
+            if (at_item or None) is not (item if d else None) and item is not None:
+                return False
+            att = self.attendance[person.id]
+            if kind == "arrived":
+                att.arrived_at, att.arrived_item_id = when, at_item.id if at_item else None
+            else:
+                att.left_at, att.left_item_id = when, at_item.id if at_item else None
+            return True
+        return False
+
+    def votes(self, entry: Item) -> None:
+        for p in list(entry.paragraphs):
+            v = sentences.vote(p.text)
+            if v is None:
+                if p.text.startswith("On a show of hands"):
+                    self.guesses.append(
+                        f"line {p.line}: a show of hands without its counts is kept as text"
+                    )
+                continue
+            named = {}
+            for names, choice in v.named:
+                for who in f.named_list(names):
+                    named[self.person(who, line=p.line).id] = choice
+            vote = Vote(
+                entry.item.id,
+                motion=capital_that(v.motion),
+                method=VoteMethod.RECORDED if v.recorded else VoteMethod.SHOW_OF_HANDS,
+                votes_for=v.votes_for,
+                votes_against=v.votes_against,
+                abstentions=v.abstentions,
+                named=named,
+                casting_vote=v.casting,
+                position=len([x for x in self.found_votes if x.item_id == entry.item.id]),
+            )
+            if v.recorded:
+                vote = vote.counted_from_names()
+            if (vote.outcome.value == "carried") != v.carried:
+                self.guesses.append(
+                    f"line {p.line}: the vote's counts do not give the outcome the minutes say"
+                )
+            self.found_votes.append(vote)
+            entry.paragraphs.remove(p)

@@ -1,0 +1,295 @@
+"""Published minutes read back into a meeting record.
+
+    read_minutes(path) -> ParsedMinutes(record, guesses)
+
+`layout` cuts the text into its parts; this module says what they mean. The sentences the
+minutes generate from the record (attendance, apologies and substitutes, declarations,
+votes, arrivals and departures, the exclusion of the press and public, the end time) become
+the record again; every other paragraph is kept word for word as a numbered paragraph of its
+item, with its topic bullets, and each RESOLVED block's clauses as resolutions. Paragraph
+numbers are not kept (clerk numbers by position): a duplicated or skipped number is said in
+the guesses. What could not be known from the text (the first name of a member named only as
+"Cllr Carmen", which councillors of a one-a-line list are members) is guessed and said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from clerk import dates
+from clerk.errors import InputError
+from clerk.importers import read_utf8
+from clerk.importers.minutes_text import forms as f
+from clerk.importers.minutes_text.attendance import AttendanceReader
+from clerk.importers.minutes_text.base import Item, capital_that, clause, surname
+from clerk.importers.minutes_text.generated import GeneratedReader
+from clerk.importers.minutes_text.layout import ItemText, Layout, cut
+from clerk.importers.minutes_text.lines import html_to_text, read_lines
+from clerk.record import (
+    AgendaItem,
+    Committee,
+    ItemOutcome,
+    Meeting,
+    MeetingRecord,
+    MeetingStatus,
+    MinuteParagraph,
+    Part,
+    Resolution,
+)
+from clerk.standing import Standing, standing_kind
+
+
+@dataclass(frozen=True)
+class ParsedMinutes:
+    record: MeetingRecord
+    guesses: tuple[str, ...]
+
+
+def read_minutes(
+    path: Path, *, committee: str | None = None, forms: f.Forms | None = None
+) -> ParsedMinutes:
+    path = Path(path)
+    text = read_utf8(path, "minutes")
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    return parse_minutes(text, str(path), committee=committee, forms=forms)
+
+
+def parse_minutes(
+    text: str, source: str, *, committee: str | None = None, forms: f.Forms | None = None
+) -> ParsedMinutes:
+    return _Reader(source, forms or f.Forms()).read(text, committee)
+
+
+class _Reader(AttendanceReader, GeneratedReader):
+    # ----------------------------------------------------------------------- the whole
+
+    def read(self, text: str, committee: str | None) -> ParsedMinutes:
+        layout = cut(read_lines(text), self.source)
+        marks = [ln.text for ln in layout.heading]
+        if any("CONFIDENTIAL" in m for m in marks):
+            raise InputError(
+                self.source,
+                layout.heading[0].number,
+                "these are the confidential minutes of exempt business; clerk imports the "
+                "public minutes only (the exempt minute belongs in the confidential record)",
+            )
+        self.read_heading(layout, committee)
+        self.who_sits_for(layout)
+        self.read_attendance(layout)
+        items = self.read_items(layout)
+        self.read_generated(layout, items)
+        record = self.assemble(layout, items)
+        if layout.trailing is not None:
+            self.guesses.append(
+                f"the minutes end at line {layout.trailing.number - 1}; what follows them "
+                "(the rest of the pack) was not read"
+            )
+        return ParsedMinutes(record, tuple(self.guesses))
+
+    def read_heading(self, layout: Layout, committee: str | None) -> None:
+        m = layout.opening_match
+        opening = layout.opening
+        written = opening.bold[0] if len(opening.bold) >= 2 else m.group("committee")
+        name = committee or written
+        if committee and committee != written:
+            self.guesses.append(f"committee {committee!r} as given (the minutes say {written!r})")
+        try:
+            day = dates.parse_date(opening.bold[1] if len(opening.bold) >= 2 else m.group("date"))
+        except ValueError as exc:
+            raise InputError(self.source, opening.number, str(exc)) from None
+        skip = {"MINUTES", "MINUTES OF PROCEEDINGS", "DRAFT", name.upper(), written.upper()}
+        councils = []
+        for line in layout.heading:
+            if line.text.upper() in skip or line.text.casefold() == written.casefold():
+                break
+            councils.append(_title_case(line.text))
+        if not councils:
+            councils = ["City of Westminster"]
+            self.guesses.append("no council named above the minutes: City of Westminster")
+        if m.group("joint") and len(councils) < 2:
+            self.guesses.append("a joint meeting, but only one council is named above it")
+        last = name.split()[-1] if name.split() else ""
+        body = last if last in ("Board", "Panel", "Forum", "Sub-Committee", "Commission") else ""
+        self.committee = Committee(
+            name=name, councils=councils, body=body or "Committee", style="westminster"
+        )
+        start = None
+        if layout.start_time:
+            start = self.time(layout.start_time, opening.number)
+        self.meeting = Meeting(
+            committee_id=self.committee.id,
+            date=day,
+            start_time=start,
+            venue=layout.venue,
+            status=MeetingStatus.ENDED
+            if any(ln.text.startswith("DRAFT") for ln in layout.heading)
+            else MeetingStatus.CONFIRMED,
+        )
+
+    def who_sits_for(self, layout: Layout) -> None:
+        paragraphs = [*layout.before_items, *(p for i in layout.items for p in i.paragraphs)]
+        for p in paragraphs:
+            for m in f.match_repeated(self.forms.substitute, p.text) or []:
+                groups = m.groupdict()
+                member = f.named(groups.get("member") or groups.get("member_short") or "")
+                sub = f.named(groups.get("substitute") or groups.get("substitute_short") or "")
+                self.sits_for[surname(sub.name)] = surname(member.name)
+            m = f.match_whole(self.forms.deputy, p.text)
+            if m:
+                for who in f.named_list(m.group("names")):
+                    self.sits_for[surname(who.name)] = surname(f.named(m.group("member")).name)
+
+    # ----------------------------------------------------------------------- items
+
+    def read_items(self, layout: Layout) -> list[Item]:
+        out: list[Item] = []
+        for n, text in enumerate(layout.items):
+            item = AgendaItem(number=text.number, title=text.title, taken_order=n + 1)
+            entry = Item(text, item, [*text.paragraphs])
+            self.check_numbers(text)
+            out.append(entry)
+        order = sorted(out, key=lambda e: _number_key(e.item.number))
+        for position, entry in enumerate(order, start=1):
+            entry.item.position = position
+        if [e.item.number for e in order] != [e.item.number for e in out]:
+            self.guesses.append("the items are printed in the order taken, not agenda order")
+        return out
+
+    def check_numbers(self, text: ItemText) -> None:
+        written = [p.number for p in [*text.paragraphs, *text.after_resolved] if p.number]
+        if text.resolved and text.resolved.number:
+            written.append(text.resolved.number)
+        seen: set[str] = set()
+        for number in written:
+            if number in seen:
+                self.guesses.append(
+                    f"paragraph {number} is numbered twice in item {text.number}; clerk numbers "
+                    "paragraphs by position"
+                )
+            seen.add(number)
+        unnumbered = [p for p in text.paragraphs if not p.number]
+        for p in unnumbered:
+            self.guesses.append(f"line {p.line}: a paragraph without a number, kept in its place")
+
+    def read_generated(self, layout: Layout, items: list[Item]) -> None:
+        """The sentences compose writes from the record, turned back into the record."""
+        standing: dict[Standing, Item] = {}
+        for entry in sorted(items, key=lambda e: e.item.position):
+            kind = standing_kind(entry.item.title)
+            if kind is not None and kind not in standing:
+                standing[kind] = entry
+        self.exempt(items)
+        # an exempt item is not a standing item (standing_items skips them)
+        standing = {k: e for k, e in standing.items() if e.item.part is Part.PUBLIC}
+        before = layout.before_items
+        membership = standing.get(Standing.MEMBERSHIP)
+        target = membership.paragraphs if membership else before
+        said_membership = self.membership(target)
+        if not said_membership:
+            where = f"item {membership.item.number}" if membership else "the minutes"
+            self.guesses.append(
+                f"{where} does not say whether the membership changed: clerk's minutes will say "
+                f"{self.forms.membership_none[0]!r}"
+            )
+        declarations = standing.get(Standing.DECLARATIONS)
+        self.declarations(declarations.paragraphs if declarations else before, items)
+        for entry in items:
+            self.movements(entry.paragraphs, entry.item, items)
+            self.votes(entry)
+        self.movements(before, None, items)
+        if before:
+            for p in before:
+                self.guesses.append(
+                    f"line {p.line}: text before the first item that clerk does not write there "
+                    f"was left out: {p.text[:60]!r}"
+                )
+
+    # ----------------------------------------------------------------------- the record
+
+    def assemble(self, layout: Layout, items: list[Item]) -> MeetingRecord:
+        assert self.meeting is not None
+        meeting = self.meeting
+        paragraphs: list[MinuteParagraph] = []
+        resolutions: list[Resolution] = []
+        for entry in items:
+            item = entry.item
+            for n, p in enumerate(entry.paragraphs + entry.text.after_resolved):
+                paragraphs.append(MinuteParagraph(item.id, p.text, list(p.bullets), n))
+            block = entry.text.resolved
+            if block is None:
+                continue
+            for n, (_, written) in enumerate(block.clauses):
+                text = capital_that(written) if block.hoisted else written
+                resolutions.append(Resolution(item.id, clause(text) + ".", n))
+            item.outcome = ItemOutcome.RESOLVED
+            if standing_kind(item.title) is Standing.MINUTES and block.clauses:
+                approved = self.approved_on(block.clauses[0][1])
+                if approved is not None:
+                    meeting.approves_minutes_of = approved
+        self.guess_style(layout, items)
+        if layout.ended is not None:
+            line, written = layout.ended
+            meeting.end_time = self.time(written, line.number)
+            canonical = dates.clock_time(meeting.end_time)
+            if written != canonical and self.committee.style == "westminster":
+                self.guesses.append(f"the end time {written!r} is written {canonical!r}")
+        for label in layout.signatures:
+            if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
+                self.committee.chair_title = label.capitalize()
+        for ms in self.memberships.values():
+            ms.committee_id = self.committee.id
+        meeting.committee_id = self.committee.id
+        return MeetingRecord(
+            committee=self.committee,
+            meeting=meeting,
+            people=self.people,
+            memberships=list(self.memberships.values()),
+            items=[e.item for e in items],
+            attendance=list(self.attendance.values()),
+            declarations=self.declarations_found,
+            paragraphs=paragraphs,
+            resolutions=resolutions,
+            votes=self.found_votes,
+        )
+
+    def guess_style(self, layout: Layout, items: list[Item]) -> None:
+        """The built-in style the minutes look written in: the board's when they hoist "That"
+        into "RESOLVED: That" or list one person a line; the clerk can say another
+        (`--style`), whose wording the minutes are then written in."""
+        hoisted = any(e.text.resolved and e.text.resolved.hoisted for e in items)
+        per_person = bool(layout.person_lines) and not any(
+            re.match(r"^[^:()]{1,60}:\s", ln.text) for ln in layout.person_lines
+        )
+        if hoisted or per_person:
+            self.committee.style = "board"
+            why = "'RESOLVED: That' with the clauses after it" if hoisted else "one person a line"
+            self.guesses.append(f"house style: board ({why})")
+
+    def approved_on(self, written: str) -> dates.date | None:
+        m = f.match_whole(self.forms.approve_minutes, clause(written) + ".")
+        if not m:
+            return None
+        try:
+            return dates.parse_date(m.group("date"))
+        except ValueError:
+            return None
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    m = re.match(r"(\d+)(.*)", number)
+    return (int(m.group(1)), m.group(2)) if m else (0, number)
+
+
+_SMALL = {"of", "and", "the", "for", "in", "on", "upon", "at", "to"}
+
+
+def _title_case(text: str) -> str:
+    """ "ROYAL BOROUGH OF KENSINGTON AND CHELSEA" -> "Royal Borough of Kensington and Chelsea"."""
+    words = text.split()
+    return " ".join(
+        w.lower() if i and w.lower() in _SMALL else w[:1] + w[1:].lower()
+        for i, w in enumerate(words)
+    )
