@@ -95,6 +95,15 @@ def versions(store: Store, meeting_id: str) -> list[MinutesVersion]:
     return [_version(v) for v in store.versions(meeting_id)]
 
 
+def freeze_version(
+    store: Store, meeting_id: str, document: MinutesDocument, by: str, event: str = ""
+) -> MinutesVersion:
+    """Keep `document` as the meeting's next numbered version (send_to_chair and approve do
+    this themselves; this is for a version frozen for another reason)."""
+    stored = store.freeze_version(meeting_id, to_json(document), by, event or "frozen")
+    return _version(stored)
+
+
 def _version(stored: StoredVersion) -> MinutesVersion:
     return MinutesVersion(
         stored.meeting_id,
@@ -113,7 +122,8 @@ def send_to_chair(
     store: Store, meeting_id: str, style: HouseStyle | None = None, by: str = CLERK
 ) -> MinutesVersion:
     """Freeze the current minutes as the next version and mark the meeting sent to the
-    chair. Sending again (after changes) freezes another version."""
+    chair. Sending again after changes freezes another version; sending again without any
+    answers the version the chair already has."""
     meeting = store.meeting(meeting_id)
     _refuse_if_approved(meeting, "sent to the chair again")
     if meeting.status not in REVIEWABLE:
@@ -123,6 +133,9 @@ def send_to_chair(
             "(`clerk open MEETING`, then end the meeting) first."
         )
     document = current_minutes(store, meeting_id, style)
+    kept = store.versions(meeting_id)
+    if meeting.status is MeetingStatus.SENT and kept and kept[-1].document == to_json(document):
+        return _version(kept[-1])  # nothing has changed since: the chair has this version
     with store.batch():
         stored = store.freeze_version(meeting_id, to_json(document), by)
         if meeting.status is not MeetingStatus.SENT:
@@ -489,6 +502,7 @@ __all__ = [
     "confirm",
     "current_minutes",
     "decline",
+    "freeze_version",
     "minutes_document",
     "publish",
     "reopen",

@@ -13,6 +13,7 @@ from clerk import review
 from clerk.minutes.references import find, passages
 from clerk.minutes.style import load_style
 from clerk.record import (
+    ActionStatus,
     AmendmentKind,
     AmendmentStatus,
     MeetingRecord,
@@ -58,6 +59,7 @@ def test_sending_freezes_numbered_versions_exactly_as_rendered(
     mid = record.meeting.id
     first = review.send_to_chair(store, mid)
     assert first.number == 1
+    assert review.send_to_chair(store, mid) == first  # nothing changed: the same version
     assert first.document == review.current_minutes(store, mid)
     assert first.document.draft
     assert store.meeting(mid).status is MeetingStatus.SENT
@@ -107,6 +109,7 @@ def test_accepting_a_replacement_changes_the_record_and_the_minutes(
     assert (request.reference, request.old_text, request.author) == ("4.3", old, "Cllr Glanz")
     assert request.source.startswith("paragraphs:")
     assert request.version == 1
+    assert store.amendments(mid) == [request]
     outcome = review.accept(store, mid, request.id[:6])
     assert outcome.applied
     assert text_of(store, mid, "4.3") == "The Committee noted the update."
@@ -391,3 +394,43 @@ def test_approving_the_minutes_at_the_next_meeting_confirms_the_earlier_one(
     )
     assert earlier.confirmed_minute == session.minute_of(resolution) == "3.1"
     assert "already confirmed" in session.confirm_previous(resolution)
+
+
+def test_an_approved_meetings_actions_still_take_their_progress(
+    store: Store, record: MeetingRecord
+) -> None:
+    """The action tracker reports progress on earlier meetings' actions at later ones (its
+    Update column); the minutes never print it, so approval does not freeze it."""
+    mid = approved_meeting(store, record)
+    action = store.load_record(mid).actions[0]
+    store.update(action, status=ActionStatus.COMPLETED, comment="Circulated on 1 November.")
+    (kept,) = [a for a in store.load_record(mid).actions if a.id == action.id]
+    assert (kept.status, kept.comment) == (ActionStatus.COMPLETED, "Circulated on 1 November.")
+    with pytest.raises(MinutesApproved):
+        store.update(action, text="Something else was asked for.")
+    with pytest.raises(MinutesApproved):
+        store.delete(action)
+
+
+def test_an_old_database_is_migrated_to_keep_the_review(tmp_path: Path) -> None:
+    import sqlite3
+
+    from tests.test_migrations import V1_MEETING, make_v1
+
+    path = make_v1(tmp_path / "old.db")
+    with Store(path) as store:
+        meeting = store.meeting(V1_MEETING)
+        assert (meeting.approved_on, meeting.confirmed_minute) == (None, "")
+        review.send_to_chair(store, V1_MEETING)
+        review.approve(store, V1_MEETING, on=date(2019, 10, 20))
+        assert [v.number for v in review.versions(store, V1_MEETING)] == [1, 2]
+    conn = sqlite3.connect(path)
+    # a frozen version and the status history are kept as they were, whoever opens the file
+    for sql in (
+        "UPDATE versions SET document = '{}'",
+        "UPDATE status_changes SET reason = 'rewritten'",
+        "DELETE FROM status_changes",
+    ):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(sql)
+    conn.close()

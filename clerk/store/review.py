@@ -158,7 +158,8 @@ class ReviewMixin(RowsMixin):
         )
 
     def add_amendment(self, amendment: Amendment) -> Amendment:
-        """Keep a new request (journalled; refused if the minutes are approved)."""
+        """Keep a new request (journalled; refused if the minutes are approved). Returns it
+        as kept, which `amendments()` returns again equal."""
         row = _amendment_row(amendment)
         with self._write() as conn:
             self._meeting(conn, amendment.meeting_id)
@@ -169,7 +170,7 @@ class ReviewMixin(RowsMixin):
             self._journal(
                 conn, amendment.meeting_id, "amendments", amendment.id, "insert", None, row
             )
-        return amendment
+        return _amendment(tuple(row.values()))  # as kept: its times to the millisecond
 
     def decide_amendment(
         self,
@@ -243,7 +244,7 @@ class ReviewMixin(RowsMixin):
         self, meeting_id: str, document: str, by: str, event: str = "sent to the chair"
     ) -> StoredVersion:
         """Keep `document` (a Minutes document as JSON) as the meeting's next version."""
-        at = datetime.now(UTC)
+        at = datetime.fromisoformat(stamp(datetime.now(UTC)))  # as kept: to the millisecond
         with self._write() as conn:
             self._meeting(conn, meeting_id)
             number = conn.execute(

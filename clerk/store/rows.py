@@ -165,6 +165,9 @@ _RECORD_CHILDREN: tuple[tuple[str, type], ...] = (
 
 #: Meeting fields that change nothing the minutes say: written even when they are approved.
 _FREE = frozenset({"current_item_id"})
+#: An action's progress, which the cumulative action tracker reports at later meetings (its
+#: "Update" column) and the minutes never print: it changes after the minutes are approved.
+_TRACKED = frozenset({"status", "comment", "lead", "lead_person_id", "due"})
 
 
 def _now() -> str:
@@ -233,7 +236,8 @@ class RowsMixin(ConnectionMixin):
         The status that counts is the one before the change: a meeting row replaced or
         deleted carries it in `old`; otherwise the row in the database holds it (a meeting
         not yet in the database, being saved, is not approved). Moving the live screen's
-        place in an approved meeting changes nothing the minutes say, so it is let through."""
+        place in an approved meeting, and an action's progress, change nothing the minutes
+        say, so they are let through."""
         if table == "meetings" and op == "insert":
             return  # a new meeting: nothing approved to protect
         if table == "meetings" and old is not None and "status" in old:
@@ -248,6 +252,8 @@ class RowsMixin(ConnectionMixin):
         if status not in MINUTES_APPROVED:
             return
         if table == "meetings" and op == "update" and new is not None and set(new) <= _FREE:
+            return
+        if table == "actions" and op == "update" and new is not None and set(new) <= _TRACKED:
             return
         if day is None:
             day = conn.execute("SELECT date FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
