@@ -434,3 +434,15 @@ def test_an_old_database_is_migrated_to_keep_the_review(tmp_path: Path) -> None:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(sql)
     conn.close()
+
+
+def test_correcting_the_end_time_of_a_draft_with_the_chair_leaves_it_with_the_chair(
+    store: Store, record: MeetingRecord
+) -> None:
+    from datetime import time
+
+    mid = sent(store, record)
+    session = LiveSession(store, mid)
+    session.end(time(21, 5))
+    assert store.meeting(mid).status is MeetingStatus.SENT
+    assert text_of(store, mid, "closing") == "The Meeting ended at 9.05 pm."

@@ -358,9 +358,11 @@ class LiveSession:
             self.update_meeting(start_time=moment)
 
     def end(self, moment: time) -> None:
+        # a draft already with the chair stays with the chair when its end time is corrected
+        status = MeetingStatus.SENT if self.meeting.status is MeetingStatus.SENT else None
         with self.action(f"meeting ended at {clock_time(moment)}"):
             self.close_adjournment(moment)
-            self.update_meeting(end_time=moment, status=MeetingStatus.ENDED)
+            self.update_meeting(end_time=moment, status=status or MeetingStatus.ENDED)
 
     def reopen(self) -> None:
         with self.action("meeting reopened"):
@@ -720,7 +722,8 @@ class LiveSession:
     def confirm_previous(self, resolution: Resolution, with_amendments: bool = False) -> str:
         """Record, in the earlier meeting this one approves the minutes of, that this meeting
         confirmed them at `resolution`'s minute (`clerk.review.confirm`). A sentence for the
-        clerk: what was done, or why not (not in this database, not approved by the chair)."""
+        clerk: what was done, or why not (not approved by the chair); "" when the earlier
+        meeting is not in this database."""
         from clerk import review
         from clerk.errors import ClerkError
 
@@ -733,7 +736,7 @@ class LiveSession:
             if m.date == day and m.id != self.meeting_id
         ]
         if not earlier:
-            return f"The meeting of {long_date(day)} is not in this database: nothing to confirm."
+            return ""  # kept elsewhere (on paper, before clerk): nothing here to confirm
         previous = earlier[-1]  # newest first: the first meeting held that day
         if previous.confirmed_by_meeting_id == self.meeting_id:
             return f"The minutes of {long_date(day)} are already confirmed by this meeting."
