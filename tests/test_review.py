@@ -446,3 +446,27 @@ def test_correcting_the_end_time_of_a_draft_with_the_chair_leaves_it_with_the_ch
     session.end(time(21, 5))
     assert store.meeting(mid).status is MeetingStatus.SENT
     assert text_of(store, mid, "closing") == "The Meeting ended at 9.05 pm."
+
+
+def test_the_next_meeting_reports_on_the_earlier_open_actions_once_those_minutes_are_approved(
+    store: Store, record: MeetingRecord
+) -> None:
+    from clerk.next_meeting import next_meeting, open_actions
+
+    mid = approved_meeting(store, record)
+    following = next_meeting(store.load_record(mid), date(2019, 11, 25))
+    store.save_record(following)
+    entries = store.committee_actions(record.committee.id)
+    carried = open_actions(entries, following.meeting)
+    assert [a.text for _, _, a in carried] == [
+        "Requested a report on why people become homeless and the reasons why they sometimes "
+        "do not ask for help.",
+        "Requested an update on proposed changes to palliative care and how this would impact "
+        "Westminster residents.",
+        "Requested that the committee be kept appraised of IT roll outs.",
+    ]
+    assert not store.load_record(following.meeting.id).actions  # nothing copied: no twice
+    # reported on at the new meeting: the approved meeting's action takes its progress
+    _, _, action = carried[0]
+    store.update(action, status=ActionStatus.COMPLETED, comment="Report received.")
+    assert len(open_actions(store.committee_actions(record.committee.id), following.meeting)) == 2
