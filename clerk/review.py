@@ -263,7 +263,7 @@ def accept(
     reason = f"to be made by hand: {changes.by_hand}" if changes.by_hand else ""
     reason = "; ".join(r for r in (note.strip(), reason) if r)
     with store.batch():
-        _apply(store, meeting_id, changes, amendment)
+        _apply(store, meeting_id, changes)
         decided = store.decide_amendment(
             meeting_id, amendment.id, AmendmentStatus.ACCEPTED, by, reason
         )
@@ -293,16 +293,16 @@ def _refuse_if_changed(
         )
 
 
-def _apply(store: Store, meeting_id: str, changes: Changes, amendment: Amendment) -> None:
-    label = f"amendment to {amendment.reference} accepted"
-    with store.step(meeting_id, label):
-        for edit in changes.edits:
-            if edit.op == "update":
-                store.update(edit.row, **edit.changes)
-            elif edit.op == "add":
-                store.add(meeting_id, edit.row)
-            else:
-                store.delete(edit.row)
+def _apply(store: Store, meeting_id: str, changes: Changes) -> None:
+    """The edits, in the caller's transaction. Not an undo step: the change and the decision
+    that made it stand together (to take it back, ask for another amendment)."""
+    for edit in changes.edits:
+        if edit.op == "update":
+            store.update(edit.row, **edit.changes)
+        elif edit.op == "add":
+            store.add(meeting_id, edit.row)
+        else:
+            store.delete(edit.row)
 
 
 def decline(

@@ -470,3 +470,16 @@ def test_the_next_meeting_reports_on_the_earlier_open_actions_once_those_minutes
     _, _, action = carried[0]
     store.update(action, status=ActionStatus.COMPLETED, comment="Report received.")
     assert len(open_actions(store.committee_actions(record.committee.id), following.meeting)) == 2
+
+
+def test_a_request_made_inside_an_undo_step_is_not_undone_with_it(
+    store: Store, record: MeetingRecord
+) -> None:
+    mid = sent(store, record)
+    paragraph = store.load_record(mid).paragraphs[0]
+    with store.step(mid, "paragraph 4.1"):
+        store.update(paragraph, text="Typed.")
+        request = review.request_amendment(store, mid, "4.2", AmendmentKind.COMMENT, "Fine.")
+    store.replay(mid, store.steps(mid)[-1], backward=True)
+    assert store.load_record(mid).paragraphs[0].text == paragraph.text
+    assert store.amendments(mid) == [request]

@@ -163,6 +163,8 @@ _RECORD_CHILDREN: tuple[tuple[str, type], ...] = (
 )
 
 
+#: The tables undo replays: the record's, not the review's (requests, versions, statuses).
+_UNDOABLE = frozenset({*TABLES.values(), "meeting_people"})
 #: Meeting fields that change nothing the minutes say: written even when they are approved.
 _FREE = frozenset({"current_item_id"})
 #: An action's progress, which the cumulative action tracker reports at later meetings (its
@@ -199,7 +201,7 @@ class RowsMixin(ConnectionMixin):
         # whichever route it came by (the live screen, the command line, import-record).
         if meeting_id is not None and not self._changing_status:
             self._refuse_if_approved(conn, meeting_id, table, op, old, new)
-        step = self._step
+        step = self._step if table in _UNDOABLE else None  # the review's rows are not undone
         step_id = None
         if step is not None:  # every row a step writes is part of it, whichever meeting's
             step_id = step.id
