@@ -69,6 +69,8 @@ def describe(entry: JournalEntry) -> str:
     if entry.table == "versions":
         return f"version {new.get('number')} of the minutes frozen ({new.get('event')})"
     done = _DONE.get(entry.op, entry.op)
+    if entry.table == "meetings" and entry.op == "update" and "items" in new:
+        return f"meeting of {new.get('date')} replaced by an imported record"
     if entry.op == "update":
         changes = ", ".join(
             f"{name} {short(old.get(name))} → {short(value)}"
@@ -79,5 +81,7 @@ def describe(entry: JournalEntry) -> str:
             return f"{what} moved"
         return f"{what} {done}: {changes}"
     row = new if entry.op == "insert" else old
+    if entry.table == "meetings":
+        return f"meeting of {row.get('date')} {done}" + (" (replaced)" if old and new else "")
     named = next((row[k] for k in _NAMED_BY if row.get(k)), "")
     return f"{what} {done}" + (f": {short(named)}" if named else "")
