@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from clerk.record import Amendment, AmendmentKind, AmendmentStatus, Meeting, MeetingStatus
@@ -342,17 +342,11 @@ class ReviewMixin(RowsMixin):
             ]
 
 
-def day_of(moment: datetime) -> date:
-    """The local calendar day of a kept moment (for "Approved by the Chair on …")."""
-    return moment.astimezone().date()
-
-
 __all__ = [
     "STATUS_FACTS",
     "ReviewMixin",
     "StatusChange",
     "StoredVersion",
     "UnknownAmendment",
-    "day_of",
     "stamp",
 ]
