@@ -159,7 +159,7 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
             m.id[:8],
             dates.short_date(m.date),
             dates.clock_time(m.start_time, dates.CLOCK_24H) if m.start_time else "",
-            m.status.value.replace("_", " "),
+            m.status.label,
             str(m.items),
             str(m.present),
             # Text, not str: Rich reads a str cell as markup ("Audit [/] Panel" would crash)
@@ -441,10 +441,9 @@ def minutes(
     or the meeting's date as YYYY-MM-DD.
     """
     from clerk.minutes.compose import compose_minutes
-    from clerk.record import MeetingStatus
 
     record = _load(ctx, meeting, committee)
-    draft = record.meeting.status not in (MeetingStatus.APPROVED, MeetingStatus.CONFIRMED)
+    draft = not record.meeting.status.minutes_approved  # DRAFT until the chair approves
     document = compose_minutes(record, _style(style, record), exempt=exempt, draft=draft)
     _emit(document, fmt, output, template, f"minutes-{record.meeting.date}")
 
@@ -606,6 +605,7 @@ def _write_text(path: Path, text: str) -> None:
 # Families of commands, each in a module of its own, registered by being imported.
 from clerk.cli import history as _history  # noqa: E402, F401
 from clerk.cli import publish as _publish  # noqa: E402, F401
+from clerk.cli import review as _review  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()
