@@ -606,6 +606,7 @@ def _write_text(path: Path, text: str) -> None:
 from clerk.cli import history as _history  # noqa: E402, F401
 from clerk.cli import publish as _publish  # noqa: E402, F401
 from clerk.cli import review as _review  # noqa: E402, F401
+from clerk.cli import versions_diff as _versions_diff  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()
