@@ -12,7 +12,7 @@ one journal INSERT.
 The package: `connection` (the one connection, its lock, transactions, errors, the
 checkpointer), `rows` (how each record class is stored; add, update, delete; the journal),
 `meetings` (whole meetings saved, loaded, listed and found), `people` (found, merged,
-removed) and `undo` (steps, replayed). `Store` is assembled here from their mixins, and
+removed), `undo` (steps, replayed) and `search` (the full-text search, the registers' rows). `Store` is assembled here from their mixins, and
 opened here: opening reads SCHEMA_VERSION and MIGRATIONS from this module's namespace, where
 a test sets them to try a migration that fails half way.
 """
@@ -43,6 +43,7 @@ from clerk.store.connection import (
 from clerk.store.meetings import MeetingsMixin, MeetingSummary
 from clerk.store.people import PeopleMixin
 from clerk.store.rows import Entity, JournalEntry
+from clerk.store.search import SearchMixin, SearchQueryError, SearchRow
 from clerk.store.undo import Step, UndoMixin
 
 __all__ = [
@@ -55,6 +56,8 @@ __all__ = [
     "MeetingSummary",
     "Step",
     "Store",
+    "SearchQueryError",
+    "SearchRow",
     "StoreError",
     "UnknownMeeting",
     "copy_database",
@@ -64,7 +67,7 @@ __all__ = [
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class Store(MeetingsMixin, PeopleMixin, UndoMixin):
+class Store(MeetingsMixin, PeopleMixin, UndoMixin, SearchMixin):
     """A clerk database, opened (created if need be, migrated to SCHEMA_VERSION) by `role`."""
 
     def __init__(

@@ -1,6 +1,6 @@
 """Whole meetings: saved and loaded as records, listed, found from what the clerk types
-(an id, part of one, a date), and what is read across them (the action tracker's rows, the
-search of paragraphs). Committees are here too: a meeting is found through its committee.
+(an id, part of one, a date), and the action tracker's rows read across them. Committees
+are here too: a meeting is found through its committee.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from clerk.record import (
     MeetingRecord,
     MeetingStatus,
     Membership,
-    MinuteParagraph,
     Person,
 )
 from clerk.store.connection import AmbiguousMeeting, StoreError, UnknownMeeting
@@ -359,20 +358,3 @@ class MeetingsMixin(RowsMixin):
                 items[item.id] = item
                 out.append((meeting, item, aspec.from_row(r[nm + ni :])))
         return out
-
-    def search_paragraphs(self, query: str, limit: int = 50) -> list[tuple[str, MinuteParagraph]]:
-        """(meeting id, paragraph) for paragraphs matching an FTS5 query, best first."""
-        spec = _spec(MinuteParagraph)
-        cols = ", ".join(f"p.{_q(f)}" for f in spec.fields)
-        words = [w for w in re.split(r"\W+", query) if w]
-        if not words:
-            return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT p.meeting_id, {cols} FROM paragraphs_fts f "
-                "JOIN paragraphs p ON p.rowid = f.rowid "
-                "WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?",
-                (match, limit),
-            )
-            return [(r[0], spec.from_row(r[1:])) for r in rows]
