@@ -362,6 +362,7 @@ def search_schema() -> list[str]:
         ]
     return statements
 
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_base_tables,
     _v2_search_and_listing,

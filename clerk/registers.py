@@ -104,9 +104,9 @@ def parse_year(text: str) -> MunicipalYear:
     start, end = int(m.group(1)), m.group(2)
     if end and int(end) != ((start + 1) if len(end) == 4 else (start + 1) % 100):
         raise ClerkError(
-                f"{text!r} is not a municipal year: the second year must follow the first "
-                f"({start}/{(start + 1) % 100:02d})."
-            )
+            f"{text!r} is not a municipal year: the second year must follow the first "
+            f"({start}/{(start + 1) % 100:02d})."
+        )
     return MunicipalYear(start)
 
 
@@ -314,4 +314,3 @@ def register_document(register: Register) -> MinutesDocument:
         draft=False,
         confidential=EXEMPT_MARK in register.title,
     )
-

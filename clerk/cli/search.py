@@ -1,0 +1,84 @@
+"""`clerk search`: every meeting's minutes, searched, each hit with its date, committee, item,
+the reference the minutes give it and the words matched."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+
+from clerk.cli import _store, main
+from clerk.errors import ClerkError
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ClerkError(f"--since {text!r} is not a date: give it as YYYY-MM-DD.") from None
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--committee", "-c", help="Only meetings of committees whose name contains this.")
+@click.option("--since", help="Only meetings on or after this date (YYYY-MM-DD).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option(
+    "--exempt",
+    is_flag=True,
+    help="Include exempt (Part 2) matter, marked EXEMPT: confidential, not for publication.",
+)
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    committee: str | None,
+    since: str | None,
+    limit: int,
+    as_json: bool,
+    exempt: bool,
+) -> None:
+    """Search every meeting's paragraphs, resolutions, actions, declarations and item titles.
+
+    Every word must appear, in any form ("streets" finds "street"; accents are ignored).
+    "a phrase" in quotes must appear as written, word* matches words starting so, and
+    -word leaves out what has that word. Best matches first.
+    """
+    from clerk.searching import search as find
+
+    text = " ".join(query)
+    with _store(ctx) as store:
+        hits = find(store, text, committee=committee, since=_day(since), exempt=exempt, limit=limit)
+    if as_json:
+        click.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    if not hits:
+        console.print(Text(f"Nothing found for {text}."))
+        return
+    for hit in hits:
+        row = hit.row
+        line = Text.assemble(
+            (row.date.isoformat(), "bold"),
+            "  ",
+            row.committee,
+            "  ",
+            (f"item {row.item_number}", "bold") if row.item_number else "",
+            f" {row.item_title}" if row.item_title else "",
+            "  ",
+            (hit.reference, "cyan"),
+        )
+        if row.exempt:
+            line.append("  EXEMPT", style="bold red")
+        console.print(line)
+        snippet = Text("    ")
+        for part, matched in hit.parts:  # a paragraph's bullets are on lines of their own
+            snippet.append(part.replace("\n", " "), style="bold reverse" if matched else "")
+        console.print(snippet)
