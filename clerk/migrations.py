@@ -291,8 +291,13 @@ SEARCHED: tuple[tuple[str, str, str, bool], ...] = (
         True,
     ),
     ("resolution", "resolutions", "new.text", True),
-    ("action", "actions", "new.text || ' ' || new.lead || ' ' || new.comment", True),
-    ("declaration", "declarations", "new.kind || ' ' || new.capacity || ' ' || new.nature", True),
+    ("action", "actions", "trim(new.text || ' ' || trim(new.lead || ' ' || new.comment))", True),
+    (
+        "declaration",
+        "declarations",
+        "trim(new.kind || ' ' || trim(new.capacity || ' ' || new.nature))",
+        True,
+    ),
     ("item", "items", "new.title", False),
 )
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from clerk.errors import ClerkError
 from clerk.minutes.compose import compose_minutes
 from clerk.minutes.references import passages
 from clerk.minutes.style import HouseStyle, load_style
@@ -117,10 +118,14 @@ class References:
         return found.get(f"{row.kind}s:{row.row_id}", row.item_number)
 
     def _compose(self, record: MeetingRecord, *, exempt: bool) -> dict[str, str]:
-        name = record.committee.style
+        name = record.committee.style or "westminster"
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = load_style(name)
+            try:
+                style = load_style(name)
+            except ClerkError:  # as the live screen does: the house default
+                style = HouseStyle()
+            self._styles[name] = style
         document = compose_minutes(record, style, exempt=exempt)
         found = {p.source: p.reference for p in passages(document) if p.source}
         # actions are not in the minutes: the tracker's order within their item

@@ -59,7 +59,7 @@ def search(
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)  # one line per hit, for grep
     if not hits:
         console.print(Text(f"Nothing found for {text}."))
         return
