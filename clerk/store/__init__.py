@@ -12,9 +12,10 @@ one journal INSERT.
 The package: `connection` (the one connection, its lock, transactions, errors, the
 checkpointer), `rows` (how each record class is stored; add, update, delete; the journal),
 `meetings` (whole meetings saved, loaded, listed and found), `people` (found, merged,
-removed), `undo` (steps, replayed) and `search` (the full-text search, the registers' rows). `Store` is assembled here from their mixins, and
-opened here: opening reads SCHEMA_VERSION and MIGRATIONS from this module's namespace, where
-a test sets them to try a migration that fails half way.
+removed), `undo` (steps, replayed) and `search` (the full-text search, the registers'
+rows). `Store` is assembled here from their mixins, and opened here: opening reads
+SCHEMA_VERSION and MIGRATIONS from this module's namespace, where a test sets them to try a
+migration that fails half way.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ __all__ = [
     "Entity",
     "JournalEntry",
     "MeetingSummary",
-    "Step",
-    "Store",
     "SearchQueryError",
     "SearchRow",
+    "Step",
+    "Store",
     "StoreError",
     "UnknownMeeting",
     "copy_database",

@@ -56,6 +56,8 @@ class ClerkApp(App):
         # comes first while it has any
         Binding("ctrl+z", "undo_meeting", "Undo", id="undo_meeting", show=False),
         Binding("ctrl+y", "redo_meeting", "Redo", id="redo_meeting", show=False),
+        # Ctrl+P is Textual's command palette (which offers this too, as "Search meetings")
+        Binding("ctrl+backslash", "search", "Search meetings", id="search", show=False),
     ]
 
     def __init__(
@@ -123,7 +125,7 @@ class ClerkApp(App):
         self.session = None
         self.switch_or_push(PickerScreen())
 
-    def open_meeting(self, meeting_id: str) -> None:
+    def open_meeting(self, meeting_id: str, item_id: str | None = None) -> None:
         from clerk.errors import ClerkError
         from clerk.tui.screens.live import LiveScreen
         from clerk.tui.session import LiveSession
@@ -137,6 +139,11 @@ class ClerkApp(App):
             if not self.screen_stack or len(self.screen_stack) <= 1:
                 self.show_picker()
             return
+        if item_id is not None:  # a search found it there: shown, not taken
+            try:
+                session.show(item_id)
+            except (ClerkError, KeyError) as exc:
+                self.notify(str(exc), title="Not shown", severity="warning", markup=False)
         self.session = session
         self.switch_or_push(LiveScreen(session))
 
@@ -169,8 +176,10 @@ class ClerkApp(App):
             await super().on_event(event)
             if not command:
                 self.keys_went_to = target
-                typed = event.is_printable and target is not None and (
-                    target.check_consume_key(event.key, event.character)
+                typed = (
+                    event.is_printable
+                    and target is not None
+                    and (target.check_consume_key(event.key, event.character))
                 )
                 if isinstance(target, KeysInOrder) and not typed:
                     # the next key is handed on once this one has taken effect (a key that is
@@ -201,6 +210,12 @@ class ClerkApp(App):
         from clerk.tui.widgets.keys import after_typing
 
         after_typing(self, live.quit_when_saved)
+
+    def action_search(self) -> None:
+        from clerk.tui.screens.search import SearchScreen
+
+        if self.store is not None and not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("undo_meeting", "redo_meeting"):

@@ -51,6 +51,7 @@ class PickerScreen(Screen):
         Binding("f2", "import_agenda", "Import agenda", id="import_agenda"),
         Binding("f3", "next_meeting", "Next meeting", id="next_meeting"),
         Binding("f5", "reload", "Reload", id="reload_meetings"),
+        Binding("slash", "app.search", "Search", id="search_meetings"),
         # offered while the database is empty: a first run has something to look at
         Binding("s", "load_samples", "Load the samples", id="load_samples"),
     ]
