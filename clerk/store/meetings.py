@@ -135,10 +135,11 @@ class MeetingsMixin(RowsMixin):
             return self._meeting(conn, meeting_id)
 
     def list_meetings(
-        self, *, limit: int | None = None, committee: str | None = None
+        self, *, limit: int | None = None, committee: str | None = None, offset: int = 0
     ) -> list[MeetingSummary]:
-        """Meetings newest first; `committee` keeps those whose committee's name contains it
-        (ignoring case). Item and attendance counts are worked out for the rows returned only."""
+        """Meetings newest first (from the `offset`-th: the picker reads a page at a time);
+        `committee` keeps those whose committee's name contains it (ignoring case). Item and
+        attendance counts are worked out for the rows returned only."""
         with self._read() as conn:
             where, params = self._committee_filter(conn, committee)
             if where is None:
@@ -149,7 +150,7 @@ class MeetingsMixin(RowsMixin):
                     SELECT rowid AS r, id, committee_id, date, start_time, venue, status
                     FROM meetings {where}
                     ORDER BY date DESC, start_time DESC, rowid DESC
-                    LIMIT ?
+                    LIMIT ? OFFSET ?
                 )
                 SELECT page.id, page.committee_id, c.name, page.date, page.start_time,
                        page.venue, page.status,
@@ -159,7 +160,7 @@ class MeetingsMixin(RowsMixin):
                 FROM page JOIN committees c ON c.id = page.committee_id
                 ORDER BY page.date DESC, page.start_time DESC, page.r DESC
             """
-            rows = conn.execute(sql, (*params, -1 if limit is None else limit, *_PRESENT))
+            rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset, *_PRESENT))
             return [
                 MeetingSummary(
                     id=r[0],
@@ -174,6 +175,10 @@ class MeetingsMixin(RowsMixin):
                 )
                 for r in rows
             ]
+
+    def count_meetings(self) -> int:
+        with self._read() as conn:
+            return conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
 
     def committee_meetings(self, committee_id: str) -> list[Meeting]:
         """All the meetings of this committee (by id, not by a name's part), newest first."""

@@ -57,7 +57,14 @@ class ClerkApp(App):
         Binding("ctrl+z", "undo_meeting", "Undo", id="undo_meeting", show=False),
         Binding("ctrl+y", "redo_meeting", "Redo", id="redo_meeting", show=False),
         # Ctrl+P is Textual's command palette (which offers this too, as "Search meetings")
-        Binding("ctrl+backslash", "search", "Search meetings", id="search", show=False),
+        Binding(
+            "ctrl+backslash",
+            "search",
+            "Search meetings",
+            id="search",
+            show=False,
+            tooltip="search every meeting's minutes (in the meetings list also /)",
+        ),
     ]
 
     def __init__(

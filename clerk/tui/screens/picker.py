@@ -24,7 +24,9 @@ from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
 
 if TYPE_CHECKING:
-    from clerk.store import Store
+    from clerk.store import MeetingSummary, Store
+
+PAGE = 200  # meetings read at a time
 
 
 class MeetingTable(KeyedHelp, DataTable):
@@ -59,6 +61,7 @@ class PickerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.meeting_ids: list[str] = []
+        self.total = 0
 
     def compose(self) -> ComposeResult:
         yield Static("clerk — meetings", id="picker-title", classes="screen-title")
@@ -92,18 +95,15 @@ class PickerScreen(Screen):
         table = self.query_one(MeetingTable)
         select = select or self.highlighted_id()
         table.clear()
-        summaries = self.store.list_meetings(limit=500)
-        self.meeting_ids = [m.id for m in summaries]
-        for m in summaries:
-            table.add_row(
-                short_date(m.date),
-                # Text: a str cell is markup to DataTable, and "Audit [/] Panel" is a name
-                Text(m.committee),
-                m.status.value.replace("_", " ") if hasattr(m.status, "value") else str(m.status),
-                str(m.items),
-                str(m.present),
-                key=m.id,
-            )
+        # a page at a time (ten years of a council is 10,000 meetings): as many as were
+        # shown, at least a page; more as the highlight nears the end (`load_more`)
+        shown = max(PAGE, len(self.meeting_ids))
+        self.meeting_ids = []
+        self.total = self.store.count_meetings()
+        summaries = self.store.list_meetings(limit=shown)
+        self.add_rows(summaries)
+        while select and select not in self.meeting_ids and len(self.meeting_ids) < self.total:
+            self.load_more()  # an older meeting imported: its page, so Enter opens it
         if select in self.meeting_ids:
             # an older meeting imported lands mid-list: Enter should open it, not the newest
             table.move_cursor(row=self.meeting_ids.index(select))
@@ -115,8 +115,12 @@ class PickerScreen(Screen):
         agenda = key_for(self, "import_agenda")
         if summaries:
             opens = key_for(self, "open_meeting")
+            finds = key_for(self, "search_meetings")
             hint.update(
-                Text(f" {len(summaries)} meetings · {opens} opens · {agenda} imports an agenda")
+                Text(
+                    f" {self.total} meetings · {opens} opens · {finds} searches · "
+                    f"{agenda} imports an agenda"
+                )
             )
         else:
             samples = key_for(self, "load_samples")
@@ -135,6 +139,29 @@ class PickerScreen(Screen):
                 )
             )
         self.refresh_bindings()
+
+    def add_rows(self, summaries: list[MeetingSummary]) -> None:
+        table = self.query_one(MeetingTable)
+        for m in summaries:
+            table.add_row(
+                short_date(m.date),
+                # Text: a str cell is markup to DataTable, and "Audit [/] Panel" is a name
+                Text(m.committee),
+                m.status.value.replace("_", " "),
+                str(m.items),
+                str(m.present),
+                key=m.id,
+            )
+        self.meeting_ids.extend(m.id for m in summaries)
+
+    def load_more(self) -> None:
+        if len(self.meeting_ids) < self.total:
+            self.add_rows(self.store.list_meetings(limit=PAGE, offset=len(self.meeting_ids)))
+
+    @on(DataTable.RowHighlighted)
+    def near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.meeting_ids) - PAGE // 4:
+            self.load_more()
 
     def highlighted_id(self) -> str | None:
         if not self.meeting_ids:
