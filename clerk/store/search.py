@@ -84,7 +84,7 @@ def match_expression(text: str) -> str:
     return expression
 
 
-class SearchMixin(RowsMixin):
+class _SearchRows(RowsMixin):
     """The search, and the rows the registers read."""
 
     def search(
@@ -229,3 +229,97 @@ class SearchMixin(RowsMixin):
                     at += len(spec.fields)
                 out.append(tuple(values))
         return out  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+@dataclass(frozen=True)
+class ItemNumbering:
+    """What the minutes number an item's passages by, read without loading the meeting:
+    every item of its meeting (number, title, part, position: which are standing items,
+    whether numbers repeat), its rows in the minutes' order, and the counts of the
+    sentences the minutes write among them (arrivals before its paragraphs; votes and
+    departures after)."""
+
+    item_id: str
+    items: tuple[AgendaItem, ...]  # the meeting's items, only those fields filled in
+    paragraphs: tuple[str, ...]  # ids, by position
+    resolutions: tuple[tuple[str, str], ...]  # (id, text), by position
+    actions: tuple[str, ...]  # ids, by position
+    arrivals: int
+    votes: int
+    departures: int
+    style: str  # the committee's house style
+
+
+def _in(values: list[str]) -> str:
+    return ", ".join("?" * len(values))
+
+
+class _Numbering(RowsMixin):
+    def item_numbering(self, item_ids: list[str]) -> dict[str, ItemNumbering]:
+        """For each of these items (those found), what numbers its passages; a handful of
+        queries for the lot."""
+        ids = list(dict.fromkeys(item_ids))
+        if not ids:
+            return {}
+        with self._read() as conn:
+            owners = dict(
+                conn.execute(f"SELECT id, meeting_id FROM items WHERE id IN ({_in(ids)})", ids)
+            )
+            meetings = list(dict.fromkeys(owners.values()))
+            items: dict[str, list[AgendaItem]] = {m: [] for m in meetings}
+            for meeting_id, item_id, number, title, part, position in conn.execute(
+                "SELECT meeting_id, id, number, title, part, position FROM items "
+                f"WHERE meeting_id IN ({_in(meetings)}) ORDER BY rowid",
+                meetings,
+            ):
+                items[meeting_id].append(
+                    AgendaItem(number, title, part=Part(part), position=position, id=item_id)
+                )
+            styles = dict(
+                conn.execute(
+                    "SELECT m.id, c.style FROM meetings m JOIN committees c "
+                    f"ON c.id = m.committee_id WHERE m.id IN ({_in(meetings)})",
+                    meetings,
+                )
+            )
+            found = list(owners)
+
+            def by_item(sql: str) -> dict[str, list[tuple]]:
+                out: dict[str, list[tuple]] = {i: [] for i in found}
+                for item_id, *rest in conn.execute(sql, found):
+                    out[item_id].append(tuple(rest))
+                return out
+
+            where = f"WHERE item_id IN ({_in(found)}) ORDER BY position, rowid"
+            paragraphs = by_item(f"SELECT item_id, id FROM paragraphs {where}")
+            resolutions = by_item(f"SELECT item_id, id, text FROM resolutions {where}")
+            actions = by_item(f"SELECT item_id, id FROM actions {where}")
+            votes = by_item(f"SELECT item_id, id FROM votes {where}")
+            arrivals = by_item(
+                "SELECT arrived_item_id, id FROM attendance "
+                f"WHERE arrived_item_id IN ({_in(found)})"
+            )
+            departures = by_item(
+                f"SELECT left_item_id, id FROM attendance WHERE left_item_id IN ({_in(found)})"
+            )
+        return {
+            item_id: ItemNumbering(
+                item_id=item_id,
+                items=tuple(items[owners[item_id]]),
+                paragraphs=tuple(r[0] for r in paragraphs[item_id]),
+                resolutions=tuple((r[0], r[1]) for r in resolutions[item_id]),
+                actions=tuple(r[0] for r in actions[item_id]),
+                arrivals=len(arrivals[item_id]),
+                votes=len(votes[item_id]),
+                departures=len(departures[item_id]),
+                style=styles[owners[item_id]] or "",
+            )
+            for item_id in found
+        }
+
+
+class SearchMixin(_SearchRows, _Numbering):
+    """Reading across meetings: the search, the registers' rows, what numbers an item."""
