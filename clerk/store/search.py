@@ -117,25 +117,41 @@ class _SearchRows(RowsMixin):
                     return []
                 where.append(f"m.committee_id IN ({', '.join('?' * len(ids))})")
                 params.extend(ids)
-            sql = f"""
-                SELECT d.kind, d.row_id, d.meeting_id, m.date, c.name, d.item_id,
-                       i.number, i.title, i.part,
-                       snippet(search_index, 0, ?, ?, '…', {SNIPPET_WORDS})
-                FROM search_index
+            # Ranked first, on the rowids alone: snippet() and the joins for the page only
+            # (in one query SQLite makes a snippet of every match before sorting them).
+            ranked = f"""
+                SELECT search_index.rowid FROM search_index
                 JOIN search_docs d ON d.doc = search_index.rowid
                 JOIN meetings m ON m.id = d.meeting_id
-                JOIN committees c ON c.id = m.committee_id
                 LEFT JOIN items i ON i.id = d.item_id
                 WHERE {" AND ".join(where)}
                 ORDER BY search_index.rank, m.date DESC
                 LIMIT ?
             """
             try:
-                rows = conn.execute(
-                    sql, (MATCH_START, MATCH_END, *params, -1 if limit is None else limit)
+                docs = [
+                    r[0] for r in conn.execute(ranked, (*params, -1 if limit is None else limit))
+                ]
+                if not docs:
+                    return []
+                page = conn.execute(
+                    f"""
+                    SELECT search_index.rowid, d.kind, d.row_id, d.meeting_id, m.date, c.name,
+                           d.item_id, i.number, i.title, i.part,
+                           snippet(search_index, 0, ?, ?, '…', {SNIPPET_WORDS})
+                    FROM search_index
+                    JOIN search_docs d ON d.doc = search_index.rowid
+                    JOIN meetings m ON m.id = d.meeting_id
+                    JOIN committees c ON c.id = m.committee_id
+                    LEFT JOIN items i ON i.id = d.item_id
+                    WHERE search_index MATCH ? AND search_index.rowid IN ({_in(docs)})
+                    """,
+                    (MATCH_START, MATCH_END, expression, *docs),
                 ).fetchall()
             except sqlite3.OperationalError as exc:  # a programming error in the expression
                 raise SearchQueryError(f"Cannot search for {text!r}: {exc}") from exc
+        order = {doc: n for n, doc in enumerate(docs)}
+        rows = [r[1:] for r in sorted(page, key=lambda r: order[r[0]])]
         return [
             SearchRow(
                 kind=r[0],
@@ -253,7 +269,7 @@ class ItemNumbering:
     style: str  # the committee's house style
 
 
-def _in(values: list[str]) -> str:
+def _in(values: list[str] | list[int]) -> str:
     return ", ".join("?" * len(values))
 
 
