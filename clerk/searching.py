@@ -26,13 +26,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from clerk.errors import ClerkError
-from clerk.minutes.compose import Composer, clause
-from clerk.minutes.references import PassageKind, passages, resolution_label
-from clerk.minutes.style import HouseStyle, load_style
 from clerk.record import Committee, Meeting, MeetingRecord
 from clerk.standing import Standing, standing_items
 
 if TYPE_CHECKING:
+    # composing is needed only where counting is not enough, and the house style only for
+    # a resolution: `clerk search` does not pay for importing them otherwise
+    from clerk.minutes.style import HouseStyle
     from clerk.store import SearchRow, Store
     from clerk.store.search import ItemNumbering
 
@@ -147,6 +147,8 @@ class References:
         return found.get(f"{row.kind}s:{row.row_id}", row.item_number)
 
     def style(self, name: str) -> HouseStyle:
+        from clerk.minutes.style import HouseStyle, load_style
+
         name = name or "westminster"
         style = self._styles.get(name)
         if style is None:
@@ -158,6 +160,9 @@ class References:
         return style
 
     def _compose(self, record: MeetingRecord, *, exempt: bool) -> dict[str, str]:
+        from clerk.minutes.compose import Composer
+        from clerk.minutes.references import PassageKind, passages
+
         composer = Composer(record, self.style(record.committee.style))
         found_passages = passages(composer.minutes(exempt=exempt, draft=True))
         found = {p.source: p.reference for p in found_passages if p.source}
@@ -195,6 +200,9 @@ def counted_reference(
         return f"{item.number}.{numbering.arrivals + numbering.paragraphs.index(row.row_id) + 1}"
     if row.kind != "resolution":
         return None
+    from clerk.minutes.compose import clause
+    from clerk.minutes.references import resolution_label
+
     texts = numbering.arrivals + len(numbering.paragraphs) + numbering.votes
     texts += numbering.departures
     kept = [rid for rid, text in numbering.resolutions if clause(text)]

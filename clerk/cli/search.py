@@ -4,6 +4,7 @@ the reference the minutes give it and the words matched."""
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 
 import click
@@ -56,29 +57,23 @@ def search(
     if as_json:
         click.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-    from rich.text import Text
+    # Plain text, the matches in reverse video on a terminal: Rich would double the
+    # command's start-up, and there is nothing here for it to lay out.
+    styled = sys.stdout.isatty()
 
-    console = Console(highlight=False, soft_wrap=True)  # one line per hit, for grep
+    def mark(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if styled else text
+
     if not hits:
-        console.print(Text(f"Nothing found for {text}."))
+        click.echo(f"Nothing found for {text}.")
         return
     for hit in hits:
         row = hit.row
-        line = Text.assemble(
-            (row.date.isoformat(), "bold"),
-            "  ",
-            row.committee,
-            "  ",
-            (f"item {row.item_number}", "bold") if row.item_number else "",
-            f" {row.item_title}" if row.item_title else "",
-            "  ",
-            (hit.reference, "cyan"),
-        )
+        where = f"item {row.item_number} {row.item_title}" if row.item_number else row.item_title
+        line = f"{mark(row.date.isoformat(), '1')}  {row.committee}  {where}  {hit.reference}"
         if row.exempt:
-            line.append("  EXEMPT", style="bold red")
-        console.print(line)
-        snippet = Text("    ")
-        for part, matched in hit.parts:  # a paragraph's bullets are on lines of their own
-            snippet.append(part.replace("\n", " "), style="bold reverse" if matched else "")
-        console.print(snippet)
+            line += "  " + mark("EXEMPT – not for publication", "1;31")
+        snippet = "".join(  # a paragraph's bullets are on lines of their own
+            mark(part, "1;7") if matched else part.replace("\n", " ") for part, matched in hit.parts
+        )
+        click.echo(f"{line}\n    {snippet}")
