@@ -40,6 +40,7 @@ from clerk.store import Store
 
 RESULTS = Path(__file__).resolve().parent / "results"
 GENERATION = 2
+BATCH = 100
 FIRST_NAMES = ["Jonathan", "Margot", "Nafsika", "Peter", "Patricia", "Emily", "Selina", "Aziz"]
 SURNAMES = ["Glanz", "Bright", "Butler-Thalassis", "Freeman", "McAllister", "Payne", "Short"]
 TITLES = [
@@ -122,10 +123,12 @@ def generated_db(n: int = 10_000, seed: int = 1) -> Path:
     store = Store(partial, role="import")
     try:
         committees = [_committee(rng, k) for k in range(25)]
-        for k in range(n):
-            committee, members, people = committees[k % len(committees)]
-            day = date(2015, 1, 5) + timedelta(days=(k * 3653) // n)
-            store.save_record(_meeting(rng, committee, members, people, day))
+        for first in range(0, n, BATCH):
+            with store.batch():  # a transaction per hundred meetings, not per meeting
+                for k in range(first, min(n, first + BATCH)):
+                    committee, members, people = committees[k % len(committees)]
+                    day = date(2015, 1, 5) + timedelta(days=(k * 3653) // n)
+                    store.save_record(_meeting(rng, committee, members, people, day))
     finally:
         store.close()
     partial.rename(path)
