@@ -222,7 +222,23 @@ class ClerkApp(App):
         from clerk.tui.screens.search import SearchScreen
 
         if self.store is not None and not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen())
+            self.push_screen(SearchScreen(), self.open_found)
+
+    def open_found(self, found: tuple[str, str | None] | None) -> None:
+        """Open the meeting a search found at its item; the live screen of that meeting
+        shows the item, another meeting's lets go of its typing first."""
+        if found is None:
+            return
+        meeting_id, item_id = found
+        live = self.live_screen()
+        if live is not None and live.session.meeting_id == meeting_id:
+            if item_id:
+                live.show_item(item_id)
+            return
+        if live is not None:
+            live.let_go("open another meeting", lambda: self.open_meeting(meeting_id, item_id))
+            return
+        self.open_meeting(meeting_id, item_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("undo_meeting", "redo_meeting"):

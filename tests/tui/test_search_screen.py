@@ -3,16 +3,19 @@ as the clerk types, exempt matter only when asked for, Enter opens the meeting a
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
-from clerk.record import MinuteParagraph
+from clerk.record import MinuteParagraph, new_id
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.screens.picker import PickerScreen
 from clerk.tui.screens.search import SearchScreen
+from tests.tui.conftest import october_record
 
 SIZE = (120, 40)
 
@@ -73,6 +76,7 @@ async def test_search_from_the_picker_and_open_at_the_item(db, clock) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         assert app.screen.session.current_item().id == items["5"]
+        assert len(app.screen_stack) == 2  # the live screen in the picker's place
     with Store(path) as store:
         # shown, not taken: the order the items were taken in is untouched by looking
         item = next(i for i in store.load_record(meeting_id).items if i.id == items["5"])
@@ -126,3 +130,27 @@ async def test_the_palette_offers_search(db, clock) -> None:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert any(t.startswith("Search meetings") for t in titles)
+
+
+async def test_a_hit_in_another_meeting_opens_that_meeting(db, clock) -> None:
+    with_paragraphs(db)
+    path, meeting_id = db
+    other = october_record()
+    other.meeting = replace(other.meeting, id=new_id(), date=date(2020, 1, 20))
+    other.items = [replace(i, id=new_id()) for i in other.items]
+    immunisation = next(i for i in other.items if i.number == "5")
+    other.paragraphs = [MinuteParagraph(immunisation.id, "Flu vaccination clinics in Soho.")]
+    with Store(path) as store:
+        store.save_record(other)
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+backslash")
+        await pilot.pause()
+        await type_query(pilot, "flu clinics")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.session.meeting_id == other.meeting.id
+        assert app.screen.session.current_item().id == immunisation.id
+        assert len(app.screen_stack) == 2

@@ -157,15 +157,5 @@ class SearchScreen(Screen):
         self.open_hit(self.hits[int(event.option.id or 0)])
 
     def open_hit(self, hit: Hit) -> None:
-        app = app_of(self)
-        meeting_id, item_id = hit.row.meeting_id, hit.row.item_id
-        self.dismiss()
-        live = app.live_screen()
-        if live is not None and live.session.meeting_id == meeting_id:
-            if item_id:
-                live.show_item(item_id)
-            return
-        if live is not None:  # another meeting: what is typed is saved (or asked about) first
-            live.let_go("open another meeting", lambda: app.open_meeting(meeting_id, item_id))
-            return
-        app.open_meeting(meeting_id, item_id)
+        """Close, answering where to go: the app opens it once this screen is gone."""
+        self.dismiss((hit.row.meeting_id, hit.row.item_id))
