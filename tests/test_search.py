@@ -232,5 +232,7 @@ def test_clerk_search_says_what_is_wrong(store: Store) -> None:
     assert result.exit_code == 1 and "--since 'May' is not a date" in result.output
     result = CliRunner().invoke(main, ["--db", str(store.path), "search", "--", "-school"])
     assert result.exit_code == 1 and "give a word to look for" in result.output
+    result = CliRunner().invoke(main, ["--db", str(store.path), "search", "-c", "audit", "x"])
+    assert result.exit_code == 1 and "No committee's name contains 'audit'" in result.output
     result = clerk(store.path, "search", "[bold]nothing[/]")
     assert result.exit_code == 0 and "[bold]nothing[/]" in result.output

@@ -47,12 +47,18 @@ def search(
 
     Every word must appear, in any form ("streets" finds "street"; accents are ignored).
     "a phrase" in quotes must appear as written, word* matches words starting so, and
-    -word leaves out what has that word. Best matches first.
+    -word leaves out what has that word (put -- before a query starting with -). Best
+    matches first.
     """
     from clerk.searching import search as find
 
     text = " ".join(query)
     with _store(ctx) as store:
+        if committee is not None and not any(
+            committee.casefold() in c.name.casefold() for c in store.committees()
+        ):
+            names = "; ".join(c.name for c in store.committees()) or "none yet"
+            raise ClerkError(f"No committee's name contains {committee!r}. Committees: {names}.")
         hits = find(store, text, committee=committee, since=_day(since), exempt=exempt, limit=limit)
     if as_json:
         click.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))

@@ -183,10 +183,8 @@ class ClerkApp(App):
             await super().on_event(event)
             if not command:
                 self.keys_went_to = target
-                typed = (
-                    event.is_printable
-                    and target is not None
-                    and (target.check_consume_key(event.key, event.character))
+                typed = event.is_printable and target is not None and (
+                    target.check_consume_key(event.key, event.character)
                 )
                 if isinstance(target, KeysInOrder) and not typed:
                     # the next key is handed on once this one has taken effect (a key that is
