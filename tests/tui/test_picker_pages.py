@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from clerk.record import new_id
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
-from clerk.tui.screens.picker import PAGE, PickerScreen
+from clerk.tui.screens.picker import FIRST_PAGE, PAGE, PickerScreen
 from tests.tui.conftest import october_record
 
 SIZE = (120, 40)
@@ -34,15 +34,12 @@ async def test_pages_of_meetings(tmp_path: Path, clock) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PickerScreen)
-        assert screen.meeting_ids == ids[::-1][:PAGE]  # the newest page only
+        assert screen.meeting_ids == ids[::-1][:FIRST_PAGE]  # the newest page only
         assert f"{COUNT} meetings" in str(screen.query_one("#picker-hint", Static).render())
         table = screen.query_one(DataTable)
-        await pilot.press("ctrl+end")
-        await pilot.pause()
-        await pilot.press("ctrl+end")
-        await pilot.pause()
-        await pilot.press("ctrl+end")
-        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("ctrl+end")
+            await pilot.pause()
         assert screen.meeting_ids == ids[::-1]  # all of them, newest first, none twice
         assert table.row_count == COUNT
         await pilot.press("enter")  # the oldest

@@ -16,18 +16,16 @@ from textual.widgets import DataTable, Static
 from clerk import importing
 from clerk.dates import short_date
 from clerk.errors import ClerkError
-from clerk.next_meeting import next_meeting, suggested_date
 from clerk.tui.app import app_of
-from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
 from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.keys_help import key_for
-from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
 
 if TYPE_CHECKING:
     from clerk.store import MeetingSummary, Store
 
-PAGE = 200  # meetings read at a time
+FIRST_PAGE = 60  # meetings read for the first frame: a screenful and more
+PAGE = 200  # meetings read at a time after that
 
 
 #: DataTable's render caches, smaller: it keeps 10,000 rendered cells and 1,000 rendered rows,
@@ -74,6 +72,7 @@ class PickerScreen(Screen):
         super().__init__()
         self.meeting_ids: list[str] = []
         self.total = 0
+        self.drawn_on_mount = False
 
     def compose(self) -> ComposeResult:
         yield Static("clerk — meetings", id="picker-title", classes="screen-title")
@@ -96,9 +95,13 @@ class PickerScreen(Screen):
         table.add_column("Items", key="items", width=6)
         table.add_column("Present", key="present", width=8)
         self.reload()
+        self.drawn_on_mount = True
         table.focus()
 
     def on_screen_resume(self) -> None:
+        if self.drawn_on_mount:  # the first resume finds the list just read
+            self.drawn_on_mount = False
+            return
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -108,8 +111,8 @@ class PickerScreen(Screen):
         select = select or self.highlighted_id()
         table.clear()
         # a page at a time (ten years of a council is 10,000 meetings): as many as were
-        # shown, at least a page; more as the highlight nears the end (`load_more`)
-        shown = max(PAGE, len(self.meeting_ids))
+        # shown, at least a screenful; more as the highlight nears the end (`load_more`)
+        shown = max(FIRST_PAGE, len(self.meeting_ids))
         self.meeting_ids = []
         self.total = self.store.count_meetings()
         summaries = self.store.list_meetings(limit=shown)
@@ -172,7 +175,7 @@ class PickerScreen(Screen):
 
     @on(DataTable.RowHighlighted)
     def near_the_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.meeting_ids) - PAGE // 4:
+        if event.cursor_row >= len(self.meeting_ids) - FIRST_PAGE // 2:
             self.load_more()
 
     def highlighted_id(self) -> str | None:
@@ -215,7 +218,13 @@ class PickerScreen(Screen):
         event.stop()
         self.action_open_meeting()
 
+    # The dialogs, the session's date words and the next meeting are imported when asked
+    # for: the picker's first frame (ten years of meetings) waits for none of them.
+
     def action_import_agenda(self) -> None:
+        from clerk.tui.dialogs.forms import Field, FormDialog
+        from clerk.tui.session import long_date
+
         def check(values: dict[str, str]) -> str | None:
             path = Path(values["path"].strip()).expanduser()
             if not path.is_file():
@@ -256,6 +265,9 @@ class PickerScreen(Screen):
     ) -> None:
         """The committee already has a meeting that day: a follow-on agenda, the same pack
         again, or (rarely) a second meeting."""
+        from clerk.tui.dialogs.forms import ChoiceDialog
+        from clerk.tui.session import long_date
+
         when = long_date(incoming.record.meeting.date)
 
         def chosen(choice: str | None) -> None:
@@ -293,6 +305,10 @@ class PickerScreen(Screen):
         )
 
     def action_next_meeting(self) -> None:
+        from clerk.next_meeting import next_meeting, suggested_date
+        from clerk.tui.dialogs.forms import Field, FormDialog
+        from clerk.tui.session import long_date, parse_date
+
         meeting_id = self.highlighted_id()
         if meeting_id is None:
             return
