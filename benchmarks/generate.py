@@ -39,7 +39,7 @@ from clerk.record import (
 from clerk.store import Store
 
 RESULTS = Path(__file__).resolve().parent / "results"
-GENERATION = 2
+GENERATION = 3
 BATCH = 100
 FIRST_NAMES = ["Jonathan", "Margot", "Nafsika", "Peter", "Patricia", "Emily", "Selina", "Aziz"]
 SURNAMES = ["Glanz", "Bright", "Butler-Thalassis", "Freeman", "McAllister", "Payne", "Short"]

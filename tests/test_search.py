@@ -124,6 +124,12 @@ def test_the_index_follows_every_change(store: Store) -> None:
     store.update(streets, part=Part.EXEMPT)
     assert [h.kind for h in store.search("cabinet member")] == []
     assert [h.kind for h in store.search("neighbourhoods")] == ["item"]
+    # a meeting moved to another day is found by its new day
+    assert store.search("cabinet", since=date(2019, 11, 1)) == []
+    store.update_meeting(record.meeting.id, date=date(2019, 12, 2))
+    assert store.search("neighbourhoods", since=date(2019, 11, 1))
+    store.update(streets, part=Part.PUBLIC)  # and back out of Part 2
+    assert [h.kind for h in store.search("cabinet member")] == ["paragraph"]
     store.delete(added)
     store.delete_meeting(record.meeting.id)
     assert store.search("school") == []

@@ -105,27 +105,25 @@ class _SearchRows(RowsMixin):
         if not exempt:
             # an item's title is public even when the item is exempt (the public minutes
             # print it), everything under an exempt item is not
-            where.append("(d.kind = 'item' OR i.part IS NULL OR i.part != ?)")
-            params.append(Part.EXEMPT.value)
+            where.append("(d.kind = 'item' OR d.exempt = 0)")
         if since is not None:
-            where.append("m.date >= ?")
+            where.append("d.date >= ?")
             params.append(since.isoformat())
         with self._read() as conn:
             if committee is not None:
                 ids = self._committee_ids(conn, committee)
                 if not ids:
                     return []
-                where.append(f"m.committee_id IN ({', '.join('?' * len(ids))})")
+                where.append(f"d.committee_id IN ({_in(ids)})")
                 params.extend(ids)
-            # Ranked first, on the rowids alone: snippet() and the joins for the page only
-            # (in one query SQLite makes a snippet of every match before sorting them).
+            # Ranked first, joining only search_docs (by its integer key, carrying what is
+            # filtered on): snippet() and the joins for the page only (in one query SQLite
+            # makes a snippet of every match before sorting them).
             ranked = f"""
                 SELECT search_index.rowid FROM search_index
                 JOIN search_docs d ON d.doc = search_index.rowid
-                JOIN meetings m ON m.id = d.meeting_id
-                LEFT JOIN items i ON i.id = d.item_id
                 WHERE {" AND ".join(where)}
-                ORDER BY search_index.rank, m.date DESC
+                ORDER BY search_index.rank, d.date DESC
                 LIMIT ?
             """
             try:
