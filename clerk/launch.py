@@ -2,7 +2,8 @@
 
 The clerk opens a meeting with the committee waiting, so that one command skips importing
 click (and building the command tree), which is a tenth of the way to the first frame.
-Only the plain forms are taken here — `clerk [--db PATH] open MEETING [--committee NAME]`;
+Only the plain forms are taken here — `clerk [--db PATH] open MEETING [--committee NAME]`, and
+`clerk [--db PATH]` (the meeting picker);
 anything else, and any problem with these (an unknown meeting, a locked database), goes
 to the full command line in clerk.cli, which parses, helps and explains as usual.
 """
@@ -16,6 +17,9 @@ from pathlib import Path
 def main() -> None:
     request = _plain_open(sys.argv[1:])
     if request is not None and _open(*request):
+        return
+    picker = _plain_picker(sys.argv[1:])
+    if picker is not None and _picker(*picker):
         return
     from clerk.cli import main as cli
 
@@ -40,6 +44,32 @@ def _plain_open(args: list[str]) -> tuple[Path | None, str, str | None] | None:
     if db is not None and (not db or db.startswith("-")):
         return None
     return (Path(db) if db else None), meeting, committee
+
+
+def _plain_picker(args: list[str]) -> tuple[Path | None] | None:
+    """(database,) for `clerk` and `clerk --db PATH`: the meeting picker."""
+    if not args:
+        return (None,)
+    if len(args) == 2 and args[0] == "--db" and args[1] and not args[1].startswith("-"):
+        return (Path(args[1]),)
+    return None
+
+
+def _picker(db: Path | None) -> bool:
+    """Run the app on the meeting picker (ten years of meetings open at the speed of a
+    bare Textual app); False when the full CLI should explain (a folder, not a database)."""
+    from clerk.errors import ClerkError
+    from clerk.store import Store, default_db_path
+
+    path = db or default_db_path()
+    try:
+        Store(path).close()  # created if need be, as the picker would
+    except ClerkError:
+        return False
+    from clerk.tui.app import run_app
+
+    run_app(path, None)
+    return True
 
 
 def _open(db: Path | None, meeting: str, committee: str | None) -> bool:

@@ -353,11 +353,124 @@ def _v4_review(db: Database) -> None:
     )
 
 
+# ----------------------------------------------------------------- v5: search every kind
+
+#: What the search index holds, one document per row: (kind, table, the document's text as
+#: SQL over `new`, whether the row carries an item_id). Triggers keep it in step.
+SEARCHED: tuple[tuple[str, str, str, bool], ...] = (
+    (
+        "paragraph",
+        "paragraphs",
+        "new.text || coalesce(' ' || (SELECT group_concat(value, ' ') "
+        "FROM json_each(new.bullets)), '')",
+        True,
+    ),
+    ("resolution", "resolutions", "new.text", True),
+    ("action", "actions", "trim(new.text || ' ' || trim(new.lead || ' ' || new.comment))", True),
+    (
+        "declaration",
+        "declarations",
+        "trim(new.kind || ' ' || trim(new.capacity || ' ' || new.nature))",
+        True,
+    ),
+    ("item", "items", "new.title", False),
+)
+
+#: Accents folded ("cafe" finds "café") and English words stemmed ("streets" finds "street").
+SEARCH_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+def _v5_search_everything(db: Database) -> None:
+    """One full-text index over every meeting's paragraphs, resolutions, actions,
+    declarations and item titles, in place of v2's index of paragraphs alone. `search_docs`
+    names the row each document was made from (its rowid is the document's: a lookup by
+    row id, where SQLite's own rowids of the record tables may change on VACUUM) and
+    carries what a search filters and orders by — whether its item is exempt, the
+    meeting's date and committee — so ranking thousands of matches joins one table by its
+    integer key, not three by text ids. Triggers keep both in step with every insert,
+    update and delete (cascades from a deleted meeting or item included), with an item
+    moved into or out of Part 2, and with a meeting's date or committee changed.
+
+    Statement by statement, not executescript: Python's executescript commits first, and a
+    migration must stay inside the store's one transaction."""
+    # v2's index and its triggers, dropped by hand: sqlite-utils' disable_fts commits
+    old = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%paragraphs_fts%'"
+    for (trigger,) in db.execute(old).fetchall():
+        db.execute(f'DROP TRIGGER "{trigger}"')
+    db.execute("DROP TABLE IF EXISTS paragraphs_fts")
+    for statement in search_schema():
+        db.execute(statement)
+
+
+def search_schema() -> list[str]:
+    """The statements that make the search index, its triggers, and fill it."""
+    statements = [
+        """CREATE TABLE search_docs (
+            doc INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            meeting_id TEXT NOT NULL,
+            item_id TEXT,
+            exempt INTEGER NOT NULL DEFAULT 0,
+            date TEXT,
+            committee_id TEXT,
+            UNIQUE (kind, row_id)
+        )""",
+        "CREATE INDEX search_docs_meeting ON search_docs (meeting_id)",
+        "CREATE INDEX search_docs_item ON search_docs (item_id)",
+        f"CREATE VIRTUAL TABLE search_index USING fts5 (body, tokenize = '{SEARCH_TOKENIZE}')",
+        """CREATE TRIGGER items_search_part AFTER UPDATE OF part ON items
+        WHEN new.part IS NOT old.part BEGIN
+            UPDATE search_docs SET exempt = (new.part = 'exempt') WHERE item_id = new.id;
+        END""",
+        """CREATE TRIGGER meetings_search_moved AFTER UPDATE OF date, committee_id ON meetings
+        WHEN new.date IS NOT old.date OR new.committee_id IS NOT old.committee_id BEGIN
+            UPDATE search_docs SET date = new.date, committee_id = new.committee_id
+            WHERE meeting_id = new.id;
+        END""",
+    ]
+    for kind, table, body, has_item in SEARCHED:
+        item = "new.item_id" if has_item else "new.id"
+        old_body, old_item = body.replace("new.", "old."), item.replace("new.", "old.")
+        doc = f"(SELECT doc FROM search_docs WHERE kind = '{kind}' AND row_id = new.id)"
+        exempt = f"coalesce((SELECT part = 'exempt' FROM items WHERE id = {item}), 0)"
+        statements += [
+            f"""CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN
+                INSERT INTO search_docs
+                    (kind, row_id, meeting_id, item_id, exempt, date, committee_id)
+                SELECT '{kind}', new.id, new.meeting_id, {item}, {exempt}, m.date,
+                       m.committee_id
+                FROM meetings m WHERE m.id = new.meeting_id;
+                INSERT INTO search_index (rowid, body) VALUES ({doc}, {body});
+            END""",
+            f"""CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN
+                DELETE FROM search_index WHERE rowid = {doc.replace("new.", "old.")};
+                DELETE FROM search_docs WHERE kind = '{kind}' AND row_id = old.id;
+            END""",
+            f"""CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table}
+            WHEN ({body}) IS NOT ({old_body}) OR {item} IS NOT {old_item} BEGIN
+                UPDATE search_docs SET item_id = {item}, exempt = {exempt}
+                WHERE kind = '{kind}' AND row_id = new.id;
+                UPDATE search_index SET body = {body} WHERE rowid = {doc};
+            END""",
+            f"""INSERT INTO search_docs
+                (kind, row_id, meeting_id, item_id, exempt, date, committee_id)
+            SELECT '{kind}', t.id, t.meeting_id, {item.replace("new.", "t.")},
+                   {exempt.replace("new.", "t.")}, m.date, m.committee_id
+            FROM {table} t JOIN meetings m ON m.id = t.meeting_id ORDER BY t.rowid""",
+            f"""INSERT INTO search_index (rowid, body)
+            SELECT d.doc, {body.replace("new.", "t.")}
+            FROM search_docs d JOIN {table} t ON t.id = d.row_id WHERE d.kind = '{kind}'""",
+        ]
+    return statements
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_base_tables,
     _v2_search_and_listing,
     _v3_undo_steps,
     _v4_review,
+    _v5_search_everything,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

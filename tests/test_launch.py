@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from clerk.launch import _plain_open
+from clerk.launch import _plain_open, _plain_picker
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,25 @@ def test_a_database_that_is_not_there_is_explained(tmp_path: Path) -> None:
     result = run_clerk("--db", str(tmp_path / "nowhere" / "clerk.db"), "open", "2019-11-25")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+@pytest.mark.parametrize(
+    ("argv", "wanted"),
+    [
+        ([], (None,)),
+        (["--db", "x.db"], (Path("x.db"),)),
+        (["--db", "-x"], None),
+        (["--db"], None),
+        (["meetings"], None),
+        (["--version"], None),
+        (["--db", "x.db", "meetings"], None),
+    ],
+)
+def test_the_picker_opens_directly(argv: list[str], wanted: tuple | None) -> None:
+    assert _plain_picker(argv) == wanted
+
+
+def test_a_folder_for_the_picker_is_explained(tmp_path: Path) -> None:
+    result = run_clerk("--db", str(tmp_path))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "folder" in result.stderr

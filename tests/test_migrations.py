@@ -58,12 +58,15 @@ def test_v1_database_is_migrated_with_its_data(tmp_path: Path) -> None:
         # the old journal is intact, and still append-only
         (entry,) = store.journal()
         assert (entry.at, entry.role, entry.op) == ("2019-10-17T18:01:02.345Z", "import", "insert")
-        # v2: the paragraphs already there are searchable, accents or not, and new ones too
-        assert [p.id for _, p in store.search_paragraphs("cafe")] == ["t00000000000e002"]
+        # the paragraphs and titles already there are searchable, accents or not, and new
+        # ones too
+        assert [h.row_id for h in store.search("cafe")] == ["t00000000000e002"]
+        found = {(h.kind, h.row_id) for h in store.search("cabinet")}
+        assert found == {("item", record.items[1].id), ("paragraph", "t00000000000e002")}
         added = store.add(V1_MEETING, MinuteParagraph(record.items[0].id, "Councillor Zoë spoke."))
-        assert [p for _, p in store.search_paragraphs("zoe")] == [added]
+        assert [h.row_id for h in store.search("zoe")] == [added.id]
         store.update(added, text="Nothing to search for")
-        assert store.search_paragraphs("zoe") == []
+        assert store.search("zoe") == []
     # Opening again does nothing more.
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION

@@ -323,3 +323,16 @@ def test_the_key_names_tests_type_with() -> None:
     )
     needed(isinstance(keys.KEY_NAME_REPLACEMENTS, dict), "keys.KEY_NAME_REPLACEMENTS", used_by)
     needed(isinstance(keys.REPLACED_KEYS, dict), "keys.REPLACED_KEYS", used_by)
+
+
+def test_the_data_table_caches_the_picker_shrinks() -> None:
+    from textual.cache import LRUCache
+    from textual.widgets import DataTable
+
+    table = DataTable()
+    for name in ("_cell_render_cache", "_row_render_cache", "_line_cache"):
+        needed(
+            isinstance(getattr(table, name, None), LRUCache),
+            f"DataTable.{name}",
+            "clerk.tui.screens.picker.MeetingTable (smaller render caches)",
+        )

@@ -477,9 +477,13 @@ def decisions(
 
 
 @main.command()
-@click.argument("committee")
+@click.argument("committee", required=False)
 @click.option(
-    "--format", "-f", "fmt", type=click.Choice(("csv", "docx")), default="csv", show_default=True
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("csv", "docx", "txt")),
+    help="csv (the default) or docx; --open also txt (its default).",
 )
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
@@ -489,14 +493,37 @@ def decisions(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A council's Word template (.docx) whose styles the export uses.",
 )
+@click.option("--open", "only_open", is_flag=True, help="Actions not completed, all committees.")
+@click.option("--exempt", is_flag=True, help="With --open: include exempt (Part 2) items' actions.")
 @click.pass_context
 def actions(
-    ctx: click.Context, committee: str, fmt: str, output: Path | None, template: Path | None
+    ctx: click.Context,
+    committee: str | None,
+    fmt: str | None,
+    output: Path | None,
+    template: Path | None,
+    only_open: bool,
+    exempt: bool,
 ) -> None:
-    """Write COMMITTEE's cumulative action tracker (newest meeting first).
+    """Write COMMITTEE's cumulative action tracker (newest meeting first), or with --open
+    every action not yet completed, across committees.
 
     COMMITTEE is the committee's name or a distinctive part of it.
     """
+    if only_open:
+        from clerk.cli.registers import open_actions
+
+        if committee is not None:
+            raise click.UsageError("--open lists every committee's actions: give no COMMITTEE.")
+        open_actions(ctx, exempt, fmt or "txt", output)
+        return
+    if committee is None:
+        raise click.UsageError("Give a COMMITTEE, or --open for open actions across committees.")
+    if exempt:
+        raise click.UsageError("--exempt goes with --open.")
+    fmt = fmt or "csv"
+    if fmt == "txt":
+        raise click.UsageError("The tracker is written as csv or docx.")
     from clerk.minutes import tracker
 
     with _store(ctx) as store:
@@ -605,7 +632,9 @@ def _write_text(path: Path, text: str) -> None:
 # Families of commands, each in a module of its own, registered by being imported.
 from clerk.cli import history as _history  # noqa: E402, F401
 from clerk.cli import publish as _publish  # noqa: E402, F401
+from clerk.cli import registers as _registers  # noqa: E402, F401
 from clerk.cli import review as _review  # noqa: E402, F401
+from clerk.cli import search as _search  # noqa: E402, F401
 from clerk.cli import versions_diff as _versions_diff  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,10 +12,11 @@ one journal INSERT.
 The package: `connection` (the one connection, its lock, transactions, errors, the
 checkpointer), `rows` (how each record class is stored; add, update, delete; the journal),
 `meetings` (whole meetings saved, loaded, listed and found), `people` (found, merged,
-removed), `undo` (steps, replayed) and `review` (the chair's amendment requests, frozen
-versions of the minutes, status changes). `Store` is assembled here from their mixins, and
-opened here: opening reads SCHEMA_VERSION and MIGRATIONS from this module's namespace, where
-a test sets them to try a migration that fails half way.
+removed), `undo` (steps, replayed), `review` (the chair's amendment requests, frozen
+versions of the minutes, status changes) and `search` (the full-text search, the
+registers' rows). `Store` is assembled here from their mixins, and opened here: opening
+reads SCHEMA_VERSION and MIGRATIONS from this module's namespace, where a test sets them
+to try a migration that fails half way.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from clerk.store.review import (
     UnknownAmendment,
 )
 from clerk.store.rows import Entity, JournalEntry
+from clerk.store.search import SearchMixin, SearchQueryError, SearchRow
 from clerk.store.undo import Step, UndoMixin
 
 __all__ = [
@@ -62,6 +64,8 @@ __all__ = [
     "JournalEntry",
     "MeetingSummary",
     "MinutesApproved",
+    "SearchQueryError",
+    "SearchRow",
     "StatusChange",
     "Step",
     "Store",
@@ -76,7 +80,7 @@ __all__ = [
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class Store(MeetingsMixin, PeopleMixin, UndoMixin, ReviewMixin):
+class Store(MeetingsMixin, PeopleMixin, UndoMixin, ReviewMixin, SearchMixin):
     """A clerk database, opened (created if need be, migrated to SCHEMA_VERSION) by `role`."""
 
     def __init__(

@@ -1,6 +1,6 @@
 """Whole meetings: saved and loaded as records, listed, found from what the clerk types
-(an id, part of one, a date), and what is read across them (the action tracker's rows, the
-search of paragraphs). Committees are here too: a meeting is found through its committee.
+(an id, part of one, a date), and the action tracker's rows read across them. Committees
+are here too: a meeting is found through its committee.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from clerk.record import (
     MeetingRecord,
     MeetingStatus,
     Membership,
-    MinuteParagraph,
     Person,
 )
 from clerk.store.connection import AmbiguousMeeting, StoreError, UnknownMeeting
@@ -136,10 +135,11 @@ class MeetingsMixin(RowsMixin):
             return self._meeting(conn, meeting_id)
 
     def list_meetings(
-        self, *, limit: int | None = None, committee: str | None = None
+        self, *, limit: int | None = None, committee: str | None = None, offset: int = 0
     ) -> list[MeetingSummary]:
-        """Meetings newest first; `committee` keeps those whose committee's name contains it
-        (ignoring case). Item and attendance counts are worked out for the rows returned only."""
+        """Meetings newest first (from the `offset`-th: the picker reads a page at a time);
+        `committee` keeps those whose committee's name contains it (ignoring case). Item and
+        attendance counts are worked out for the rows returned only."""
         with self._read() as conn:
             where, params = self._committee_filter(conn, committee)
             if where is None:
@@ -150,7 +150,7 @@ class MeetingsMixin(RowsMixin):
                     SELECT rowid AS r, id, committee_id, date, start_time, venue, status
                     FROM meetings {where}
                     ORDER BY date DESC, start_time DESC, rowid DESC
-                    LIMIT ?
+                    LIMIT ? OFFSET ?
                 )
                 SELECT page.id, page.committee_id, c.name, page.date, page.start_time,
                        page.venue, page.status,
@@ -160,7 +160,7 @@ class MeetingsMixin(RowsMixin):
                 FROM page JOIN committees c ON c.id = page.committee_id
                 ORDER BY page.date DESC, page.start_time DESC, page.r DESC
             """
-            rows = conn.execute(sql, (*params, -1 if limit is None else limit, *_PRESENT))
+            rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset, *_PRESENT))
             return [
                 MeetingSummary(
                     id=r[0],
@@ -175,6 +175,10 @@ class MeetingsMixin(RowsMixin):
                 )
                 for r in rows
             ]
+
+    def count_meetings(self) -> int:
+        with self._read() as conn:
+            return conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
 
     def committee_meetings(self, committee_id: str) -> list[Meeting]:
         """All the meetings of this committee (by id, not by a name's part), newest first."""
@@ -359,20 +363,3 @@ class MeetingsMixin(RowsMixin):
                 items[item.id] = item
                 out.append((meeting, item, aspec.from_row(r[nm + ni :])))
         return out
-
-    def search_paragraphs(self, query: str, limit: int = 50) -> list[tuple[str, MinuteParagraph]]:
-        """(meeting id, paragraph) for paragraphs matching an FTS5 query, best first."""
-        spec = _spec(MinuteParagraph)
-        cols = ", ".join(f"p.{_q(f)}" for f in spec.fields)
-        words = [w for w in re.split(r"\W+", query) if w]
-        if not words:
-            return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        with self._read() as conn:
-            rows = conn.execute(
-                f"SELECT p.meeting_id, {cols} FROM paragraphs_fts f "
-                "JOIN paragraphs p ON p.rowid = f.rowid "
-                "WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?",
-                (match, limit),
-            )
-            return [(r[0], spec.from_row(r[1:])) for r in rows]

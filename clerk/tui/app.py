@@ -56,6 +56,15 @@ class ClerkApp(App):
         # comes first while it has any
         Binding("ctrl+z", "undo_meeting", "Undo", id="undo_meeting", show=False),
         Binding("ctrl+y", "redo_meeting", "Redo", id="redo_meeting", show=False),
+        # Ctrl+P is Textual's command palette (which offers this too, as "Search meetings")
+        Binding(
+            "ctrl+backslash",
+            "search",
+            "Search meetings",
+            id="search",
+            show=False,
+            tooltip="search every meeting's minutes (in the meetings list also /)",
+        ),
     ]
 
     def __init__(
@@ -123,7 +132,7 @@ class ClerkApp(App):
         self.session = None
         self.switch_or_push(PickerScreen())
 
-    def open_meeting(self, meeting_id: str) -> None:
+    def open_meeting(self, meeting_id: str, item_id: str | None = None) -> None:
         from clerk.errors import ClerkError
         from clerk.tui.screens.live import LiveScreen
         from clerk.tui.session import LiveSession
@@ -137,6 +146,11 @@ class ClerkApp(App):
             if not self.screen_stack or len(self.screen_stack) <= 1:
                 self.show_picker()
             return
+        if item_id is not None:  # a search found it there: shown, not taken
+            try:
+                session.show(item_id)
+            except (ClerkError, KeyError) as exc:
+                self.notify(str(exc), title="Not shown", severity="warning", markup=False)
         self.session = session
         self.switch_or_push(LiveScreen(session))
 
@@ -203,6 +217,28 @@ class ClerkApp(App):
         from clerk.tui.widgets.keys import after_typing
 
         after_typing(self, live.quit_when_saved)
+
+    def action_search(self) -> None:
+        from clerk.tui.screens.search import SearchScreen
+
+        if self.store is not None and not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(), self.open_found)
+
+    def open_found(self, found: tuple[str, str | None] | None) -> None:
+        """Open the meeting a search found at its item; the live screen of that meeting
+        shows the item, another meeting's lets go of its typing first."""
+        if found is None:
+            return
+        meeting_id, item_id = found
+        live = self.live_screen()
+        if live is not None and live.session.meeting_id == meeting_id:
+            if item_id:
+                live.show_item(item_id)
+            return
+        if live is not None:
+            live.let_go("open another meeting", lambda: self.open_meeting(meeting_id, item_id))
+            return
+        self.open_meeting(meeting_id, item_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("undo_meeting", "redo_meeting"):

@@ -409,6 +409,14 @@ class LiveSession:
             self.ensure_exclusion(item)
         return item
 
+    def show(self, item_id: str) -> AgendaItem:
+        """Make an item current to look at it (a search found it there): unlike `move_to`
+        it is not taken, so looking records nothing of the meeting's order."""
+        item = self.record.item(item_id)
+        if self.meeting.current_item_id != item.id:
+            self.update_meeting(current_item_id=item.id)
+        return item
+
     def step(self, delta: int) -> AgendaItem | None:
         agenda = self.record.agenda()
         if not agenda:

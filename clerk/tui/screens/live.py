@@ -328,6 +328,15 @@ class LiveScreen(MeetingCommands):
     def go_to(self, item_id: str) -> None:
         self.let_go("go on", lambda: self._go_to(item_id))
 
+    def show_item(self, item_id: str) -> None:
+        """Show an item a search found, without taking it (LiveSession.show)."""
+
+        def show() -> None:
+            self.session.show(item_id)
+            self.redraw()
+
+        self.let_go("go on", show)
+
     def _go_to(self, item_id: str) -> None:
         before = self.session.current_item()
         item = self.session.move_to(item_id)

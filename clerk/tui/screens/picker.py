@@ -3,31 +3,43 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from clerk import importing
 from clerk.dates import short_date
 from clerk.errors import ClerkError
-from clerk.next_meeting import next_meeting, suggested_date
 from clerk.tui.app import app_of
-from clerk.tui.dialogs.forms import ChoiceDialog, Field, FormDialog
 from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.keys_help import key_for
-from clerk.tui.session import long_date, parse_date
 from clerk.tui.widgets.footer import ClerkFooter
 
 if TYPE_CHECKING:
-    from clerk.store import Store
+    from clerk.store import MeetingSummary, Store
+
+FIRST_PAGE = 60  # meetings read for the first frame: a screenful and more
+PAGE = 200  # meetings read at a time after that
+
+
+#: DataTable's render caches, smaller: it keeps 10,000 rendered cells and 1,000 rendered rows,
+#: 8 MB of a picker paged through a thousand meetings, for a screen that shows forty rows.
+CACHED_CELLS, CACHED_ROWS = 1000, 200
 
 
 class MeetingTable(KeyedHelp, DataTable):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._cell_render_cache = LRUCache(CACHED_CELLS)
+        self._row_render_cache = LRUCache(CACHED_ROWS)
+        self._line_cache = LRUCache(CACHED_ROWS)
+
     HELP_TEMPLATE = (
         """\
 ## Meetings
@@ -51,6 +63,7 @@ class PickerScreen(Screen):
         Binding("f2", "import_agenda", "Import agenda", id="import_agenda"),
         Binding("f3", "next_meeting", "Next meeting", id="next_meeting"),
         Binding("f5", "reload", "Reload", id="reload_meetings"),
+        Binding("slash", "app.search", "Search", id="search_meetings"),
         # offered while the database is empty: a first run has something to look at
         Binding("s", "load_samples", "Load the samples", id="load_samples"),
     ]
@@ -58,6 +71,8 @@ class PickerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.meeting_ids: list[str] = []
+        self.total = 0
+        self.drawn_on_mount = False
 
     def compose(self) -> ComposeResult:
         yield Static("clerk — meetings", id="picker-title", classes="screen-title")
@@ -80,9 +95,13 @@ class PickerScreen(Screen):
         table.add_column("Items", key="items", width=6)
         table.add_column("Present", key="present", width=8)
         self.reload()
+        self.drawn_on_mount = True
         table.focus()
 
     def on_screen_resume(self) -> None:
+        if self.drawn_on_mount:  # the first resume finds the list just read
+            self.drawn_on_mount = False
+            return
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -91,18 +110,15 @@ class PickerScreen(Screen):
         table = self.query_one(MeetingTable)
         select = select or self.highlighted_id()
         table.clear()
-        summaries = self.store.list_meetings(limit=500)
-        self.meeting_ids = [m.id for m in summaries]
-        for m in summaries:
-            table.add_row(
-                short_date(m.date),
-                # Text: a str cell is markup to DataTable, and "Audit [/] Panel" is a name
-                Text(m.committee),
-                m.status.label,  # "with chair", "approved", "confirmed"
-                str(m.items),
-                str(m.present),
-                key=m.id,
-            )
+        # a page at a time (ten years of a council is 10,000 meetings): as many as were
+        # shown, at least a screenful; more as the highlight nears the end (`load_more`)
+        shown = max(FIRST_PAGE, len(self.meeting_ids))
+        self.meeting_ids = []
+        self.total = self.store.count_meetings()
+        summaries = self.store.list_meetings(limit=shown)
+        self.add_rows(summaries)
+        while select and select not in self.meeting_ids and len(self.meeting_ids) < self.total:
+            self.load_more()  # an older meeting imported: its page, so Enter opens it
         if select in self.meeting_ids:
             # an older meeting imported lands mid-list: Enter should open it, not the newest
             table.move_cursor(row=self.meeting_ids.index(select))
@@ -114,8 +130,12 @@ class PickerScreen(Screen):
         agenda = key_for(self, "import_agenda")
         if summaries:
             opens = key_for(self, "open_meeting")
+            finds = key_for(self, "search_meetings")
             hint.update(
-                Text(f" {len(summaries)} meetings · {opens} opens · {agenda} imports an agenda")
+                Text(
+                    f" {self.total} meetings · {opens} opens · {finds} searches · "
+                    f"{agenda} imports an agenda"
+                )
             )
         else:
             samples = key_for(self, "load_samples")
@@ -134,6 +154,29 @@ class PickerScreen(Screen):
                 )
             )
         self.refresh_bindings()
+
+    def add_rows(self, summaries: list[MeetingSummary]) -> None:
+        table = self.query_one(MeetingTable)
+        for m in summaries:
+            table.add_row(
+                short_date(m.date),
+                # Text: a str cell is markup to DataTable, and "Audit [/] Panel" is a name
+                Text(m.committee),
+                m.status.label,  # "with chair", "approved", "confirmed"
+                str(m.items),
+                str(m.present),
+                key=m.id,
+            )
+        self.meeting_ids.extend(m.id for m in summaries)
+
+    def load_more(self) -> None:
+        if len(self.meeting_ids) < self.total:
+            self.add_rows(self.store.list_meetings(limit=PAGE, offset=len(self.meeting_ids)))
+
+    @on(DataTable.RowHighlighted)
+    def near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.meeting_ids) - FIRST_PAGE // 2:
+            self.load_more()
 
     def highlighted_id(self) -> str | None:
         if not self.meeting_ids:
@@ -175,7 +218,13 @@ class PickerScreen(Screen):
         event.stop()
         self.action_open_meeting()
 
+    # The dialogs, the session's date words and the next meeting are imported when asked
+    # for: the picker's first frame (ten years of meetings) waits for none of them.
+
     def action_import_agenda(self) -> None:
+        from clerk.tui.dialogs.forms import Field, FormDialog
+        from clerk.tui.session import long_date
+
         def check(values: dict[str, str]) -> str | None:
             path = Path(values["path"].strip()).expanduser()
             if not path.is_file():
@@ -216,6 +265,9 @@ class PickerScreen(Screen):
     ) -> None:
         """The committee already has a meeting that day: a follow-on agenda, the same pack
         again, or (rarely) a second meeting."""
+        from clerk.tui.dialogs.forms import ChoiceDialog
+        from clerk.tui.session import long_date
+
         when = long_date(incoming.record.meeting.date)
 
         def chosen(choice: str | None) -> None:
@@ -253,6 +305,10 @@ class PickerScreen(Screen):
         )
 
     def action_next_meeting(self) -> None:
+        from clerk.next_meeting import next_meeting, suggested_date
+        from clerk.tui.dialogs.forms import Field, FormDialog
+        from clerk.tui.session import long_date, parse_date
+
         meeting_id = self.highlighted_id()
         if meeting_id is None:
             return

@@ -1,0 +1,156 @@
+"""The search screen: from the picker (/) and from anywhere (Ctrl+\\, or the palette), results
+as the clerk types, exempt matter only when asked for, Enter opens the meeting at the item."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static
+
+from clerk.record import MinuteParagraph, new_id
+from clerk.store import Store
+from clerk.tui.app import ClerkApp
+from clerk.tui.screens.live import LiveScreen
+from clerk.tui.screens.picker import PickerScreen
+from clerk.tui.screens.search import SearchScreen
+from tests.tui.conftest import october_record
+
+SIZE = (120, 40)
+
+
+def with_paragraphs(db: tuple[Path, str]) -> dict[str, str]:
+    """A paragraph under item 5 (public) and one under item 10 (exempt); item ids by number."""
+    path, meeting_id = db
+    with Store(path) as store:
+        record = store.load_record(meeting_id)
+        items = {i.number: i.id for i in record.items}
+        store.add(
+            meeting_id,
+            MinuteParagraph(items["5"], "Uptake of the [bold]MMR[/] vaccination fell in Soho."),
+        )
+        store.add(
+            meeting_id, MinuteParagraph(items["10"], "The bids for the family hubs vaccination.")
+        )
+    return items
+
+
+def status_text(app: ClerkApp) -> str:
+    return str(app.screen.query_one("#search-status", Static).render())
+
+
+def results(app: ClerkApp) -> list[str]:
+    options = app.screen.query_one("#search-results", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def type_query(pilot, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+    await pilot.pause()
+
+
+async def test_search_from_the_picker_and_open_at_the_item(db, clock) -> None:
+    items = with_paragraphs(db)
+    path, meeting_id = db
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await type_query(pilot, "vaccinations")
+        (shown,) = results(app)  # the exempt item's paragraph is not shown
+        assert "2019-10-17" in shown and "5. IMMUNISATION PROGRAMMES IN WESTMINSTER" in shown
+        assert "5.1" in shown
+        assert "[bold]MMR[/]" in shown  # the clerk's words as typed, never markup
+        assert "1 found" in status_text(app)
+        await pilot.press("f3")  # exempt matter, asked for
+        await pilot.pause()
+        assert len(results(app)) == 2
+        assert any("EXEMPT" in r and "10. CONTRACT AWARD" in r for r in results(app))
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.session.current_item().id == items["5"]
+        assert len(app.screen_stack) == 2  # the live screen in the picker's place
+    with Store(path) as store:
+        # shown, not taken: the order the items were taken in is untouched by looking
+        item = next(i for i in store.load_record(meeting_id).items if i.id == items["5"])
+        assert item.taken_order is None
+
+
+async def test_search_from_the_live_screen_shows_the_item(db, clock) -> None:
+    items = with_paragraphs(db)
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        await pilot.press("ctrl+backslash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await type_query(pilot, "soho")
+        await pilot.press("enter")  # Enter in the box opens the best result
+        await pilot.pause()
+        assert app.screen is live
+        assert live.session.current_item().id == items["5"]
+
+
+async def test_what_cannot_be_searched_is_said_and_nothing_breaks(db, clock) -> None:
+    with_paragraphs(db)
+    path, _ = db
+    app = ClerkApp(path, None, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        for query, said in (
+            ("-soho", "give a word to look for"),
+            ('"', "no words to look for"),
+            ('"fell in" NEAR vacc*', "0 found"),
+            ('"fell in" vacc*', "1 found"),
+        ):
+            app.screen.query_one(Input).value = query
+            await pilot.pause()
+            assert said in status_text(app), query
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_the_palette_offers_search(db, clock) -> None:
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert any(t.startswith("Search meetings") for t in titles)
+
+
+async def test_a_hit_in_another_meeting_opens_that_meeting(db, clock) -> None:
+    with_paragraphs(db)
+    path, meeting_id = db
+    other = october_record()
+    other.meeting = replace(other.meeting, id=new_id(), date=date(2020, 1, 20))
+    other.items = [replace(i, id=new_id()) for i in other.items]
+    immunisation = next(i for i in other.items if i.number == "5")
+    other.paragraphs = [MinuteParagraph(immunisation.id, "Flu vaccination clinics in Soho.")]
+    with Store(path) as store:
+        store.save_record(other)
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+backslash")
+        await pilot.pause()
+        await type_query(pilot, "flu clinics")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.session.meeting_id == other.meeting.id
+        assert app.screen.session.current_item().id == immunisation.id
+        assert len(app.screen_stack) == 2
