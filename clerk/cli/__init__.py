@@ -602,5 +602,8 @@ def _write_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
+# Families of commands in modules of their own: importing one registers its commands on `main`.
+from clerk.cli import review_screen  # noqa: E402, F401
+
 if __name__ == "__main__":  # pragma: no cover
     main()

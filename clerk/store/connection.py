@@ -99,6 +99,14 @@ class ConnectionMixin:
                 raise self._error(exc) from exc
             self._checkpointer = _Checkpointer(self.path, every)
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version` on this connection: a number that changes when
+        another connection (another clerk process: the chair reviewing while the clerk
+        types) has committed to the database since it was last read, and stays the same for
+        this connection's own commits. The screens poll it to reload what others changed."""
+        with self._read() as conn:
+            return conn.execute("PRAGMA data_version").fetchone()[0]
+
     def close(self) -> None:
         with self._lock:
             if self._checkpointer is not None:

@@ -1,0 +1,164 @@
+"""The minutes as the chair reads them: every passage of the Minutes document the Word export
+renders, each with its reference in a left gutter, a cursor moving passage by passage.
+
+The lines come from `clerk.minutes.references.passages` (the references amendment requests
+and the chair's Word copy use) over the very document `compose_minutes` builds; lines the
+chair cannot ask to change on their own (the DRAFT mark, a RESOLVED heading) are shown, and
+the cursor steps over them. A mark in the gutter says a passage has open amendment requests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets.option_list import Option
+
+from clerk.minutes.document import MinutesDocument, Resolved
+from clerk.minutes.references import Passage, PassageKind, passages
+from clerk.tui.keyed_help import KeyedHelp
+from clerk.tui.widgets.live import SteadyOptionList
+
+GUTTER = 16  # columns for the reference ("5 RESOLVED (2)", "attendance 3")
+OPEN_MARK = "●"  # beside a passage with open amendment requests
+
+_BOLD = {PassageKind.HEADING, PassageKind.ITEM_TITLE}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the view: a passage, or text shown that is not one (passage is None)."""
+
+    text: str
+    passage: Passage | None = None
+    note: str = ""  # for a line that is not a passage: "RESOLVED:", "DRAFT"
+
+
+def minutes_lines(document: MinutesDocument) -> list[Line]:
+    """The document's passages in reading order, with the RESOLVED headings and the marks
+    (DRAFT, CONFIDENTIAL) between them as the export prints them."""
+    lines = [Line(mark, note="mark") for mark in document.marks]
+    for passage in passages(document):
+        block = document.blocks[passage.block]
+        if isinstance(block, Resolved) and passage.part == 0:
+            heading = block.heading
+            if block.number_on_heading:
+                heading = f"{block.number} {heading}"
+            lines.append(Line(heading, note="resolved"))
+        text = passage.text
+        if isinstance(block, Resolved):
+            label = block.resolutions[passage.part][0]
+            if label:
+                text = f"{label} {text}"
+        lines.append(Line(text, passage))
+    return lines
+
+
+def _prompt(line: Line, open_count: int) -> Table | Text:
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=GUTTER, no_wrap=True, overflow="ellipsis")
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1)
+    passage = line.passage
+    if passage is None:
+        style = "bold reverse" if line.note == "mark" else "bold"
+        grid.add_row("", "", Text(line.text, style=style))
+        return grid
+    mark = Text(OPEN_MARK if open_count else " ", style="bold yellow")
+    body = Text(line.text, style="bold" if passage.kind in _BOLD else "")
+    grid.add_row(Text(passage.reference, style="dim"), mark, body)
+    return grid
+
+
+class MinutesView(KeyedHelp, SteadyOptionList):
+    """The minutes, passage by passage; the highlighted passage is the one the keys act on."""
+
+    HELP_TEMPLATE = """\
+## The minutes
+The minutes exactly as the Word export writes them, each passage with its reference in the
+gutter (4.3, 5 RESOLVED (2), attendance 1); ● marks a passage with open requests.
+Up and down move passage by passage. **{key:request_amendment}** asks for a change to the
+highlighted passage; **{key:list_requests}** lists the requests; **{key:approve}**
+approves the minutes; **{key:reopen}** reopens approved minutes; **{key:journal}** shows
+who changed what; **{key:acting_as}** says who is acting (the chair, or the clerk for the
+chair).
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.request_amendment", "Request", id="review_enter", show=False),
+    ]
+
+    lines: list[Line]
+
+    def on_mount(self) -> None:
+        if not hasattr(self, "lines"):
+            self.lines = []
+
+    def show(self, document: MinutesDocument, open_counts: dict[str, int]) -> None:
+        """Show `document`, with the open requests' marks; the cursor stays on the passage
+        it was on (by reference), or as near as the new document allows."""
+        keep = self.highlighted_passage()
+        lines = minutes_lines(document)
+        old = getattr(self, "lines", [])
+        options = [
+            Option(
+                _prompt(line, open_counts.get(line.passage.reference, 0) if line.passage else 0),
+                id=f"line:{index}",
+                disabled=line.passage is None,
+            )
+            for index, line in enumerate(lines)
+        ]
+        at = self.highlighted
+        self.lines = lines
+        self.set_options(options)
+        if keep is not None:
+            self.highlight_reference(keep.reference) or self._near(at)
+        elif old or at is not None:
+            self._near(at)
+        else:
+            self.highlight_first()
+
+    def _near(self, at: int | None) -> bool:
+        if at is None or not self.lines:
+            return self.highlight_first()
+        at = min(at, len(self.lines) - 1)
+        for index in [*range(at, len(self.lines)), *range(at, -1, -1)]:
+            if self.lines[index].passage is not None:
+                self.highlighted = index
+                return True
+        return False
+
+    def highlight_first(self) -> bool:
+        return self._near_first()
+
+    def _near_first(self) -> bool:
+        for index, line in enumerate(self.lines):
+            if line.passage is not None:
+                self.highlighted = index
+                return True
+        return False
+
+    def highlight_reference(self, reference: str) -> bool:
+        wanted = reference.casefold()
+        for index, line in enumerate(self.lines):
+            if line.passage is not None and line.passage.reference.casefold() == wanted:
+                self.highlighted = index
+                return True
+        return False
+
+    def highlighted_passage(self) -> Passage | None:
+        lines = getattr(self, "lines", [])
+        if self.highlighted is None or self.highlighted >= len(lines):
+            return None
+        return lines[self.highlighted].passage
+
+    def text(self) -> str:
+        """What the view shows, a line a passage, reference first (for tests and the
+        benchmark to read)."""
+        return "\n".join(
+            f"{line.passage.reference if line.passage else '':<{GUTTER}} {line.text}"
+            for line in self.lines
+        )
