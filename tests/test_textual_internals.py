@@ -245,9 +245,7 @@ def test_bindings_and_the_keymap_as_keys_help_reads_them() -> None:
         "App._normalize_keymap",
         f"{KEYS_HELP}.normalised_keymap (clerk keys)",
     )
-    needed(
-        isinstance(app._bindings, BindingsMap), "DOMNode._bindings", f"{KEYS_HELP}.find_binding"
-    )
+    needed(isinstance(app._bindings, BindingsMap), "DOMNode._bindings", f"{KEYS_HELP}.find_binding")
 
     class WithKeys(Widget):
         BINDINGS = [Binding("f2", "new", "New", id="new")]  # noqa: RUF012

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
 class ClerkGroup(click.Group):
     """Turns a ClerkError anywhere below into a one-line message and exit status 1."""
 

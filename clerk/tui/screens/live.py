@@ -129,6 +129,14 @@ class LiveScreen(MeetingCommands):
         # the footer's keys follow the focus, set as the screen was built (AUTO_FOCUS): they
         # are drawn in the first frame rather than recomposed after it
         self.query_one(ClerkFooter).show_keys()
+        if self.session.meeting.status.minutes_approved:
+            self.notify(
+                "The chair has approved these minutes: nothing here can be changed until "
+                "they are reopened (the review screen, or `clerk reopen MEETING --reason …`).",
+                title="Read-only",
+                severity="warning",
+                timeout=15,
+            )
 
     @property
     def composer(self) -> Composer:
@@ -181,6 +189,9 @@ class LiveScreen(MeetingCommands):
             text.append(" · ADJOURNED", style="bold reverse")
         if meeting.status is MeetingStatus.ENDED:
             text.append(f" · ended {clock_time(meeting.end_time)}", style="bold")
+        if meeting.status.minutes_approved:
+            # the store refuses every change; the clerk is told before typing, not after
+            text.append(" · MINUTES APPROVED: READ-ONLY", style="bold reverse")
         if self.composer.refusal is not None:
             text.append(" · NOT SAVED YET", style="bold reverse")
         if self.undone and (session.clock() - self.undone_at).total_seconds() < UNDONE_SHOWN:

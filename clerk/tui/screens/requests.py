@@ -144,9 +144,11 @@ class RequestsScreen(Screen):
         if amendment is None or store is None:
             return
         with self.review.refusals():
-            review.accept(store, self.review.meeting_id, amendment.id)
+            outcome = review.accept(
+                store, self.review.meeting_id, amendment.id, by=self.review.role
+            )
             self.review.reload()
-            self.notify(f"Accepted: {self.review.reference_of(amendment)}", markup=False)
+            self.notify(outcome.message, markup=False)
 
     def action_decline(self) -> None:
         amendment = self.highlighted()
@@ -165,7 +167,7 @@ class RequestsScreen(Screen):
         if reason is None or store is None:
             return
         with self.review.refusals():
-            review.decline(store, self.review.meeting_id, amendment.id, reason)
+            review.decline(store, self.review.meeting_id, amendment.id, reason, by=self.review.role)
             self.review.reload()
             self.notify(f"Declined: {reference}", markup=False)
 

@@ -36,37 +36,29 @@ POLL = 0.5  # seconds between looks at whether another process wrote
 #: Who acts on the review screen, as the journal records it.
 ROLES = {"chair": "the chair", "clerk for the chair": "the clerk, for the chair"}
 DEFAULT_ROLE = "clerk for the chair"  # the clerk opens it in the terminal; the chair says so
+CHAIR = "chair"  # who a request is from, whoever types it
 
 
 def meeting_minutes(record: MeetingRecord) -> MinutesDocument:
-    """The minutes as `clerk minutes` exports them: the meeting's house style, marked DRAFT
-    until the chair approves."""
-    from clerk.minutes.compose import compose_minutes
-    from clerk.minutes.style import HouseStyle, load_style
+    """The minutes as every export renders them (`clerk.review.minutes_document`): the
+    meeting's house style, marked DRAFT until the chair approves."""
+    from clerk.review import minutes_document
 
-    name = record.committee.style or "westminster"
-    style = HouseStyle() if name == "westminster" else load_style(name)
-    return compose_minutes(record, style, draft=not record.meeting.status.minutes_approved)
+    return minutes_document(record)
 
 
 def status_words(record: MeetingRecord) -> str:
-    """ "sent to the chair", "approved by the chair on 21 October 2019" …"""
-    from clerk.record import MeetingStatus
+    """ "with the chair for review", "approved by the chair on 21 October 2019 — read-only" """
+    from clerk.review import status_words as words
     from clerk.tui.session import long_date
 
     meeting = record.meeting
-    status = meeting.status
-    if status is MeetingStatus.SENT:
-        return "draft sent to the chair"
-    if status is MeetingStatus.APPROVED:
-        on = f" on {long_date(meeting.approved_on)}" if meeting.approved_on else ""
-        return f"approved by the chair{on} — read-only"
-    if status is MeetingStatus.PUBLISHED:
-        return "approved and published — read-only"
-    if status is MeetingStatus.CONFIRMED:
-        on = f" on {long_date(meeting.confirmed_on)}" if meeting.confirmed_on else ""
-        return f"confirmed{on} — read-only"
-    return status.value.replace("_", " ")
+    text = words(meeting.status)
+    if meeting.status.minutes_approved:
+        if meeting.approved_on and meeting.status.value == "approved":
+            text += f" on {long_date(meeting.approved_on)}"
+        text += " — read-only"
+    return text
 
 
 class ReviewScreen(Screen):
@@ -74,12 +66,14 @@ class ReviewScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "request_amendment", "Request change", id="request_amendment"),
+        Binding("f4", "send_to_chair", "Send to chair", id="send_to_chair"),
         Binding("f3", "list_requests", "Requests", id="list_requests"),
         Binding("f5", "approve", "Approve", id="approve"),
         Binding("f6", "reopen", "Reopen", id="reopen"),
         Binding("f7", "journal", "Journal", id="journal"),
         Binding("f8", "versions", "Versions", id="versions"),
         Binding("f9", "acting_as", "Acting as", id="acting_as"),
+        Binding("g", "go_to_passage", "Go to", id="go_to_passage"),
         Binding("escape", "leave", "Back", id="leave_review", show=False),
     ]
 
@@ -202,8 +196,13 @@ class ReviewScreen(Screen):
         if self.record is None:
             return True
         approved = self.record.meeting.status.minutes_approved
-        if action in ("request_amendment", "approve"):
-            return not approved
+        status = self.record.meeting.status.value
+        if action == "request_amendment":
+            return status in ("ended", "sent")
+        if action == "send_to_chair":
+            return status == "ended"
+        if action == "approve":
+            return status == "sent"
         if action == "reopen":
             return approved
         return True
@@ -223,6 +222,7 @@ class ReviewScreen(Screen):
 
     async def _request(self, passage: Any) -> None:
         from clerk import review
+        from clerk.record import AmendmentKind
         from clerk.tui.dialogs.amendment import ask_amendment
 
         answer = await ask_amendment(self.app, passage)
@@ -231,10 +231,37 @@ class ReviewScreen(Screen):
         with self.refusals():
             assert self.store is not None
             review.request_amendment(
-                self.store, self.meeting_id, passage.reference, answer.kind, answer.new_text
+                self.store,
+                self.meeting_id,
+                passage.reference,
+                AmendmentKind(answer.kind),
+                answer.new_text,
+                author=CHAIR,
+                role=self.role,
             )
             self.reload()
             self.notify(f"Request on {passage.reference} kept", markup=False)
+
+    def action_go_to_passage(self) -> None:
+        self.run_worker(self._go_to_passage(), group="dialog", exclusive=True)
+
+    async def _go_to_passage(self) -> None:
+        from clerk.tui.dialogs.answers import text_dialog
+
+        reference = await self.app.push_screen_wait(
+            text_dialog("Go to passage", "Reference (4.3, 5 RESOLVED (2))", "reference")
+        )
+        if reference is not None and not self.view.highlight_reference(reference):
+            self.notify(f"No passage {reference} in these minutes", markup=False)
+
+    def action_send_to_chair(self) -> None:
+        from clerk import review
+
+        assert self.store is not None
+        with self.refusals():
+            version = review.send_to_chair(self.store, self.meeting_id, by=self.role)
+            self.reload()
+            self.notify(f"Version {version.number} frozen and sent to the chair")
 
     def action_list_requests(self) -> None:
         from clerk.tui.screens.requests import RequestsScreen
@@ -259,7 +286,7 @@ class ReviewScreen(Screen):
         if sure != "yes":
             return
         with self.refusals():
-            review.approve(self.store, self.meeting_id)
+            review.approve(self.store, self.meeting_id, by=self.role)
             self.reload()
             self.notify("The minutes are approved: read-only until reopened")
 
@@ -277,7 +304,7 @@ class ReviewScreen(Screen):
             return
         with self.refusals():
             assert self.store is not None
-            review.reopen(self.store, self.meeting_id, reason)
+            review.reopen(self.store, self.meeting_id, reason, by=self.role)
             self.reload()
             self.notify("Reopened: the minutes are a draft again", markup=False)
 

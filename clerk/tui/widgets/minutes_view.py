@@ -80,11 +80,13 @@ class MinutesView(KeyedHelp, SteadyOptionList):
 ## The minutes
 The minutes exactly as the Word export writes them, each passage with its reference in the
 gutter (4.3, 5 RESOLVED (2), attendance 1); ● marks a passage with open requests.
-Up and down move passage by passage. **{key:request_amendment}** asks for a change to the
-highlighted passage; **{key:list_requests}** lists the requests; **{key:approve}**
-approves the minutes; **{key:reopen}** reopens approved minutes; **{key:journal}** shows
-who changed what; **{key:acting_as}** says who is acting (the chair, or the clerk for the
-chair).
+Up and down move passage by passage; **{key:go_to_passage}** goes to a passage by its
+reference. **{key:request_amendment}** asks for a change to the highlighted passage;
+**{key:list_requests}** lists the requests (accept, decline); **{key:send_to_chair}** freezes
+a version and sends the draft to the chair; **{key:approve}** approves the minutes;
+**{key:reopen}** reopens approved minutes; **{key:versions}** compares versions;
+**{key:journal}** shows who changed what; **{key:acting_as}** says who is acting (the chair,
+or the clerk for the chair).
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -113,6 +115,7 @@ chair).
         ]
         at = self.highlighted
         self.lines = lines
+        self.open_counts = dict(open_counts)
         self.set_options(options)
         if keep is not None:
             self.highlight_reference(keep.reference) or self._near(at)
@@ -154,6 +157,15 @@ chair).
         if self.highlighted is None or self.highlighted >= len(lines):
             return None
         return lines[self.highlighted].passage
+
+    def marked(self) -> list[str]:
+        """The references shown with the open-requests mark, in reading order."""
+        counts = getattr(self, "open_counts", {})
+        return [
+            line.passage.reference
+            for line in self.lines
+            if line.passage is not None and counts.get(line.passage.reference)
+        ]
 
     def text(self) -> str:
         """What the view shows, a line a passage, reference first (for tests and the
