@@ -278,10 +278,86 @@ def _v3_undo_steps(db: Database) -> None:
     db["journal"].create_index(["step"])
 
 
+def _v4_review(db: Database) -> None:
+    """The chair's review: amendment requests on the draft minutes and what became of them,
+    the numbered versions of the minutes frozen as they went to the chair, and each change of
+    a meeting's status (sent, approved, published, reopened, confirmed) with who made it and
+    why. Versions and status changes are append-only, as the journal is; the Meeting
+    dataclass's new confirmation fields become columns as any new field does."""
+    from sqlite_utils.db import ForeignKey
+
+    db["amendments"].create(
+        {
+            "id": str,
+            "meeting_id": str,
+            "reference": str,
+            "source": str,
+            "kind": str,
+            "old_text": str,
+            "new_text": str,
+            "author": str,
+            "made_at": str,
+            "status": str,
+            "reason": str,
+            "decided_by": str,
+            "decided_at": str,
+            "version": int,
+        },
+        pk="id",
+        not_null={"meeting_id", "reference", "source", "kind", "old_text", "new_text",
+                  "author", "made_at", "status", "reason", "decided_by"},
+        foreign_keys=[
+            ForeignKey("amendments", "meeting_id", "meetings", "id", on_delete=_CASCADE)
+        ],
+    )  # fmt: skip
+    db["amendments"].create_index(["meeting_id"])
+    db["versions"].create(
+        {
+            "meeting_id": str,
+            "number": int,
+            "frozen_at": str,
+            "by": str,
+            "event": str,  # "sent to the chair", "approved"
+            "document": str,  # clerk.minutes.document_json
+        },
+        pk=("meeting_id", "number"),
+        not_null={"meeting_id", "number", "frozen_at", "by", "event", "document"},
+        foreign_keys=[ForeignKey("versions", "meeting_id", "meetings", "id", on_delete=_CASCADE)],
+    )
+    # No meeting foreign key: like the journal, the history outlives a deleted meeting.
+    db["status_changes"].create(
+        {
+            "id": int,
+            "meeting_id": str,
+            "at": str,
+            "role": str,
+            "by": str,
+            "from_status": str,
+            "to_status": str,
+            "reason": str,
+            "version": int,
+        },
+        pk="id",
+        not_null={"meeting_id", "at", "role", "by", "from_status", "to_status", "reason"},
+    )
+    db["status_changes"].create_index(["meeting_id"])
+    db.executescript(
+        """
+        CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
+        BEGIN SELECT RAISE(ABORT, 'a frozen version of the minutes cannot change'); END;
+        CREATE TRIGGER status_changes_no_update BEFORE UPDATE ON status_changes
+        BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
+        CREATE TRIGGER status_changes_no_delete BEFORE DELETE ON status_changes
+        BEGIN SELECT RAISE(ABORT, 'the status history is append-only'); END;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_base_tables,
     _v2_search_and_listing,
     _v3_undo_steps,
+    _v4_review,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -43,9 +43,23 @@ class MeetingStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     ADJOURNED = "adjourned"  # stopped part way, to resume on another day
     ENDED = "ended"  # closed; the draft minutes can be produced
+    SENT = "sent"  # the draft minutes have gone to the chair for review
     APPROVED = "approved"  # the chair has approved the draft minutes
+    PUBLISHED = "published"  # the approved minutes have been published
     CONFIRMED = "confirmed"  # signed as a correct record at a later meeting
     CANCELLED = "cancelled"
+
+    @property
+    def minutes_approved(self) -> bool:
+        """The chair has approved the minutes: the record is read-only until reopened, and
+        the minutes are no longer a draft."""
+        return self in MINUTES_APPROVED
+
+
+#: The statuses in which the meeting's record may not change (until it is reopened).
+MINUTES_APPROVED = frozenset(
+    {MeetingStatus.APPROVED, MeetingStatus.PUBLISHED, MeetingStatus.CONFIRMED}
+)
 
 
 class MemberRole(StrEnum):
@@ -215,6 +229,13 @@ class Meeting:
     published_on: date | None = None
     current_item_id: str | None = None  # where the live screen was, so reopening returns there
     adjournments: list[Adjournment] = field(default_factory=list)
+    approved_on: date | None = None  # the day the chair approved the minutes
+    # Confirmation at a later meeting: which meeting, at which minute ("3.1"), whether "as a
+    # correct record" or "with amendments", and the day (that meeting's date).
+    confirmed_by_meeting_id: str | None = None
+    confirmed_minute: str = ""
+    confirmed_with_amendments: bool = False
+    confirmed_on: date | None = None
     id: str = field(default_factory=new_id)
 
 
@@ -351,6 +372,47 @@ class Action:
     comment: str = ""  # the tracker's "Update" column
     position: int = 0
     id: str = field(default_factory=new_id)
+
+
+# --------------------------------------------------------------------------- the chair's review
+
+
+class AmendmentKind(StrEnum):
+    """What an amendment request asks of a passage of the minutes."""
+
+    REPLACE = "replace"  # replace the passage's text with new_text
+    INSERT = "insert"  # a new paragraph, new_text, after the passage
+    DELETE = "delete"  # remove the passage
+    COMMENT = "comment"  # a remark on the passage; accepting it notes it, changing nothing
+
+
+class AmendmentStatus(StrEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+@dataclass
+class Amendment:
+    """A change to the draft minutes asked for by the chair (or the clerk on the chair's
+    behalf), tied to a passage by its reference ("4.3", "5 RESOLVED (2)", "attendance 1")
+    as it was when asked, and by `source`, the record row it was written from
+    ("paragraphs:…", "resolutions:…", "membership"), which stays true when numbers move."""
+
+    id: str
+    meeting_id: str
+    reference: str
+    source: str
+    kind: AmendmentKind
+    old_text: str  # the passage as the chair saw it
+    new_text: str  # the replacement, the insertion, or the comment; "" to delete
+    author: str  # who asked: "chair", "clerk", or the name Word gave
+    made_at: datetime
+    status: AmendmentStatus = AmendmentStatus.OPEN
+    reason: str = ""  # why it was declined; what the clerk must do by hand, if anything
+    decided_by: str = ""
+    decided_at: datetime | None = None
+    version: int | None = None  # the version of the minutes the chair was reading
 
 
 # --------------------------------------------------------------------------- the whole

@@ -12,7 +12,8 @@ one journal INSERT.
 The package: `connection` (the one connection, its lock, transactions, errors, the
 checkpointer), `rows` (how each record class is stored; add, update, delete; the journal),
 `meetings` (whole meetings saved, loaded, listed and found), `people` (found, merged,
-removed) and `undo` (steps, replayed). `Store` is assembled here from their mixins, and
+removed), `undo` (steps, replayed) and `review` (the chair's amendment requests, frozen
+versions of the minutes, status changes). `Store` is assembled here from their mixins, and
 opened here: opening reads SCHEMA_VERSION and MIGRATIONS from this module's namespace, where
 a test sets them to try a migration that fails half way.
 """
@@ -34,6 +35,7 @@ from clerk.store.connection import (
     BUSY_TIMEOUT,
     CHECKPOINT_EVERY,
     AmbiguousMeeting,
+    MinutesApproved,
     StoreError,
     UnknownMeeting,
     _Checkpointer,
@@ -42,6 +44,12 @@ from clerk.store.connection import (
 )
 from clerk.store.meetings import MeetingsMixin, MeetingSummary
 from clerk.store.people import PeopleMixin
+from clerk.store.review import (
+    ReviewMixin,
+    StatusChange,
+    StoredVersion,
+    UnknownAmendment,
+)
 from clerk.store.rows import Entity, JournalEntry
 from clerk.store.undo import Step, UndoMixin
 
@@ -53,9 +61,13 @@ __all__ = [
     "Entity",
     "JournalEntry",
     "MeetingSummary",
+    "MinutesApproved",
+    "StatusChange",
     "Step",
     "Store",
     "StoreError",
+    "StoredVersion",
+    "UnknownAmendment",
     "UnknownMeeting",
     "copy_database",
     "default_db_path",
@@ -64,7 +76,7 @@ __all__ = [
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class Store(MeetingsMixin, PeopleMixin, UndoMixin):
+class Store(MeetingsMixin, PeopleMixin, UndoMixin, ReviewMixin):
     """A clerk database, opened (created if need be, migrated to SCHEMA_VERSION) by `role`."""
 
     def __init__(
@@ -77,6 +89,7 @@ class Store(MeetingsMixin, PeopleMixin, UndoMixin):
         self._step: Step | None = None  # inside `step()`: journal rows are tagged with it
         self._step_meeting: str | None = None
         self._checkpointer: _Checkpointer | None = None
+        self._changing_status = False
         _check_is_sqlite(self.path)
         try:
             conn = sqlite3.connect(

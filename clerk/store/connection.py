@@ -38,6 +38,11 @@ class AmbiguousMeeting(StoreError):
     """More than one meeting matches the reference given."""
 
 
+class MinutesApproved(StoreError):
+    """The meeting's minutes are approved (or published, or confirmed): its record is
+    read-only until reopened. The message says which meeting and how to reopen it."""
+
+
 def default_db_path() -> Path:
     """$CLERK_DB if set, else clerk.db in the user's data folder (created if need be)."""
     env = os.environ.get("CLERK_DB")
@@ -79,6 +84,7 @@ class ConnectionMixin:
     _step: Step | None
     _step_meeting: str | None
     _checkpointer: _Checkpointer | None
+    _changing_status: bool  # inside `set_status`: the one write approved minutes take
 
     def checkpoint_in_background(self, every: int = CHECKPOINT_EVERY) -> None:
         """Copy the WAL back into the database file from another thread, never in a commit.

@@ -19,6 +19,7 @@ from typing import Any
 from clerk.codec import DecodeError, decode, encode, field_types
 from clerk.migrations import CHILD_TABLES, TABLES, column_kind, from_column, to_column
 from clerk.record import (
+    MINUTES_APPROVED,
     Action,
     AgendaItem,
     Attendance,
@@ -31,7 +32,7 @@ from clerk.record import (
     Resolution,
     Vote,
 )
-from clerk.store.connection import ConnectionMixin, StoreError, UnknownMeeting
+from clerk.store.connection import ConnectionMixin, MinutesApproved, StoreError, UnknownMeeting
 
 Entity = (
     Committee
@@ -162,6 +163,10 @@ _RECORD_CHILDREN: tuple[tuple[str, type], ...] = (
 )
 
 
+#: Meeting fields that change nothing the minutes say: written even when they are approved.
+_FREE = frozenset({"current_item_id"})
+
+
 def _now() -> str:
     now = datetime.now(UTC)
     return f"{now:%Y-%m-%dT%H:%M:%S}.{now.microsecond // 1000:03d}Z"
@@ -186,6 +191,11 @@ class RowsMixin(ConnectionMixin):
         old: dict | None,
         new: dict | None,
     ) -> None:
+        # Every change to a meeting is journalled, here, inside its transaction: so this is
+        # the one place that refuses (and so rolls back) a change to approved minutes,
+        # whichever route it came by (the live screen, the command line, import-record).
+        if meeting_id is not None and not self._changing_status:
+            self._refuse_if_approved(conn, meeting_id, table, op, old, new)
         step = self._step
         step_id = None
         if step is not None:  # every row a step writes is part of it, whichever meeting's
@@ -207,6 +217,50 @@ class RowsMixin(ConnectionMixin):
             "INSERT INTO journal (at, role, meeting_id, table_name, row_id, op, old, new, step) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (_now(), self.role, meeting_id, table, row_id, op, _dumps(old), _dumps(new), step_id),
+        )
+
+    def _refuse_if_approved(
+        self,
+        conn: sqlite3.Connection,
+        meeting_id: str,
+        table: str,
+        op: str,
+        old: dict | None,
+        new: dict | None,
+    ) -> None:
+        """MinutesApproved if `meeting_id`'s minutes are approved, published or confirmed.
+
+        The status that counts is the one before the change: a meeting row replaced or
+        deleted carries it in `old`; otherwise the row in the database holds it (a meeting
+        not yet in the database, being saved, is not approved). Moving the live screen's
+        place in an approved meeting changes nothing the minutes say, so it is let through."""
+        if table == "meetings" and op == "insert":
+            return  # a new meeting: nothing approved to protect
+        if table == "meetings" and old is not None and "status" in old:
+            status, day = old["status"], old.get("date")
+        else:
+            row = conn.execute(
+                "SELECT status, date FROM meetings WHERE id = ?", (meeting_id,)
+            ).fetchone()
+            if row is None:
+                return
+            status, day = row
+        if status not in MINUTES_APPROVED:
+            return
+        if table == "meetings" and op == "update" and new is not None and set(new) <= _FREE:
+            return
+        if day is None:
+            day = conn.execute("SELECT date FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+            day = day[0] if day else meeting_id
+        what = {
+            "approved": "have been approved by the chair",
+            "published": "have been approved and published",
+            "confirmed": "have been confirmed as a correct record at a later meeting",
+        }[status]
+        raise MinutesApproved(
+            f"The minutes of the meeting on {day} {what}: they are read-only, and nothing "
+            f"was changed. To change them, reopen them with `clerk reopen {day} --reason …` "
+            "(the reason is kept in the journal)."
         )
 
     # ----------------------------------------------------------------------- low-level rows
