@@ -59,14 +59,15 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[int, str, list[str]]]:
-    """`clerk serve` on the recorded sample meeting: (port, meeting id, its passages' texts)."""
+def served(tmp_path: Path) -> Iterator[tuple[int, str, dict[str, str]]]:
+    """`clerk serve` on the recorded sample meeting: (port, meeting id, its passages' texts
+    by reference)."""
     db = tmp_path / "clerk.db"
     with Store(db, role="import") as store:
         loaded = load_samples(store)
         meeting_id = loaded["fps-2019-10-17.json"]
         record = store.load_record(meeting_id)
-    texts = [p.text for p in passages(meeting_minutes(record))]
+    texts = {p.reference: p.text for p in passages(meeting_minutes(record))}
     port = free_port()
     env = {**os.environ, "CLERK_CONFIG": str(tmp_path / "no-config")}
     server = subprocess.Popen(
@@ -122,13 +123,10 @@ def test_the_review_screen_in_headless_chromium(served) -> None:
             shown = wait_for_text(page, "open request")  # the review's header line
             assert "Minutes —" in shown
             # a paragraph of the minutes: the attendance block's first line, as exported
-            attendance = next(t for t in texts if t.startswith("Present"))
-            wait_for_text(page, attendance[:40])
+            wait_for_text(page, texts["attendance 1"][:40])
             # keys reach it: End goes to the last passage, the line the chair signs
             page.locator(".xterm-screen").click()
             page.keyboard.press("End")
-            closing = [t for t in texts if t.startswith("The Meeting ended")]
-            assert closing, texts[-3:]
-            wait_for_text(page, closing[0][:30])
+            wait_for_text(page, texts["closing"][:30])
         finally:
             browser.close()

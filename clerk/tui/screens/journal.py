@@ -8,7 +8,8 @@ which kind of row, and the fields that changed, old → new. Nothing here writes
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -21,7 +22,7 @@ from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.widgets.footer import ClerkFooter
 
 if TYPE_CHECKING:
-    from clerk.store import JournalEntry, Store
+    from clerk.store import JournalEntry, StatusChange, Store
 
 SHOWN = 2000  # the latest entries shown; the CLI's `clerk journal` gives them all
 VALUE_WIDTH = 60  # characters of a changed value shown before "…"
@@ -80,6 +81,29 @@ def describe(entry: JournalEntry) -> str:
     return f"{name} {_OPS.get(entry.op, entry.op)}"
 
 
+@dataclass(frozen=True)
+class Line:
+    """One line of the journal view: a journalled change, or a change of the meeting's
+    status with the reason given (reopening approved minutes needs one)."""
+
+    at: str  # as when() shows it
+    role: str
+    what: str
+    changed: str
+
+
+def entry_line(entry: JournalEntry) -> Line:
+    return Line(when(entry.at), entry.role, describe(entry), what_changed(entry))
+
+
+def status_line(change: StatusChange) -> Line:
+    by = f" (by {change.by})" if change.by and change.by != change.role else ""
+    words = f"{change.from_status.value} → {change.to_status.value}{by}"
+    reason = f": {change.reason}" if change.reason else ""
+    at = change.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return Line(at, change.role, "status changed", words + reason)
+
+
 class JournalTable(KeyedHelp, DataTable):
     HELP_TEMPLATE = """\
 ## The journal
@@ -101,7 +125,7 @@ class JournalScreen(Screen):
         self.store = store
         self.meeting_id = meeting_id
         self.title_text = title
-        self.entries: list[JournalEntry] = []
+        self.lines: list[Line] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Text(f"Journal — {self.title_text}"), classes="screen-title")
@@ -119,26 +143,21 @@ class JournalScreen(Screen):
         table.focus()
 
     def reload(self) -> None:
-        self.entries = list(reversed(self.store.journal(self.meeting_id, limit=SHOWN)))
+        lines = [entry_line(e) for e in self.store.journal(self.meeting_id, limit=SHOWN)]
+        lines += [status_line(c) for c in self.store.status_history(self.meeting_id)]
+        # newest first; a status change sorts after the journal rows of the same moment
+        self.lines = sorted(lines, key=lambda line: line.at, reverse=True)
         table = self.query_one(JournalTable)
         table.clear()
-        for entry in self.entries:
+        for line in self.lines:
             # Text throughout: a changed value is what someone typed, "[b]" and all
-            table.add_row(
-                Text(when(entry.at)),
-                Text(entry.role),
-                Text(describe(entry)),
-                Text(what_changed(entry)),
-                key=str(entry.id),
-            )
-        count = len(self.entries)
-        more = f" (the latest {SHOWN})" if count >= SHOWN else ""
+            table.add_row(Text(line.at), Text(line.role), Text(line.what), Text(line.changed))
+        count = len(self.lines)
+        more = f" (the latest {SHOWN} changes of rows)" if count >= SHOWN else ""
         self.query_one("#journal-count", Static).update(
             Text(f" {count} change{'s' if count != 1 else ''}{more}")
         )
 
     def rows_text(self) -> list[str]:
         """Each row as a line of text (what the table shows), for tests."""
-        return [
-            f"{when(e.at)} | {e.role} | {describe(e)} | {what_changed(e)}" for e in self.entries
-        ]
+        return [f"{line.at} | {line.role} | {line.what} | {line.changed}" for line in self.lines]

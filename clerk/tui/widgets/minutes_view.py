@@ -9,11 +9,12 @@ the cursor steps over them. A mark in the gutter says a passage has open amendme
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets.option_list import Option
 
@@ -57,24 +58,44 @@ def minutes_lines(document: MinutesDocument) -> list[Line]:
     return lines
 
 
-def _prompt(line: Line, open_count: int) -> Table | Text:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=GUTTER, no_wrap=True, overflow="ellipsis")
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
+def _prompt(line: Line, open_count: int, width: int) -> Text:
+    """The line as one Text: the reference and the mark in the gutter, the words wrapped to
+    `width` beside it with a hanging indent. Wrapped here, once per width, rather than laid
+    out as a Rich table: OptionList measures every option's height, several times as the
+    screen opens, and a table per passage made a 300-paragraph meeting take seconds."""
+    body_width = max(20, width - GUTTER - 3)
+    indent = " " * (GUTTER + 3)
     passage = line.passage
     if passage is None:
         style = "bold reverse" if line.note == "mark" else "bold"
-        grid.add_row("", "", Text(line.text, style=style))
-        return grid
-    mark = Text(OPEN_MARK if open_count else " ", style="bold yellow")
-    body = Text(line.text, style="bold" if passage.kind in _BOLD else "")
-    grid.add_row(Text(passage.reference, style="dim"), mark, body)
-    return grid
+        return Text(indent) + Text(line.text, style=style)
+    wrapped = [
+        part
+        for paragraph in line.text.split("\n")
+        for part in (textwrap.wrap(paragraph, body_width) or [""])
+    ]
+    reference = passage.reference
+    if len(reference) > GUTTER:
+        reference = reference[: GUTTER - 1] + "…"
+    text = Text(f"{reference:<{GUTTER}} ", style="dim")
+    text.append(OPEN_MARK if open_count else " ", style="bold yellow")
+    text.append(" ")
+    style = "bold" if passage.kind in _BOLD else ""
+    text.append(wrapped[0], style=style)
+    for part in wrapped[1:]:
+        text.append("\n" + indent)
+        text.append(part, style=style)
+    return text
 
 
 class MinutesView(KeyedHelp, SteadyOptionList):
     """The minutes, passage by passage; the highlighted passage is the one the keys act on."""
+
+    # the rest of the screen's height: never measured from the passages (OptionList's own
+    # height is auto, which measures every option again at each layout)
+    DEFAULT_CSS = """
+    MinutesView { height: 1fr; max-height: 100%; border: none; padding: 0 1; }
+    """
 
     HELP_TEMPLATE = """\
 ## The minutes
@@ -103,26 +124,54 @@ or the clerk for the chair).
         """Show `document`, with the open requests' marks; the cursor stays on the passage
         it was on (by reference), or as near as the new document allows."""
         keep = self.highlighted_passage()
-        lines = minutes_lines(document)
         old = getattr(self, "lines", [])
-        options = [
-            Option(
-                _prompt(line, open_counts.get(line.passage.reference, 0) if line.passage else 0),
-                id=f"line:{index}",
-                disabled=line.passage is None,
-            )
-            for index, line in enumerate(lines)
-        ]
         at = self.highlighted
-        self.lines = lines
+        self.lines = minutes_lines(document)
         self.open_counts = dict(open_counts)
-        self.set_options(options)
+        if self.scrollable_content_region.width <= 0:
+            # not laid out yet: drawn at its width when it is (the first Resize), not twice
+            self._drawn_width = None
+            return
+        self._draw()
         if keep is not None:
             self.highlight_reference(keep.reference) or self._near(at)
         elif old or at is not None:
             self._near(at)
         else:
             self.highlight_first()
+
+    def _width(self) -> int:
+        width = self.scrollable_content_region.width
+        if width <= 0:  # not laid out yet: the screen's width, less the scrollbar
+            width = self.app.size.width - 2
+        return width
+
+    def _draw(self) -> None:
+        width = self._width()
+        self._drawn_width = width
+        counts = self.open_counts
+        self.set_options(
+            [
+                Option(
+                    _prompt(line, counts.get(line.passage.reference, 0) if line.passage else 0,
+                            width),
+                    id=f"line:{index}",
+                    disabled=line.passage is None,
+                )
+                for index, line in enumerate(self.lines)
+            ]
+        )  # fmt: skip
+
+    def _on_resize(self, event: events.Resize) -> None:
+        super()._on_resize(event)
+        if self.lines and self._width() != getattr(self, "_drawn_width", None):
+            first = getattr(self, "_drawn_width", None) is None
+            keep = self.highlighted
+            self._draw()
+            if first or keep is None:
+                self.highlight_first()
+            else:
+                self.highlighted = keep
 
     def _near(self, at: int | None) -> bool:
         if at is None or not self.lines:
