@@ -50,6 +50,11 @@ class MeetingStatus(StrEnum):
     CANCELLED = "cancelled"
 
     @property
+    def label(self) -> str:
+        """The status in a list of meetings (the picker, `clerk meetings`): "with chair"."""
+        return "with chair" if self is MeetingStatus.SENT else self.value.replace("_", " ")
+
+    @property
     def minutes_approved(self) -> bool:
         """The chair has approved the minutes: the record is read-only until reopened, and
         the minutes are no longer a draft."""

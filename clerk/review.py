@@ -229,11 +229,13 @@ def accept(
     amendment_id: str,
     by: str = CLERK,
     style: HouseStyle | None = None,
+    note: str = "",
 ) -> Outcome:
     """Accept a request: change the record as it asks (the minutes regenerate from it), in
     one transaction with the decision. A request on a passage composed from other rows
     (attendance, declarations, the heading …) is accepted and the clerk told where to make
-    the change; a replacement whose passage has changed since it was asked is refused."""
+    the change; a replacement whose passage has changed since it was asked is refused.
+    `note`, if given, is kept with the decision as its reason."""
     meeting = store.meeting(meeting_id)
     _refuse_if_approved(meeting, "amended")
     amendment = store.amendment(meeting_id, amendment_id)
@@ -246,6 +248,7 @@ def accept(
     if amendment.kind is AmendmentKind.REPLACE and changes.applied:
         _refuse_if_changed(record, amendment, style)
     reason = f"to be made by hand: {changes.by_hand}" if changes.by_hand else ""
+    reason = "; ".join(r for r in (note.strip(), reason) if r)
     with store.batch():
         _apply(store, meeting_id, changes, amendment)
         decided = store.decide_amendment(

@@ -220,7 +220,8 @@ def test_approval_waits_for_open_requests_then_freezes_the_approved_minutes(
     assert not latest.document.draft and "DRAFT" not in latest.document.marks
     change = store.status_history(mid)[-1]
     assert (change.to_status, change.role) == (MeetingStatus.APPROVED, "chair")
-    assert store.journal(mid)[-2].role == "chair"  # the meeting's status, changed by the chair
+    status_entries = [e for e in store.journal(mid) if e.table in ("meetings", "status_changes")]
+    assert [e.role for e in status_entries[-2:]] == ["chair", "chair"]
 
 
 def approved_meeting(store: Store, record: MeetingRecord) -> str:
@@ -288,8 +289,12 @@ def test_reopening_needs_a_reason_is_journalled_and_allows_changes(
         MeetingStatus.ENDED,
         "Councillor Bright's name was misspelt.",
     )
-    status_entry = store.journal(mid)[-1]
-    assert status_entry.old["status"] == "approved" and status_entry.new["status"] == "ended"
+    meeting_entry, why = store.journal(mid)[-2:]
+    assert meeting_entry.old["status"] == "approved" and meeting_entry.new["status"] == "ended"
+    assert (why.table, why.new["reason"]) == (
+        "status_changes",
+        "Councillor Bright's name was misspelt.",
+    )
     paragraph = store.load_record(mid).paragraphs[0]
     store.update(paragraph, text="Corrected.")
     with pytest.raises(ReviewError, match="not approved"):
@@ -334,3 +339,55 @@ def test_a_decision_on_an_unknown_request_says_how_to_find_one(
     mid = sent(store, record)
     with pytest.raises(StoreError, match="clerk amendments MEETING"):
         review.accept(store, mid, "nope")
+
+
+def test_exports_say_when_the_chair_approved_and_when_a_later_meeting_confirmed(
+    store: Store, record: MeetingRecord, tmp_path: Path
+) -> None:
+    mid = sent(store, record)
+    draft = review.current_minutes(store, mid)
+    assert draft.draft and "DRAFT" in draft.marks
+    assert find(draft, "status") is None
+    review.approve(store, mid, on=date(2019, 10, 24))
+    approved = review.current_minutes(store, mid)
+    assert not approved.draft and "DRAFT" not in approved.marks
+    assert find(approved, "status").text == "Approved by the Chairman on Thursday 24 October 2019."
+    assert find(approved, "closing").text == "The Meeting ended at 8.59 pm."  # still the closing
+    later = replace(record.meeting, id=new_id(), date=date(2019, 11, 25))
+    store.save_record(MeetingRecord(record.committee, later, people=record.people))
+    review.confirm(store, mid, later.id, "3.1")
+    confirmed = review.current_minutes(store, mid)
+    assert find(confirmed, "status [2]").text == (
+        "Confirmed as a correct record at the meeting on Monday 25 November 2019 (minute 3.1)."
+    )
+    quiet = tmp_path / "quiet.toml"
+    quiet.write_text('[closing]\napproved = ""\nconfirmed = ""\n')
+    assert find(review.current_minutes(store, mid, load_style(quiet)), "status") is None
+    review.reopen(store, mid, "A name is wrong.")
+    assert find(review.current_minutes(store, mid), "status") is None
+
+
+def test_approving_the_minutes_at_the_next_meeting_confirms_the_earlier_one(
+    store: Store,
+) -> None:
+    from clerk.samples import load_samples
+
+    loaded = load_samples(store)
+    october, november = loaded[OCTOBER], loaded["fps-2019-11-25.toml"]
+    session = LiveSession(store, november)
+    # not yet approved by the chair: the resolution is recorded, the clerk told why not
+    resolution = session.approve_minutes()
+    assert "Approve them first" in session.confirm_previous(resolution)
+    assert store.meeting(october).status is MeetingStatus.ENDED
+    review.send_to_chair(store, october)
+    review.approve(store, october, on=date(2019, 10, 24))
+    said = session.confirm_previous(resolution)
+    assert said == "The minutes of 17 October 2019 are confirmed as a correct record."
+    earlier = store.meeting(october)
+    assert (earlier.status, earlier.confirmed_by_meeting_id, earlier.confirmed_on) == (
+        MeetingStatus.CONFIRMED,
+        november,
+        date(2019, 11, 25),
+    )
+    assert earlier.confirmed_minute == session.minute_of(resolution) == "3.1"
+    assert "already confirmed" in session.confirm_previous(resolution)

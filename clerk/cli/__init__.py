@@ -159,7 +159,7 @@ def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_js
             m.id[:8],
             dates.short_date(m.date),
             dates.clock_time(m.start_time, dates.CLOCK_24H) if m.start_time else "",
-            m.status.value.replace("_", " "),
+            m.status.label,
             str(m.items),
             str(m.present),
             # Text, not str: Rich reads a str cell as markup ("Audit [/] Panel" would crash)
@@ -441,10 +441,9 @@ def minutes(
     or the meeting's date as YYYY-MM-DD.
     """
     from clerk.minutes.compose import compose_minutes
-    from clerk.record import MeetingStatus
 
     record = _load(ctx, meeting, committee)
-    draft = record.meeting.status not in (MeetingStatus.APPROVED, MeetingStatus.CONFIRMED)
+    draft = not record.meeting.status.minutes_approved  # DRAFT until the chair approves
     document = compose_minutes(record, _style(style, record), exempt=exempt, draft=draft)
     _emit(document, fmt, output, template, f"minutes-{record.meeting.date}")
 
@@ -603,8 +602,8 @@ def _write_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
-# Families of commands in modules of their own: importing one registers its commands on `main`.
-from clerk.cli import review_screen  # noqa: E402, F401
+# The other families of commands register themselves on `main` when imported.
+from clerk.cli import review, review_screen  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -30,6 +30,7 @@ from datetime import time
 
 from clerk.minutes import phrases
 from clerk.minutes.document import (
+    STATUS,
     Block,
     Heading,
     Inline,
@@ -48,6 +49,7 @@ from clerk.record import (
     Declaration,
     DeclarationAction,
     MeetingRecord,
+    MeetingStatus,
     MemberRole,
     Person,
     Resolution,
@@ -257,6 +259,7 @@ class Composer:
         )
         if labels:
             blocks.append(SignatureLines(labels))
+        blocks += [Paragraph(plain(line), source=STATUS) for line in self.status_lines()]
         marks = (("DRAFT",) if draft else ()) + (("CONFIDENTIAL",) if exempt else ())
         title = f"{self.r.committee.name} – {self.date()}"
         if exempt:
@@ -269,6 +272,34 @@ class Composer:
             confidential=exempt,
             marks=marks,
         )
+
+    def status_lines(self) -> list[str]:
+        """ "Approved by the Chairman on …" and "Confirmed … on …", as the record says and
+        the style words them; none while the minutes are a draft."""
+        m, closing = self.r.meeting, self.s.closing
+        if not m.status.minutes_approved:
+            return []
+        lines = []
+        if m.approved_on is not None and closing.approved:
+            lines.append(
+                closing.approved.format(
+                    Chair=self.chair_title,
+                    CHAIR=self.chair_title.upper(),
+                    date=phrases.long_date(m.approved_on, self.s.opening.date),
+                )
+            )
+        if m.status is MeetingStatus.CONFIRMED and m.confirmed_on is not None:
+            template = (
+                closing.confirmed_amended if m.confirmed_with_amendments else closing.confirmed
+            )
+            if template:
+                lines.append(
+                    template.format(
+                        date=phrases.long_date(m.confirmed_on, self.s.opening.date),
+                        minute=m.confirmed_minute,
+                    )
+                )
+        return lines
 
     def heading_block(self) -> list[Block]:
         councils = self.s.heading.councils or self.r.committee.councils

@@ -39,6 +39,11 @@ class Heading:
     level: int
 
 
+#: The source of the lines after the signatures that say the minutes' status ("Approved by
+#: the Chairman on …"): written from the meeting's status, not from a row of the record.
+STATUS = "status"
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """Body text, optionally numbered ("4.1") with topic bullets that sit inside it.

@@ -7,7 +7,8 @@ one of those routes names a passage the same way.
 
 A passage is a numbered paragraph, one resolution of a RESOLVED block, a line of the heading
 or attendance block (which the record's attendance, not a paragraph, holds), an unnumbered
-paragraph inside an item, or the closing line ("The Meeting ended at …").
+paragraph inside an item, the closing line ("The Meeting ended at …"), or the status lines
+after the signatures ("Approved by the Chairman on …", referenced "status", "status [2]").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from clerk.minutes.document import (
+    STATUS,
     Heading,
     MinutesDocument,
     Paragraph,
@@ -98,6 +100,9 @@ def passages(document: MinutesDocument) -> list[Passage]:
             continue
         if isinstance(block, Paragraph):
             text = paragraph_text(block)
+            if block.source == STATUS:  # "Approved by the Chairman on …"
+                add("status", PassageKind.CLOSING, text, index, source=STATUS)
+                continue
             if block.number:
                 add(block.number, PassageKind.PARAGRAPH, text, index, source=block.source)
             elif not item:
@@ -139,7 +144,10 @@ def _is_last_prose(document: MinutesDocument, index: int) -> bool:
     """Whether the paragraph at `index` is the closing line: the last paragraph, followed
     by nothing but the signature lines."""
     rest = document.blocks[index + 1 :]
-    return all(isinstance(b, SignatureLines) for b in rest)
+    return all(
+        isinstance(b, SignatureLines) or (isinstance(b, Paragraph) and b.source == STATUS)
+        for b in rest
+    )
 
 
 def _normal(reference: str) -> str:

@@ -107,6 +107,12 @@ class ItemsStyle:
 class ClosingStyle:
     ended: str = "The Meeting ended at {time}."
     signatures: list[str] = field(default_factory=lambda: ["{CHAIR}:", "DATE:"])
+    # After the signature lines, once the chair has approved the minutes ("" for none);
+    # {Chair} {CHAIR} {date}
+    approved: str = "Approved by the {Chair} on {date}."
+    # once a later meeting has confirmed them; {date} that meeting's, {minute} its minute
+    confirmed: str = "Confirmed as a correct record at the meeting on {date} (minute {minute})."
+    confirmed_amended: str = "Confirmed with amendments at the meeting on {date} (minute {minute})."
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,9 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("resolutions", "approve_minutes_undated"): frozenset({"committee"}),
     ("closing", "ended"): frozenset({"time"}),
     ("closing", "signatures"): frozenset({"CHAIR", "Chair"}),
+    ("closing", "approved"): frozenset({"CHAIR", "Chair", "date"}),
+    ("closing", "confirmed"): frozenset({"date", "minute"}),
+    ("closing", "confirmed_amended"): frozenset({"date", "minute"}),
 }
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {

@@ -288,14 +288,23 @@ class ReviewMixin(RowsMixin):
             self._changing_status = True
             try:
                 updated = self._update(meeting, {"status": status, **facts})
+                change = {
+                    "by": by,
+                    "from_status": meeting.status.value,
+                    "to_status": status.value,
+                    "reason": reason,
+                    "version": version,
+                }
+                cursor = conn.execute(
+                    "INSERT INTO status_changes (meeting_id, at, role, by, from_status, "
+                    "to_status, reason, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (meeting_id, stamp(datetime.now(UTC)), self.role, *change.values()),
+                )
+                # the journal keeps the why (a reopening's reason) beside the what
+                self._journal(conn, meeting_id, "status_changes", str(cursor.lastrowid),
+                              "insert", None, change)  # fmt: skip
             finally:
                 self._changing_status = False
-            conn.execute(
-                "INSERT INTO status_changes (meeting_id, at, role, by, from_status, to_status, "
-                "reason, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (meeting_id, stamp(datetime.now(UTC)), self.role, by, meeting.status.value,
-                 status.value, reason, version),
-            )  # fmt: skip
         return updated
 
     def status_history(self, meeting_id: str) -> list[StatusChange]:

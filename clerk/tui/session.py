@@ -722,6 +722,45 @@ class LiveSession:
             self.set_outcome(item, ItemOutcome.RESOLVED)
         return resolution
 
+    def confirm_previous(self, resolution: Resolution, with_amendments: bool = False) -> str:
+        """Record, in the earlier meeting this one approves the minutes of, that this meeting
+        confirmed them at `resolution`'s minute (`clerk.review.confirm`). A sentence for the
+        clerk: what was done, or why not (not in this database, not approved by the chair)."""
+        from clerk import review
+        from clerk.errors import ClerkError
+
+        day = self.meeting.approves_minutes_of
+        if day is None:
+            return ""
+        earlier = [
+            m
+            for m in self.store.committee_meetings(self.meeting.committee_id)
+            if m.date == day and m.id != self.meeting_id
+        ]
+        if not earlier:
+            return f"The meeting of {long_date(day)} is not in this database: nothing to confirm."
+        previous = earlier[-1]  # newest first: the first meeting held that day
+        if previous.confirmed_by_meeting_id == self.meeting_id:
+            return f"The minutes of {long_date(day)} are already confirmed by this meeting."
+        try:
+            review.confirm(
+                self.store, previous.id, self.meeting_id, self.minute_of(resolution),
+                with_amendments,
+            )  # fmt: skip
+        except ClerkError as exc:
+            return str(exc)
+        how = "with amendments" if with_amendments else "as a correct record"
+        return f"The minutes of {long_date(day)} are confirmed {how}."
+
+    def minute_of(self, resolution: Resolution) -> str:
+        """The minute a resolution is part of, as the minutes number it: "3.1" for a
+        resolution that is its item's only content, else the item's number."""
+        item = self.record.item(resolution.item_id)
+        for block in self.item_minute(item):
+            if isinstance(block, Resolved) and f"resolutions:{resolution.id}" in block.sources:
+                return block.number or item.number
+        return item.number
+
     def add_vote(self, vote: Vote) -> Vote:
         vote.position = self._next_position(self.record.votes_for(vote.item_id))
         with self.action(f"vote on item {self.record.item(vote.item_id).number}"):

@@ -161,8 +161,10 @@ async def test_request_accept_decline_approve_refuse_reopen(tmp_path, clock) -> 
         journal = app.screen
         assert isinstance(journal, JournalScreen)
         rows = journal.rows_text()
-        assert any("| amendment request added |" in r for r in rows), rows
-        assert any("| clerk for the chair |" in r for r in rows), rows
+        asked = "| clerk for the chair | request on 4.2 (comment) by chair: 'Say which update.'"
+        assert any(asked in r for r in rows), rows
+        declined = [r for r in rows if " declined by clerk for the chair: " in r]
+        assert declined and declined[0].endswith("The update is named in 4.1."), rows
         await pilot.press("escape")
         await pilot.press("ctrl+q")
 

@@ -267,9 +267,11 @@ class MeetingCommands(Screen):
             with self.refusals():
                 session.update_meeting(approves_minutes_of=date.fromisoformat(chosen))
         with self.refusals():
-            session.approve_minutes()
+            resolution = session.approve_minutes()
             self.redraw()
-            self.notify("Minutes of the earlier meeting approved")
+            # the earlier meeting's record says it is confirmed, or the clerk is told why not
+            confirmed = session.confirm_previous(resolution)
+            self.notify(confirmed or "Minutes of the earlier meeting approved")
 
     @waits_for_typing
     def action_roll_call(self) -> None:

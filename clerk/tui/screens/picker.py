@@ -100,7 +100,7 @@ class PickerScreen(Screen):
                 short_date(m.date),
                 # Text: a str cell is markup to DataTable, and "Audit [/] Panel" is a name
                 Text(m.committee),
-                m.status.value.replace("_", " ") if hasattr(m.status, "value") else str(m.status),
+                m.status.label,  # "with chair", "approved", "confirmed"
                 str(m.items),
                 str(m.present),
                 key=m.id,

@@ -3,8 +3,7 @@
 A version is frozen each time the draft goes to the chair (and when it is approved). Pick
 two (Space marks the first, Enter the second, or Enter alone compares with the version
 before) and the difference between their texts is shown line by line: "-" for what the
-earlier said, "+" for what the later says. The Word copy with tracked changes is
-`clerk diff MEETING V1 V2 -f docx`.
+earlier said, "+" for what the later says (the plain-text export of each, compared).
 """
 
 from __future__ import annotations
