@@ -19,6 +19,7 @@ from clerk.tui.screens.journal import JournalScreen
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.screens.requests import RequestsScreen
 from clerk.tui.screens.review import ReviewScreen
+from clerk.tui.screens.versions import VersionsScreen
 from tests.tui.conftest import october_record
 from tests.tui.terminal import type_text
 
@@ -206,3 +207,28 @@ async def test_request_accept_decline_approve_refuse_reopen(tmp_path, clock) -> 
         MeetingStatus.ENDED,
         "A name was misspelt.",
     )
+
+
+async def test_two_versions_compared(tmp_path) -> None:
+    path = tmp_path / "clerk.db"
+    meeting_id = ended_meeting(path)
+    app = ClerkApp(path, meeting_id, cursor_blink=False, review_as="chair")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")  # version 1
+        await go_to(pilot, "4.2")
+        await pilot.press("f2", "d")  # the chair asks that 4.2 go
+        await pilot.press("f3", "a", "escape")  # accepted
+        await pilot.press("f4")  # version 2
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        versions = app.screen
+        assert isinstance(versions, VersionsScreen)
+        assert [v.number for v in versions.versions] == [1, 2]
+        await pilot.press("enter")  # version 2 against the one before
+        await pilot.pause()
+        shown = str(versions.query_one("#diff-text").render())
+        assert f"-4.2 {SECOND}" in shown.replace("\t", " "), shown
+        assert not any(line.startswith("+") and SECOND in line for line in shown.splitlines())
+        await pilot.press("ctrl+q")

@@ -200,7 +200,7 @@ class ReviewScreen(Screen):
         if action == "request_amendment":
             return status in ("ended", "sent")
         if action == "send_to_chair":
-            return status == "ended"
+            return status in ("ended", "sent")  # again after changes: another version
         if action == "approve":
             return status == "sent"
         if action == "reopen":

@@ -94,7 +94,9 @@ class MinutesView(KeyedHelp, SteadyOptionList):
     # the rest of the screen's height: never measured from the passages (OptionList's own
     # height is auto, which measures every option again at each layout)
     DEFAULT_CSS = """
-    MinutesView { height: 1fr; max-height: 100%; border: none; padding: 0 1; }
+    MinutesView, MinutesView:focus {
+        height: 1fr; max-height: 100%; border: none; padding: 0 1; scrollbar-gutter: stable;
+    }
     """
 
     HELP_TEMPLATE = """\
