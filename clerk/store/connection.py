@@ -167,6 +167,21 @@ class ConnectionMixin:
             except sqlite3.Error as exc:
                 raise self._error(exc) from exc
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that must agree: one read transaction, so a commit by another
+        process (the chair's review, the clerk typing) falls wholly before or after them,
+        never between two of their SELECTs. Takes no lock from writers (WAL)."""
+        with self._read() as conn:
+            if conn.in_transaction:  # inside a write: it is a snapshot already
+                yield conn
+                return
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+
     def _error(self, exc: sqlite3.Error, doing: str = "") -> StoreError:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         text = str(exc)

@@ -232,3 +232,24 @@ async def test_two_versions_compared(tmp_path) -> None:
         assert f"-4.2 {SECOND}" in shown.replace("\t", " "), shown
         assert not any(line.startswith("+") and SECOND in line for line in shown.splitlines())
         await pilot.press("ctrl+q")
+
+
+async def test_the_picker_opens_the_review_of_the_highlighted_meeting(tmp_path) -> None:
+    path = tmp_path / "clerk.db"
+    meeting_id = ended_meeting(path)
+    app = ClerkApp(path, None, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.meeting_id == meeting_id
+        assert review.role == "clerk for the chair"  # the clerk, until they say otherwise
+        await pilot.press("f9", "c")  # now the chair
+        await pilot.pause()
+        assert "acting as the chair" in str(review.query_one("#review-header").render())
+        await pilot.press("escape")  # back to the meetings
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PickerScreen"
+        await pilot.press("ctrl+q")
