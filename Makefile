@@ -3,12 +3,12 @@
 #   make test   install, then run the whole test suite
 # Both create a virtual environment in .venv; nothing is installed outside it except, for the
 # tests, the Debian packages they drive (LibreOffice to open the .docx files, tmux for the
-# real-terminal test).
+# real-terminal test, Chromium for `clerk serve` in a browser).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := libreoffice-writer-nogui tmux
+SYSTEM_PACKAGES := libreoffice-writer-nogui tmux chromium
 
 .PHONY: demo test install system-deps lint bench lock clean
 
@@ -31,7 +31,8 @@ $(VENV)/.installed: pyproject.toml requirements-test.lock
 	touch $@
 
 system-deps:
-	@if ! command -v soffice >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1; then \
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1 \
+		|| ! command -v chromium >/dev/null 2>&1; then \
 		echo "Installing $(SYSTEM_PACKAGES) (needed by the tests)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \

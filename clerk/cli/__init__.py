@@ -634,6 +634,7 @@ from clerk.cli import history as _history  # noqa: E402, F401
 from clerk.cli import publish as _publish  # noqa: E402, F401
 from clerk.cli import registers as _registers  # noqa: E402, F401
 from clerk.cli import review as _review  # noqa: E402, F401
+from clerk.cli import review_screen as _review_screen  # noqa: E402, F401
 from clerk.cli import search as _search  # noqa: E402, F401
 from clerk.cli import versions_diff as _versions_diff  # noqa: E402, F401
 

@@ -105,6 +105,14 @@ class ConnectionMixin:
                 raise self._error(exc) from exc
             self._checkpointer = _Checkpointer(self.path, every)
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version` on this connection: a number that changes when
+        another connection (another clerk process: the chair reviewing while the clerk
+        types) has committed to the database since it was last read, and stays the same for
+        this connection's own commits. The screens poll it to reload what others changed."""
+        with self._read() as conn:
+            return conn.execute("PRAGMA data_version").fetchone()[0]
+
     def close(self) -> None:
         with self._lock:
             if self._checkpointer is not None:
@@ -158,6 +166,21 @@ class ConnectionMixin:
                 yield self._conn
             except sqlite3.Error as exc:
                 raise self._error(exc) from exc
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that must agree: one read transaction, so a commit by another
+        process (the chair's review, the clerk typing) falls wholly before or after them,
+        never between two of their SELECTs. Takes no lock from writers (WAL)."""
+        with self._read() as conn:
+            if conn.in_transaction:  # inside a write: it is a snapshot already
+                yield conn
+                return
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
 
     def _error(self, exc: sqlite3.Error, doing: str = "") -> StoreError:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF

@@ -95,8 +95,9 @@ class MeetingsMixin(RowsMixin):
                 )
 
     def load_record(self, meeting_id: str) -> MeetingRecord:
-        """The whole meeting, its lists in the order they were saved and added."""
-        with self._read() as conn:
+        """The whole meeting, its lists in the order they were saved and added (as they
+        stood at one moment, whatever other processes commit meanwhile)."""
+        with self._snapshot() as conn:
             meeting = self._meeting(conn, meeting_id)
             committee = self._select(conn, Committee, "id = ?", (meeting.committee_id,))[0]
             pspec = _spec(Person)

@@ -76,8 +76,10 @@ class ClerkApp(App):
         keymap_path: Path | None = None,
         cursor_blink: bool = True,
         demo: DemoInfo | None = None,
+        review_as: str | None = None,
     ) -> None:
         super().__init__()
+        self.review_as = review_as  # `clerk review`: open on the review screen, acting so
         self.db_path = Path(db_path)
         self.start_meeting_id = meeting_id
         self.clock: Clock = clock or datetime.now
@@ -108,7 +110,9 @@ class ClerkApp(App):
         # Short: while another program holds the write lock the clerk is told at once and
         # the screen keeps what they type, rather than freezing for the default two seconds.
         self.store = Store(self.db_path, busy_timeout=TUI_BUSY_TIMEOUT)
-        if self.start_meeting_id:
+        if self.start_meeting_id and self.review_as:
+            self.open_review(self.start_meeting_id, self.review_as)
+        elif self.start_meeting_id:
             self.open_meeting(self.start_meeting_id)
         else:
             self.show_picker()
@@ -153,6 +157,13 @@ class ClerkApp(App):
                 self.notify(str(exc), title="Not shown", severity="warning", markup=False)
         self.session = session
         self.switch_or_push(LiveScreen(session))
+
+    def open_review(self, meeting_id: str, role: str | None = None) -> None:
+        """The chair's review of the meeting's minutes (screens/review.py), over the picker."""
+        from clerk.tui.screens.review import DEFAULT_ROLE, ReviewScreen
+
+        self.session = None
+        self.switch_or_push(ReviewScreen(self.db_path, meeting_id, role or DEFAULT_ROLE))
 
     def switch_or_push(self, screen: Screen) -> None:
         if len(self.screen_stack) > 1:
@@ -390,6 +401,13 @@ def _runner(app: App, action: str, node) -> Callable[[], object]:
     return run
 
 
-def run_app(db_path: Path, meeting_id: str | None = None, *, demo: DemoInfo | None = None) -> None:
-    """Run clerk on the database: the meeting picker, or straight to a meeting's live screen."""
-    ClerkApp(Path(db_path), meeting_id, demo=demo).run()
+def run_app(
+    db_path: Path,
+    meeting_id: str | None = None,
+    *,
+    demo: DemoInfo | None = None,
+    review_as: str | None = None,
+) -> None:
+    """Run clerk on the database: the meeting picker, or straight to a meeting's live screen
+    (or, `review_as` a role, to its review screen)."""
+    ClerkApp(Path(db_path), meeting_id, demo=demo, review_as=review_as).run()

@@ -400,6 +400,11 @@ class LiveSession:
     def move_to(self, item_id: str) -> AgendaItem:
         """Take an item: it becomes current, and the next in the order taken if not taken yet."""
         item = self.record.item(item_id)
+        if self.meeting.status.minutes_approved:
+            # read-only minutes: only the screen's place moves (the store lets that through)
+            if self.meeting.current_item_id != item.id:
+                self.update_meeting(current_item_id=item.id)
+            return item
         if item.taken_order is None:
             taken = [i.taken_order for i in self.record.items if i.taken_order is not None]
             item = self._update(item, taken_order=max(taken, default=0) + 1)

@@ -58,6 +58,7 @@ _ROWS = {
 }
 
 UNDONE_SHOWN = 10  # seconds the status line says what was undone
+OTHERS_POLL = 0.5  # seconds between looks at whether another process (the chair) wrote
 
 
 class LiveScreen(MeetingCommands):
@@ -99,6 +100,7 @@ class LiveScreen(MeetingCommands):
         self.drawn_done: set[str] = set()  # the items the agenda shows done
         self.undone = ""  # what Ctrl+Z or Ctrl+Y last did, shown on the status line a while
         self.undone_at = datetime.min
+        self.seen_version: int | None = None  # the store's data_version when last read
 
     # ------------------------------------------------------------------ layout
 
@@ -121,9 +123,20 @@ class LiveScreen(MeetingCommands):
         self.drawn_on_mount = True
         self.composer.focus()
         self.set_interval(1.0, self.redraw_status)
+        with self.refusals():
+            self.seen_version = self.session.store.data_version()
+        self.set_interval(OTHERS_POLL, self.poll_others)
         # the footer's keys follow the focus, set as the screen was built (AUTO_FOCUS): they
         # are drawn in the first frame rather than recomposed after it
         self.query_one(ClerkFooter).show_keys()
+        if self.session.meeting.status.minutes_approved:
+            self.notify(
+                "The chair has approved these minutes: nothing here can be changed until "
+                "they are reopened (the review screen, or `clerk reopen MEETING --reason …`).",
+                title="Read-only",
+                severity="warning",
+                timeout=15,
+            )
 
     @property
     def composer(self) -> Composer:
@@ -176,6 +189,9 @@ class LiveScreen(MeetingCommands):
             text.append(" · ADJOURNED", style="bold reverse")
         if meeting.status is MeetingStatus.ENDED:
             text.append(f" · ended {clock_time(meeting.end_time)}", style="bold")
+        if meeting.status.minutes_approved:
+            # the store refuses every change; the clerk is told before typing, not after
+            text.append(" · MINUTES APPROVED: READ-ONLY", style="bold reverse")
         if self.composer.refusal is not None:
             text.append(" · NOT SAVED YET", style="bold reverse")
         if self.undone and (session.clock() - self.undone_at).total_seconds() < UNDONE_SHOWN:
@@ -400,6 +416,22 @@ class LiveScreen(MeetingCommands):
             self.drawn_on_mount = False
             return
         self.session_changed()
+
+    def poll_others(self) -> None:
+        """Another connection wrote to the database (the chair's review in another clerk, an
+        accepted amendment): read the meeting again and show it. SQLite's data_version
+        changes only for others' commits, never for this screen's own saves."""
+        try:
+            version = self.session.store.data_version()
+        except ClerkError:
+            return  # busy for a moment: the next look tries again
+        if self.seen_version is None or version == self.seen_version:
+            self.seen_version = version
+            return
+        self.seen_version = version
+        with self.refusals():
+            self.session.reload()
+            self.session_changed()
 
     def session_changed(self) -> None:
         """The record changed under the composer (undo, redo, another screen): draw it

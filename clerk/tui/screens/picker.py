@@ -44,7 +44,8 @@ class MeetingTable(KeyedHelp, DataTable):
         """\
 ## Meetings
 Newest first. **{key:open_meeting}** opens the highlighted meeting on its live screen (the
-first opening records the start time). **{key:import_agenda}** imports """
+first opening records the start time); **{key:review_meeting}** opens its minutes for the
+chair's review. **{key:import_agenda}** imports """
         + importing.ACCEPTED_TEXT
         + """;
 **{key:next_meeting}** creates the committee's next meeting (same committee and members). In an
@@ -62,6 +63,7 @@ class PickerScreen(Screen):
         Binding("enter", "open_meeting", "Open", id="open_meeting", priority=True),
         Binding("f2", "import_agenda", "Import agenda", id="import_agenda"),
         Binding("f3", "next_meeting", "Next meeting", id="next_meeting"),
+        Binding("f4", "review_meeting", "Review minutes", id="review_meeting"),
         Binding("f5", "reload", "Reload", id="reload_meetings"),
         Binding("slash", "app.search", "Search", id="search_meetings"),
         # offered while the database is empty: a first run has something to look at
@@ -185,7 +187,7 @@ class PickerScreen(Screen):
         return self.meeting_ids[min(row, len(self.meeting_ids) - 1)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open_meeting", "next_meeting"):
+        if action in ("open_meeting", "next_meeting", "review_meeting"):
             return bool(self.meeting_ids)
         if action == "load_samples":
             return not self.meeting_ids
@@ -212,6 +214,11 @@ class PickerScreen(Screen):
         meeting_id = self.highlighted_id()
         if meeting_id is not None:
             app_of(self).open_meeting(meeting_id)
+
+    def action_review_meeting(self) -> None:
+        meeting_id = self.highlighted_id()
+        if meeting_id is not None:
+            app_of(self).open_review(meeting_id)
 
     @on(DataTable.RowSelected)
     def row_selected(self, event: DataTable.RowSelected) -> None:
