@@ -69,3 +69,26 @@ def test_a_change_to_a_passage_deleted_since_is_reported_not_lost(
     (missed,) = [n for n in reading.not_taken if n.reference == "8.1"]
     assert missed.kind == "insert" and "Chairman thanked officers" in missed.text
     assert "There is no passage '8.1'" in missed.why
+
+
+def test_clerk_review_from_the_chairs_copy_prints_what_it_read(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from clerk.cli import main
+
+    db = tmp_path / "clerk.db"
+
+    def clerk(*args: str) -> str:
+        result = CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    clerk("load-samples")
+    clerk("send-to-chair", "2019-10-17", "-o", str(tmp_path / "chair.docx"))
+    out = clerk("review", "2019-10-17", "--from", str(FIXTURE))
+    assert "against version 1" in out and "11 amendment request(s) made" in out
+    assert "5 RESOLVED (2)" in out and CHAIR in out
+    again = clerk("review", "2019-10-17", "--from", str(FIXTURE))
+    assert "0 amendment request(s) made, 11 already asked for" in again
+    listed = clerk("amendments", "2019-10-17", "--json")
+    assert listed.count('"reference"') == 11

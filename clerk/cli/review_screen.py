@@ -3,6 +3,8 @@ screen in a browser, through textual-serve)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from clerk.cli import _db_path, _meeting_arguments, _resolve, _store, main
@@ -25,19 +27,65 @@ _AS_HELP = (
     show_default=True,
     help=_AS_HELP,
 )
+@click.option(
+    "--from",
+    "chair_copy",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The chair's Word copy, back with Track Changes and comments: each becomes an "
+    "amendment request on its passage, and what was read is printed (no screen opens).",
+)
 @click.pass_context
-def review_screen(ctx: click.Context, meeting: str, committee: str | None, acting: str) -> None:
+def review_screen(
+    ctx: click.Context,
+    meeting: str,
+    committee: str | None,
+    acting: str,
+    chair_copy: Path | None,
+) -> None:
     """Open the minutes of MEETING on the review screen: the minutes exactly as exported,
     each passage with its reference; ask for changes, accept or decline them, approve.
+    With --from, read the chair's Word copy into amendment requests instead.
 
     MEETING is the id shown by `clerk meetings` (or its first few characters)
     or the meeting's date as YYYY-MM-DD.
     """
+    if chair_copy is not None:
+        _read_chair_copy(ctx, meeting, committee, chair_copy)
+        return
     from clerk.tui.app import run_app
 
     with _store(ctx) as store:
         meeting_id = _resolve(store, meeting, committee)
     run_app(_db_path(ctx), meeting_id, review_as=ROLE_CHOICES[acting])
+
+
+def _read_chair_copy(ctx: click.Context, meeting: str, committee: str | None, path: Path) -> None:
+    from clerk.chair_copy import read_chair_copy
+
+    with _store(ctx, role="chair") as store:
+        reading = read_chair_copy(store, _resolve(store, meeting, committee), path)
+    against = f"version {reading.version}" if reading.version else "the minutes as they stand"
+    click.echo(
+        f"Read {path.name} against {against}: {len(reading.taken)} amendment request(s) made"
+        + (f", {reading.repeated} already asked for" if reading.repeated else "")
+        + (f", {len(reading.not_taken)} not taken" if reading.not_taken else "")
+        + "."
+    )
+    for amendment in reading.taken:
+        when = f", {amendment.made_at:%d %b %Y %H:%M}" if amendment.made_at else ""
+        click.echo(
+            f"  {amendment.id[:8]}  {amendment.reference:<16} {amendment.kind.value:<8} "
+            f"{amendment.author}{when}: {_short(amendment.new_text or amendment.old_text)}"
+        )
+    for missed in reading.not_taken:
+        click.echo(f"  not taken: {missed.reference} {missed.kind}: {missed.why}")
+    if reading.taken:
+        click.echo("Decide them with `clerk amend MEETING ID accept|decline` or on `clerk review`.")
+
+
+def _short(text: str, width: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 @main.command("serve")
