@@ -139,7 +139,7 @@ def test_the_whole_review_from_the_command_line(
     assert "The chair's name is misspelt in 4.1." in ok(db, "journal", OCTOBER)
     ok(db, "send-to-chair", OCTOBER, "-o", "chair-v3.docx")
     ok(db, "approve", OCTOBER)
-    ok(db, "publish", OCTOBER)
+    assert "marked published" in ok(db, "publish", OCTOBER, "-o", "papers")
 
     # confirmed at the next meeting
     out = ok(db, "confirm", OCTOBER, "--at", NOVEMBER, "--minute", "3.1")

@@ -8,6 +8,7 @@ import click
 
 from clerk.cli import _committee, _resolve, _store, _style, main
 from clerk.errors import ClerkError
+from clerk.record import MeetingRecord, MeetingStatus
 
 
 @main.command("publish")
@@ -40,7 +41,8 @@ def publish_command(
     """Write what the council publishes of WHAT into a folder: the public minutes (HTML and
     Word), the decision note, the committee's meetings as an iCalendar file, and open data
     (Popolo / Open Civic Data JSON: people, memberships, events with their agenda items and
-    decisions, votes). Exempt (Part 2) business is never in any of them.
+    decisions, votes). Exempt (Part 2) business is never in any of them. Approved minutes
+    written here are marked published (their status; `clerk meetings` shows it).
 
     WHAT is a meeting (its id, or its date as YYYY-MM-DD) or a committee (its name or a
     distinctive part of it): a committee publishes all its meetings.
@@ -75,3 +77,16 @@ def publish_command(
         click.echo(f"Wrote {path}")
     for line in done.held_back:
         click.echo(f"Not published: {line}")
+    _mark_published(ctx, [r for r in records if r.meeting.status is MeetingStatus.APPROVED])
+
+
+def _mark_published(ctx: click.Context, records: list[MeetingRecord]) -> None:
+    """Approved minutes whose papers were just written move to published, journalled."""
+    if not records:
+        return
+    from clerk import review
+
+    with _store(ctx) as store:
+        for record in records:
+            done = review.publish(store, record.meeting.id)
+            click.echo(f"The minutes of {done.date} are marked published.")

@@ -1,5 +1,5 @@
 """The chair's review from the command line: send the draft, list and decide amendment
-requests, approve, publish, reopen, confirm, and read the versions and the journal.
+requests, approve, reopen, confirm, and read the versions and the journal.
 
 Every command is a thin wrapper around `clerk.review` (which the review screen uses too);
 a refusal there (a ReviewError, or MinutesApproved from the store) reaches the clerk as one
@@ -233,18 +233,6 @@ def approve(ctx: click.Context, meeting: str, committee: str | None, on: datetim
         meeting_id = _resolve(store, meeting, committee)
         done = review.approve(store, meeting_id, on=on.date() if on else None)
     click.echo(f"The minutes of {done.date} are approved by the chair ({done.approved_on}).")
-
-
-@main.command("publish")
-@_meeting_arguments
-@click.pass_context
-def publish(ctx: click.Context, meeting: str, committee: str | None) -> None:
-    """Record that MEETING's approved minutes have been published."""
-    from clerk import review
-
-    with _store(ctx) as store:
-        done = review.publish(store, _resolve(store, meeting, committee))
-    click.echo(f"The minutes of {done.date} are published.")
 
 
 @main.command("reopen")
