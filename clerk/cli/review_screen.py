@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from clerk.cli import _db_path, _meeting_arguments, _resolve, _store, main
+from clerk.cli.review import _when
 from clerk.errors import ClerkError
 
 ROLE_CHOICES = {"chair": "chair", "clerk": "clerk for the chair"}
@@ -72,7 +73,7 @@ def _read_chair_copy(ctx: click.Context, meeting: str, committee: str | None, pa
         + "."
     )
     for amendment in reading.taken:
-        when = f", {amendment.made_at:%d %b %Y %H:%M}" if amendment.made_at else ""
+        when = f", {_when(amendment.made_at)}" if amendment.made_at else ""
         click.echo(
             f"  {amendment.id[:8]}  {amendment.reference:<16} {amendment.kind.value:<8} "
             f"{amendment.author}{when}: {_short(amendment.new_text or amendment.old_text)}"
