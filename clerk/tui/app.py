@@ -29,6 +29,8 @@ from textual.widget import Widget
 from clerk.tui.widgets.keys import KeysInOrder
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from clerk.demo import DemoInfo
     from clerk.store import Store
     from clerk.tui.screens.live import LiveScreen
@@ -146,7 +148,7 @@ class ClerkApp(App):
         else:
             self.push_screen(screen)
 
-    def get_driver_class(self):  # type: ignore[no-untyped-def]
+    def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
         from textual.drivers.linux_driver import LinuxDriver
 
