@@ -174,7 +174,7 @@ class ClerkApp(App):
                 typed = (
                     event.is_printable
                     and target is not None
-                    and (target.check_consume_key(event.key, event.character))
+                    and target.check_consume_key(event.key, event.character)
                 )
                 if isinstance(target, KeysInOrder) and not typed:
                     # the next key is handed on once this one has taken effect (a key that is
