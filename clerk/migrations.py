@@ -286,7 +286,7 @@ def _v4_review(db: Database) -> None:
     dataclass's new confirmation fields become columns as any new field does."""
     from sqlite_utils.db import ForeignKey
 
-    db["amendments"].create(
+    db.table("amendments").create(
         {
             "id": str,
             "meeting_id": str,
@@ -310,8 +310,8 @@ def _v4_review(db: Database) -> None:
             ForeignKey("amendments", "meeting_id", "meetings", "id", on_delete=_CASCADE)
         ],
     )  # fmt: skip
-    db["amendments"].create_index(["meeting_id"])
-    db["versions"].create(
+    db.table("amendments").create_index(["meeting_id"])
+    db.table("versions").create(
         {
             "meeting_id": str,
             "number": int,
@@ -325,7 +325,7 @@ def _v4_review(db: Database) -> None:
         foreign_keys=[ForeignKey("versions", "meeting_id", "meetings", "id", on_delete=_CASCADE)],
     )
     # No meeting foreign key: like the journal, the history outlives a deleted meeting.
-    db["status_changes"].create(
+    db.table("status_changes").create(
         {
             "id": int,
             "meeting_id": str,
@@ -340,7 +340,7 @@ def _v4_review(db: Database) -> None:
         pk="id",
         not_null={"meeting_id", "at", "role", "by", "from_status", "to_status", "reason"},
     )
-    db["status_changes"].create_index(["meeting_id"])
+    db.table("status_changes").create_index(["meeting_id"])
     db.executescript(
         """
         CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions

@@ -237,13 +237,13 @@ class Meeting:
     published_on: dt.date | None = None
     current_item_id: str | None = None  # where the live screen was, so reopening returns there
     adjournments: list[Adjournment] = field(default_factory=list)
-    approved_on: date | None = None  # the day the chair approved the minutes
+    approved_on: dt.date | None = None  # the day the chair approved the minutes
     # Confirmation at a later meeting: which meeting, at which minute ("3.1"), whether "as a
     # correct record" or "with amendments", and the day (that meeting's date).
     confirmed_by_meeting_id: str | None = None
     confirmed_minute: str = ""
     confirmed_with_amendments: bool = False
-    confirmed_on: date | None = None
+    confirmed_on: dt.date | None = None
     id: str = field(default_factory=new_id)
 
 

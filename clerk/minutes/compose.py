@@ -279,7 +279,7 @@ class Composer:
         m, closing = self.r.meeting, self.s.closing
         if not m.status.minutes_approved:
             return []
-        lines = []
+        lines: list[str] = []
         if m.approved_on is not None and closing.approved:
             lines.append(
                 closing.approved.format(

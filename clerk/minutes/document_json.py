@@ -114,7 +114,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
             return None
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
         return _decode(inner, data, path)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _decode_dataclass(tp, data, path)
     if tp in (str, int, bool):
         if type(data) is not tp:
