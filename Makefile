@@ -18,6 +18,7 @@ demo: install
 test: install system-deps
 	$(BIN)/ruff check clerk tests benchmarks scripts
 	$(BIN)/lint-imports
+	$(BIN)/mypy clerk
 	$(BIN)/pytest
 
 install: $(VENV)/.installed

@@ -76,7 +76,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
             _decode(key_tp, k, f"{path}.{k}"): _decode(val_tp, v, f"{path}.{k}")
             for k, v in data.items()
         }
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _decode_dataclass(tp, data, path)
     if isinstance(tp, type) and issubclass(tp, Enum):
         try:

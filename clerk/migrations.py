@@ -171,7 +171,7 @@ def _create_table(db: Database, cls: type, table: str) -> None:
         columns[name] = sql_type
         if not nullable:
             not_null.add(name)
-    db[table].create(
+    db.table(table).create(
         columns,
         pk="id",
         not_null=not_null,
@@ -189,7 +189,7 @@ def _v1_base_tables(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for cls, table in TABLES.items():
         _create_table(db, cls, table)
-    db["meeting_people"].create(
+    db.table("meeting_people").create(
         {"meeting_id": str, "person_id": str, "position": int},
         pk=("meeting_id", "person_id"),
         not_null={"meeting_id", "person_id", "position"},
@@ -198,7 +198,7 @@ def _v1_base_tables(db: Database) -> None:
             ForeignKey("meeting_people", "person_id", "people", "id", on_delete=_CASCADE),
         ],
     )
-    db["journal"].create(
+    db.table("journal").create(
         {
             "id": int,
             "at": str,
@@ -223,26 +223,26 @@ def _v1_base_tables(db: Database) -> None:
         """
     )
     for table in CHILD_TABLES:
-        db[table].create_index(["meeting_id"])
+        db.table(table).create_index(["meeting_id"])
     for table in ("paragraphs", "resolutions", "votes", "actions", "declarations"):
-        db[table].create_index(["item_id"])
+        db.table(table).create_index(["item_id"])
     for table in ("attendance", "declarations"):
-        db[table].create_index(["person_id"])
-    db["memberships"].create_index(["committee_id"])
-    db["memberships"].create_index(["person_id"])
-    db["meeting_people"].create_index(["person_id"])
-    db["meetings"].create_index(["committee_id"])
-    db["journal"].create_index(["meeting_id"])
+        db.table(table).create_index(["person_id"])
+    db.table("memberships").create_index(["committee_id"])
+    db.table("memberships").create_index(["person_id"])
+    db.table("meeting_people").create_index(["person_id"])
+    db.table("meetings").create_index(["committee_id"])
+    db.table("journal").create_index(["meeting_id"])
 
 
 def _v2_search_and_listing(db: Database) -> None:
     """Full-text search over minute paragraphs (a decade of meetings, searchable), kept
     current by triggers, accent-insensitive; and indexes that list meetings newest first."""
-    db["paragraphs"].enable_fts(
+    db.table("paragraphs").enable_fts(
         ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
-    db["meetings"].create_index(["date", "start_time"], index_name="meetings_by_date")
-    db["meetings"].create_index(
+    db.table("meetings").create_index(["date", "start_time"], index_name="meetings_by_date")
+    db.table("meetings").create_index(
         ["committee_id", "date", "start_time"], index_name="meetings_by_committee_date"
     )
 
@@ -253,7 +253,7 @@ def _v3_undo_steps(db: Database) -> None:
     kept with its label and, for an undo or a redo, the step it undoes or redoes. Both stay
     append-only: an undo is a new step whose rows reverse the old one's."""
     db.execute("ALTER TABLE journal ADD COLUMN step TEXT")
-    db["steps"].create(
+    db.table("steps").create(
         {
             "id": str,
             "meeting_id": str,
@@ -274,8 +274,8 @@ def _v3_undo_steps(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'the steps are append-only'); END;
         """
     )
-    db["steps"].create_index(["meeting_id"])
-    db["journal"].create_index(["step"])
+    db.table("steps").create_index(["meeting_id"])
+    db.table("journal").create_index(["step"])
 
 
 def _v4_review(db: Database) -> None:
@@ -286,7 +286,7 @@ def _v4_review(db: Database) -> None:
     dataclass's new confirmation fields become columns as any new field does."""
     from sqlite_utils.db import ForeignKey
 
-    db["amendments"].create(
+    db.table("amendments").create(
         {
             "id": str,
             "meeting_id": str,
@@ -310,8 +310,8 @@ def _v4_review(db: Database) -> None:
             ForeignKey("amendments", "meeting_id", "meetings", "id", on_delete=_CASCADE)
         ],
     )  # fmt: skip
-    db["amendments"].create_index(["meeting_id"])
-    db["versions"].create(
+    db.table("amendments").create_index(["meeting_id"])
+    db.table("versions").create(
         {
             "meeting_id": str,
             "number": int,
@@ -325,7 +325,7 @@ def _v4_review(db: Database) -> None:
         foreign_keys=[ForeignKey("versions", "meeting_id", "meetings", "id", on_delete=_CASCADE)],
     )
     # No meeting foreign key: like the journal, the history outlives a deleted meeting.
-    db["status_changes"].create(
+    db.table("status_changes").create(
         {
             "id": int,
             "meeting_id": str,
@@ -340,7 +340,7 @@ def _v4_review(db: Database) -> None:
         pk="id",
         not_null={"meeting_id", "at", "role", "by", "from_status", "to_status", "reason"},
     )
-    db["status_changes"].create_index(["meeting_id"])
+    db.table("status_changes").create_index(["meeting_id"])
     db.executescript(
         """
         CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
@@ -478,7 +478,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def missing_columns(db: Database | sqlite3.Connection) -> list[tuple[type, str]]:
     """(class, field) for each record field that has no column yet (none, usually)."""
-    missing = []
+    missing: list[tuple[type, str]] = []
     for cls, table in TABLES.items():
         existing = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         missing.extend((cls, f.name) for f in dataclasses.fields(cls) if f.name not in existing)
@@ -492,4 +492,5 @@ def add_missing_columns(db: Database, missing: list[tuple[type, str]]) -> None:
         (f,) = [f for f in dataclasses.fields(cls) if f.name == name]
         kind, sql_type, nullable = column_kind(field_types(cls)[name])
         default = _default_column_value(f, kind)
-        db[TABLES[cls]].add_column(name, sql_type, not_null_default=None if nullable else default)
+        table = db.table(TABLES[cls])
+        table.add_column(name, sql_type, not_null_default=None if nullable else default)

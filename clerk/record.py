@@ -11,6 +11,7 @@ References between entities (an attendance's person, a declaration's item) are i
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -222,25 +223,27 @@ class Adjournment:
 @dataclass
 class Meeting:
     committee_id: str
-    date: date
+    # a field called `date` hides the type `date` in the rest of the class body (a type
+    # checker reads `date | None` below as this field): the type is written dt.date here
+    date: dt.date
     start_time: time | None = None
     end_time: time | None = None
     venue: str = ""
     status: MeetingStatus = MeetingStatus.SCHEDULED
-    approves_minutes_of: date | None = None  # the earlier meeting whose minutes this one approves
+    approves_minutes_of: dt.date | None = None  # the meeting whose minutes this one approves
     officer_id: str | None = None  # the committee officer named on the agenda
     title: str = ""  # "Follow-on Agenda", or "" for an ordinary agenda
     published_by: str = ""  # the agenda's signature: "Stuart Love, Chief Executive"
-    published_on: date | None = None
+    published_on: dt.date | None = None
     current_item_id: str | None = None  # where the live screen was, so reopening returns there
     adjournments: list[Adjournment] = field(default_factory=list)
-    approved_on: date | None = None  # the day the chair approved the minutes
+    approved_on: dt.date | None = None  # the day the chair approved the minutes
     # Confirmation at a later meeting: which meeting, at which minute ("3.1"), whether "as a
     # correct record" or "with amendments", and the day (that meeting's date).
     confirmed_by_meeting_id: str | None = None
     confirmed_minute: str = ""
     confirmed_with_amendments: bool = False
-    confirmed_on: date | None = None
+    confirmed_on: dt.date | None = None
     id: str = field(default_factory=new_id)
 
 

@@ -19,6 +19,8 @@ from clerk.record import (
     AgendaItem,
     AttendanceStatus,
     MeetingRecord,
+    MinuteParagraph,
+    Resolution,
     SubItem,
 )
 
@@ -330,10 +332,11 @@ class _Checker:
                 self.add(f"{path}.kind", f"{owner}: the kind of interest is blank")
 
     def minutes(self) -> None:
-        for field_name, kind, rows in (
+        minuted: tuple[tuple[str, str, Sequence[MinuteParagraph | Resolution]], ...] = (
             ("paragraphs", "minute paragraph", self.r.paragraphs),
             ("resolutions", "resolution", self.r.resolutions),
-        ):
+        )
+        for field_name, kind, rows in minuted:
             for i, row in enumerate(rows):
                 self.item_ref(f"{field_name}[{i}].item_id", f"{kind} {i + 1}", row.item_id, "on")
 

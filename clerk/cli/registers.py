@@ -19,7 +19,7 @@ FORMATS = ("txt", "csv", "docx")
 _EXEMPT_HELP = "Include exempt (Part 2) matter, marked EXEMPT: confidential, not for publication."
 
 
-def _format_options(f):  # type: ignore[no-untyped-def]
+def _format_options(f):
     f = click.option(
         "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
     )(f)
@@ -73,7 +73,7 @@ def write_register(register: Register, fmt: str, output: Path | None, stem: str)
         click.echo(f"Wrote {output}", err=True)
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]
+def _open(path: Path):
     from clerk.errors import ClerkError
 
     try:

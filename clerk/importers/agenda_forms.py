@@ -202,3 +202,17 @@ def surname_of(name: str) -> str:
 
 def sort_surname(name: str) -> str:
     return (surname_of(name) or (name.split() or [""])[-1]).casefold()
+
+
+# --------------------------------------------------------------------------- the agenda itself
+# (looked for in the header and among the items alike)
+
+AGENDA_MARK = re.compile(
+    r"^(?:(?:committee|follow[- ]on|supplementary|additional|revised)\s+)?agenda(?:\s+items)?$",
+    re.IGNORECASE,
+)
+FOLLOW_ON = re.compile(r"\b(follow[- ]on|supplementary|additional|revised)\s+agenda\b", re.I)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

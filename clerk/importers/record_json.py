@@ -25,6 +25,11 @@ from clerk.errors import InputError
 from clerk.importers import read_utf8
 from clerk.record import MeetingRecord
 
+# json's own string scanner, so a key or string is read by exactly JSON's rules; undocumented,
+# so typeshed leaves it out
+_scanstring: Callable[[str, int], tuple[str, int]]
+_scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
+
 FORMAT = "clerk-meeting-record"
 VERSION = 1
 
@@ -148,7 +153,7 @@ class _Locator:
         if c == "[":
             return self._array(pos, path)
         if c == '"':
-            return json.decoder.scanstring(self.text, pos + 1)[1]
+            return _scanstring(self.text, pos + 1)[1]
         match = _NUMBER_OR_WORD.match(self.text, pos)
         if match is None:
             raise ValueError(pos)
@@ -159,7 +164,7 @@ class _Locator:
         seen: set[str] = set()
         while self.text[pos] != "}":
             line = self._line_at(pos)
-            key, pos = json.decoder.scanstring(self.text, pos + 1)
+            key, pos = _scanstring(self.text, pos + 1)
             if key in seen and self.duplicate is None:
                 self.duplicate = (key, line)
             seen.add(key)

@@ -279,7 +279,7 @@ class Composer:
         m, closing = self.r.meeting, self.s.closing
         if not m.status.minutes_approved:
             return []
-        lines = []
+        lines: list[str] = []
         if m.approved_on is not None and closing.approved:
             lines.append(
                 closing.approved.format(
@@ -389,10 +389,10 @@ class Composer:
         out: list[Block] = []
         if a.layout == "inline":
             names = [self.seat_name(mark, p, att) for mark, p, att, _ in seats]
-            councillors = all(p.is_councillor for _, p, _, _ in seats)
+            all_councillors = all(p.is_councillor for _, p, _, _ in seats)
             if names:
                 listed = (
-                    phrases.councillor_list(names) if councillors else phrases.join_names(names)
+                    phrases.councillor_list(names) if all_councillors else phrases.join_names(names)
                 )
                 out.append(Paragraph(templated(a.members, names=listed)))
             if a.also_present and also:
@@ -405,10 +405,10 @@ class Composer:
                     )
                 )
             if a.officers and officer_people:
-                names = phrases.join_names(
+                officer_names = phrases.join_names(
                     phrases.name_with_role(p, officer_att[p.id].role) for p in officer_people
                 )
-                out.append(Paragraph(templated(a.officers_line, names=names)))
+                out.append(Paragraph(templated(a.officers_line, names=officer_names)))
             return out
         # one line a person (or a seat)
         out.append(Paragraph(templated(a.present_heading)))
@@ -461,7 +461,9 @@ class Composer:
         if len(parts) > 1 and len(councillors) > 1:
             # "Councillors A and B, and X (Role)" reads badly: name each person instead
             return phrases.join_names(
-                phrases.cllr(p) if p.is_councillor else phrases.name_with_role(p, roles.get(p.id))
+                phrases.cllr(p)
+                if p.is_councillor
+                else phrases.name_with_role(p, roles.get(p.id, ""))
                 for p in people
             )
         return phrases.join_names(parts)
@@ -533,9 +535,9 @@ class Composer:
             names = phrases.join_names(phrases.cllr(p) for _, p in deputies)
             if len(deputies) == 1:
                 a, _ = deputies[0]
-                member = self.r.person(a.substitute_for) if a.substitute_for else None
+                absent = self.r.person(a.substitute_for) if a.substitute_for else None
                 out.append(
-                    m.deputy.format(names=names, member=phrases.cllr(member) if member else "")
+                    m.deputy.format(names=names, member=phrases.cllr(absent) if absent else "")
                 )
             else:
                 out.append(m.deputies.format(names=names))

@@ -126,7 +126,7 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
 
 
 def _tidy(
-    opcodes: list[tuple[str, int, int, int, int]], a: list[str]
+    opcodes: Sequence[tuple[str, int, int, int, int]], a: list[str]
 ) -> list[tuple[str, int, int, int, int]]:
     """Fold a lone space kept between two changes into them: "[-a b-]{+c d+}" reads better
     than "[-a-]{+c+} [-b-]{+d+}"."""
@@ -254,7 +254,7 @@ def summary(changes: Sequence[PassageChange]) -> str:
     counts = {kind: sum(1 for c in changes if c.kind is kind) for kind in ChangeKind}
     if not changes:
         return "no changes"
-    parts = []
+    parts: list[str] = []
     for kind in (ChangeKind.CHANGED, ChangeKind.ADDED, ChangeKind.REMOVED):
         if counts[kind]:
             noun = "passage" if counts[kind] == 1 else "passages"

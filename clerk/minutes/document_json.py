@@ -16,9 +16,9 @@ import dataclasses
 import json
 import types
 import typing
-from functools import cache
 from typing import Any
 
+from clerk.codec import field_types
 from clerk.minutes.document import (
     Block,
     Heading,
@@ -88,12 +88,6 @@ def _encode(value: Any) -> Any:
 # --------------------------------------------------------------------------- decoding
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
-
-
 def _decode(tp: Any, data: Any, path: str) -> Any:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType) and set(typing.get_args(tp)) == set(_KIND_OF):
@@ -114,7 +108,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
             return None
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
         return _decode(inner, data, path)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _decode_dataclass(tp, data, path)
     if tp in (str, int, bool):
         if type(data) is not tp:
@@ -138,7 +132,7 @@ def _decode_block(data: Any, path: str) -> Block:
 def _decode_dataclass(cls: type, data: Any, path: str) -> Any:
     if not isinstance(data, dict):
         raise DocumentJSONError(path, f"expected a table, got {type(data).__name__}")
-    hints = _hints(cls)
+    hints = field_types(cls)
     unknown = sorted(set(data) - set(hints))
     if unknown:
         raise DocumentJSONError(path, f"unknown field {unknown[0]!r} in {cls.__name__}")

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from clerk.errors import ClerkError
 from clerk.minutes.document import (
@@ -747,7 +747,8 @@ def _numbering_element(word: DocxDocument) -> Any:
 
     part = word.part
     try:
-        return part.part_related_by(RT.NUMBERING).element
+        # python-docx loads a numbering.xml as a NumberingPart (its content type says so)
+        return cast(NumberingPart, part.part_related_by(RT.NUMBERING)).element
     except KeyError:
         pass
     element = parse_xml(f"<w:numbering {nsdecls('w')}/>")

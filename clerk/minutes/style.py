@@ -218,7 +218,9 @@ def loads_style(text: str, source: str | Path = "<style>", default_name: str = "
             raise InputError(
                 source, _line_of(text, section), f"{section}: expected a [{section}] table"
             )
-        cls = known_sections[section].default_factory()  # type: ignore[misc]
+        factory = known_sections[section].default_factory
+        assert callable(factory)  # every section of HouseStyle has a default_factory
+        cls = factory()
         top[section] = _section(cls, section, table, text, source)
     return HouseStyle(name=name, **top)
 

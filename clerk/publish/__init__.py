@@ -83,12 +83,12 @@ def publish(
         minutes = compose_minutes(record, style, exempt=False, draft=draft)
         note = compose_decision_note(record, style)
         links = []
-        for name, data, media in (
+        for name, content, media in (
             ("minutes.html", render_html(minutes), "text/html"),
             ("decisions.html", render_html(note), "text/html"),
             ("decisions.txt", render_text(note), "text/plain"),
         ):
-            done.files.append(_write(folder / name, data.encode("utf-8")))
+            done.files.append(_write(folder / name, content.encode("utf-8")))
             links.append(
                 {"note": name.split(".")[0], "url": f"{folder.name}/{name}", "media_type": media}
             )

@@ -131,7 +131,7 @@ def _update_sql(cls: type, fields: tuple[str, ...]) -> str:
 
 
 def _spec_of(row: Any) -> _Spec:
-    cls = type(row)
+    cls: type = type(row)
     if cls not in TABLES:
         raise TypeError(f"the store does not keep {cls.__name__} rows")
     return _spec(cls)
@@ -362,7 +362,7 @@ class RowsMixin(ConnectionMixin):
         return self._update(row, changes)
 
     def _update(self, row: Any, changes: dict[str, Any]) -> Any:
-        spec = _spec(type(row)) if type(row) is Meeting else _spec_of(row)
+        spec = _spec(Meeting) if type(row) is Meeting else _spec_of(row)
         types_ = field_types(spec.cls)
         for name in changes:
             if name not in types_:

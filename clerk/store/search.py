@@ -14,6 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from clerk.record import (
     Action,
@@ -214,7 +215,9 @@ class _SearchRows(RowsMixin):
                     for spec, v in zip(specs, values, strict=True)
                 )
                 out.append((meeting, committee, item, person, declaration))
-        return out  # type: ignore[return-value]
+        # every row joins a meeting, committee, person and declaration; only the item is
+        # optional (a declaration on the meeting as a whole)
+        return cast("list[tuple[Meeting, Committee, AgendaItem | None, Person, Declaration]]", out)
 
     def open_actions(
         self, *, exempt: bool = False
@@ -242,7 +245,7 @@ class _SearchRows(RowsMixin):
                     values.append(spec.from_row(r[at : at + len(spec.fields)]))
                     at += len(spec.fields)
                 out.append(tuple(values))
-        return out  # type: ignore[return-value]
+        return out
 
 
 # --------------------------------------------------------------------------- numbering

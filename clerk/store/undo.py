@@ -62,6 +62,7 @@ class UndoMixin(RowsMixin):
 
     def steps(self, meeting_id: str, role: str | None = None) -> list[Step]:
         """The steps taken on a meeting (by `role`, if given), oldest first."""
+        params: tuple[str, ...]
         where, params = "meeting_id = ?", (meeting_id,)
         if role is not None:
             where, params = where + " AND role = ?", (meeting_id, role)

@@ -29,6 +29,8 @@ from textual.widget import Widget
 from clerk.tui.widgets.keys import KeysInOrder
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from clerk.demo import DemoInfo
     from clerk.store import Store
     from clerk.tui.screens.live import LiveScreen
@@ -171,7 +173,7 @@ class ClerkApp(App):
         else:
             self.push_screen(screen)
 
-    def get_driver_class(self):  # type: ignore[no-untyped-def]
+    def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
         from textual.drivers.linux_driver import LinuxDriver
 
@@ -197,7 +199,7 @@ class ClerkApp(App):
                 typed = (
                     event.is_printable
                     and target is not None
-                    and (target.check_consume_key(event.key, event.character))
+                    and target.check_consume_key(event.key, event.character)
                 )
                 if isinstance(target, KeysInOrder) and not typed:
                     # the next key is handed on once this one has taken effect (a key that is

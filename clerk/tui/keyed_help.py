@@ -6,7 +6,23 @@ table it draws on (keys_help) is needed only when help is shown.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+
+class _HelpWithKeys:
+    """HELP, the name Textual's help panel reads, worked out on each read: a descriptor
+    rather than a property, so that it stands where Textual declares a class variable."""
+
+    def __get__(self, node: DOMNode | None, owner: type | None = None) -> str | None:
+        if node is None:  # read on the class: there are no bindings to name
+            return None
+        from clerk.tui.keys_help import help_text
+
+        # not strict: a help text must never stop the app (tests call help_text strictly)
+        return help_text(node, getattr(node, "HELP_TEMPLATE", ""), strict=False)
 
 
 class KeyedHelp:
@@ -18,10 +34,4 @@ class KeyedHelp:
     """
 
     HELP_TEMPLATE: ClassVar[str] = ""
-
-    @property
-    def HELP(self) -> str:  # the name Textual's help panel reads
-        from clerk.tui.keys_help import help_text
-
-        # not strict: a help text must never stop the app (tests call help_text strictly)
-        return help_text(self, self.HELP_TEMPLATE, strict=False)  # type: ignore[arg-type]
+    HELP: ClassVar[_HelpWithKeys] = _HelpWithKeys()

@@ -75,8 +75,8 @@ class GeneratedReader(ReaderBase):
                 continue
             subs = f.match_repeated(self.forms.substitute, text)
             if subs:
-                for m in subs:
-                    groups = m.groupdict()
+                for each in subs:
+                    groups = each.groupdict()
                     member = f.named(groups.get("member") or groups.get("member_short") or "")
                     sub = f.named(groups.get("substitute") or groups.get("substitute_short") or "")
                     if groups.get("body"):
@@ -103,20 +103,20 @@ class GeneratedReader(ReaderBase):
                 continue
             m = f.match_whole(self.forms.deputy, text) or f.match_whole(self.forms.deputies, text)
             if m:
-                member = None
+                absent = None
                 if "member" in m.groupdict():
-                    member = self.person(f.named(m.group("member")), line=p.line)
-                    self.seat(member)
+                    absent = self.person(f.named(m.group("member")), line=p.line)
+                    self.seat(absent)
                 for who in f.named_list(m.group("names")):
                     person = self.person(who, line=p.line)
-                    if member is not None:
+                    if absent is not None:
                         held = self.memberships.pop(person.id, None)
                         if held is not None and held.seat:
-                            self.memberships[member.id].seat = held.seat
+                            self.memberships[absent.id].seat = held.seat
                     self.attend(
                         person,
                         AttendanceStatus.DEPUTY,
-                        substitute_for=member.id if member else None,
+                        substitute_for=absent.id if absent else None,
                     )
                 paragraphs.remove(p)
                 said = True

@@ -132,8 +132,8 @@ class _Reader(AttendanceReader, GeneratedReader):
     def who_sits_for(self, layout: Layout) -> None:
         paragraphs = [*layout.before_items, *(p for i in layout.items for p in i.paragraphs)]
         for p in paragraphs:
-            for m in f.match_repeated(self.forms.substitute, p.text) or []:
-                groups = m.groupdict()
+            for each in f.match_repeated(self.forms.substitute, p.text) or []:
+                groups = each.groupdict()
                 member = f.named(groups.get("member") or groups.get("member_short") or "")
                 sub = f.named(groups.get("substitute") or groups.get("substitute_short") or "")
                 self.sits_for[surname(sub.name)] = surname(member.name)

@@ -134,8 +134,10 @@ class ReviewScreen(Screen):
         self.view.show(self.document, self.open_counts())
         self.redraw_header()
         self.refresh_bindings()
+        from clerk.tui.screens.requests import RequestsScreen
+
         for screen in self.app.screen_stack:  # the requests list, if it is open above
-            if screen is not self and getattr(screen, "review", None) is self:
+            if isinstance(screen, RequestsScreen) and screen.review is self:
                 screen.redraw()
 
     def poll(self) -> None:

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -122,9 +123,9 @@ class VersionsScreen(Screen):
         if not self.versions:
             return
         if self.marked is not None:
-            table.update_cell_at((self.marked, 0), "")
+            table.update_cell_at(Coordinate(self.marked, 0), "")
         self.marked = table.cursor_row
-        table.update_cell_at((self.marked, 0), "●")
+        table.update_cell_at(Coordinate(self.marked, 0), "●")
 
     def action_compare(self) -> None:
         if not self.versions:

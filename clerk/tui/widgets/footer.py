@@ -140,7 +140,7 @@ class ClerkFooter(Widget, can_focus=False):
         """Take the keys the screen offers now: whether they differ from those shown."""
         active = self.screen.active_bindings
         shown = [(b, enabled, tooltip) for (_, b, enabled, tooltip) in active.values() if b.show]
-        signature = tuple(
+        signature: tuple[object, ...] = tuple(
             (b.key, b.action, b.description, b.group, enabled, tooltip, self.app.get_key_display(b))
             for b, enabled, tooltip in shown
         )
@@ -297,8 +297,8 @@ def _units(app, bindings: list[tuple[Binding, bool, str]]) -> tuple[list[Unit], 
         by_action[binding.action].append((binding, enabled, tooltip))
     units: list[tuple[tuple[int, int], Unit]] = []
     actions: dict[str, str] = {}
-    for group, members in groupby(by_action.values(), lambda m: m[0][0].group):
-        members = list(members)
+    for group, run in groupby(by_action.values(), lambda m: m[0][0].group):
+        members = list(run)
         if group is not None and len(members) > 1:
             pieces = [Piece(" ", "")]
             for binding, enabled, tooltip in (m[0] for m in members):

@@ -13,6 +13,7 @@ that changes one entry of an item of hundreds does not measure and draw them all
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -220,7 +221,7 @@ declaration, a vote). **{key:edit_entry}** edits a paragraph or resolution you t
             self._id_to_option[option.id] = option
         self._forget_lines_from(index)
 
-    def set_prompts(self, prompts: dict[str, VisualType]) -> None:
+    def set_prompts(self, prompts: Mapping[str, VisualType]) -> None:
         """Give the options named by id (all of them must exist) new prompts."""
         if not prompts:
             return

@@ -43,7 +43,8 @@ class SteadyOptionList(OptionList):
         if self.scrollable_content_region:
             self._lines_width = self.scrollable_content_region.width
 
-    def _on_resize(self, event: events.Resize) -> None:
+    # OptionList's handler takes no event; Textual hands the event to a handler that takes one
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         if self._lines_width == self.scrollable_content_region.width:
             event.prevent_default()  # OptionList's own handler would drop them
 

@@ -99,6 +99,8 @@ class MinutesView(KeyedHelp, SteadyOptionList):
     }
     """
 
+    _drawn_width: int | None = None  # the width the passages were last wrapped to
+
     HELP_TEMPLATE = """\
 ## The minutes
 The minutes exactly as the Word export writes them, each passage with its reference in the
@@ -164,10 +166,11 @@ or the clerk for the chair).
             ]
         )  # fmt: skip
 
-    def _on_resize(self, event: events.Resize) -> None:
+    # OptionList's handler takes no event; Textual hands the event to a handler that takes one
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         super()._on_resize(event)
-        if self.lines and self._width() != getattr(self, "_drawn_width", None):
-            first = getattr(self, "_drawn_width", None) is None
+        if self.lines and self._width() != self._drawn_width:
+            first = self._drawn_width is None
             keep = self.highlighted
             self._draw()
             if first or keep is None:
