@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from clerk.store import JournalEntry
 
-_WHAT = {
+#: What a row of each table is called, in the journal's words and the store's messages alike.
+TABLE_NOUNS = {
     "committees": "committee",
     "people": "person",
     "memberships": "membership",
@@ -51,7 +52,7 @@ def short(value: Any, width: int = 50) -> str:
 def describe(entry: JournalEntry) -> str:
     """One line for a journal entry; "" for one the status line already tells (the meeting
     row's status fields, which the status change beside it says with its reason)."""
-    what = _WHAT.get(entry.table, entry.table)
+    what = TABLE_NOUNS.get(entry.table, entry.table)
     new, old = entry.new or {}, entry.old or {}
     if entry.table == "status_changes":
         line = f"status {new.get('from_status')} → {new.get('to_status')}"

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from clerk.cli import _db_path, _meeting_arguments, _resolve, _store, main
-from clerk.cli.review import _when
+from clerk.cli.review import _short, _when
 from clerk.errors import ClerkError
 
 ROLE_CHOICES = {"chair": "chair", "clerk": "clerk for the chair"}
@@ -82,11 +82,6 @@ def _read_chair_copy(ctx: click.Context, meeting: str, committee: str | None, pa
         click.echo(f"  not taken: {missed.reference} {missed.kind}: {missed.why}")
     if reading.taken:
         click.echo("Decide them with `clerk amend MEETING ID accept|decline` or on `clerk review`.")
-
-
-def _short(text: str, width: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 @main.command("serve")

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from clerk.codec import DecodeError, decode, encode, field_types
+from clerk.journal_words import TABLE_NOUNS
 from clerk.migrations import CHILD_TABLES, TABLES, column_kind, from_column, to_column
 from clerk.record import (
     MINUTES_APPROVED,
@@ -136,20 +137,6 @@ def _spec_of(row: Any) -> _Spec:
         raise TypeError(f"the store does not keep {cls.__name__} rows")
     return _spec(cls)
 
-
-_WHAT = {
-    "committees": "committee",
-    "people": "person",
-    "memberships": "membership",
-    "meetings": "meeting",
-    "items": "agenda item",
-    "attendance": "attendance",
-    "declarations": "declaration",
-    "paragraphs": "minute paragraph",
-    "resolutions": "resolution",
-    "votes": "vote",
-    "actions": "action",
-}
 
 # Records' list fields and the classes they hold, children in foreign-key order.
 _RECORD_CHILDREN: tuple[tuple[str, type], ...] = (
@@ -329,7 +316,9 @@ class RowsMixin(ConnectionMixin):
         is also linked to that meeting (an existing person is just linked)."""
         spec = _spec_of(row)
         if spec.child and meeting_id is None:
-            raise StoreError(f"A {_WHAT[spec.table]} belongs to a meeting: give its meeting id.")
+            raise StoreError(
+                f"A {TABLE_NOUNS[spec.table]} belongs to a meeting: give its meeting id."
+            )
         with self._write() as conn:
             if meeting_id is not None and (spec.child or isinstance(row, Person)):
                 self._meeting(conn, meeting_id)
@@ -380,7 +369,7 @@ class RowsMixin(ConnectionMixin):
             current = self._fetch(conn, spec, row.id)
             if current is None:
                 raise StoreError(
-                    f"This {_WHAT[spec.table]} is no longer in the database "
+                    f"This {TABLE_NOUNS[spec.table]} is no longer in the database "
                     "(deleted elsewhere?); nothing was saved."
                 )
             meeting_id = current[0] if spec.table != "meetings" else row.id
@@ -410,7 +399,7 @@ class RowsMixin(ConnectionMixin):
             current = self._fetch(conn, spec, row.id)
             if current is None:
                 raise StoreError(
-                    f"This {_WHAT[spec.table]} is no longer in the database; nothing to delete."
+                    f"This {TABLE_NOUNS[spec.table]} is no longer in the database; nothing to delete."
                 )
             old = spec.encoded(current[1:])
             if spec.table == "items":
