@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+from clerk.errors import quoted
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January",
@@ -246,7 +248,7 @@ def parse_date(text: str) -> date:
         and _LEADING_WORD.fullmatch(raw[: found.start])
     ):
         return found.value
-    raise ValueError(f"not a date: {text!r} ({DATE_EXAMPLES})")
+    raise ValueError(f"not a date: {quoted(text)} ({DATE_EXAMPLES})")
 
 
 _WHOLE_TIME = re.compile(
@@ -263,7 +265,7 @@ def parse_time(text: str) -> time:
     m = _WHOLE_TIME.fullmatch(re.sub(r"\s+", "", text).lower())
     value = _whole_time(m) if m else None
     if value is None:
-        raise ValueError(f"not a time: {text!r}")
+        raise ValueError(f"not a time: {quoted(text)}")
     return value
 
 

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from clerk import __version__, dates, importing
-from clerk.errors import ClerkError
+from clerk.errors import ClerkError, quoted
 
 if TYPE_CHECKING:
     from clerk.record import MeetingRecord
     from clerk.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+
 
 class ClerkGroup(click.Group):
     """Turns a ClerkError anywhere below into a one-line message and exit status 1."""
@@ -530,9 +531,9 @@ def _committee(store: Store, text: str) -> Any:
         return matches[0]
     names = ", ".join(sorted(c.name for c in store.committees())) or "none yet"
     if not matches:
-        raise ClerkError(f"no committee called {text!r} (committees: {names})")
+        raise ClerkError(f"no committee called {quoted(text)} (committees: {names})")
     raise ClerkError(
-        f"{text!r} matches {len(matches)} committees: "
+        f"{quoted(text)} matches {len(matches)} committees: "
         + "; ".join(c.name for c in matches)
         + ". Give more of the name."
     )

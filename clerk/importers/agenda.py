@@ -26,7 +26,7 @@ from pathlib import Path
 from clerk import dates
 from clerk.dates import DateFound, find_date, find_time
 from clerk.errors import InputError
-from clerk.importers import read_bytes
+from clerk.importers import check_line_lengths, read_bytes
 from clerk.importers.agenda_forms import (
     EXAMPLE_DATE,
     EXAMPLE_ITEMS,
@@ -107,6 +107,7 @@ def decode(data: bytes, source: str) -> str:
 
 def parse_agenda(text: str, source: str = "<agenda>") -> AgendaImport:
     """Parse the text of an agenda pack; InputError names `source` and the line at fault."""
+    check_line_lengths(text, source)
     return _AgendaReader(text, str(source)).read()
 
 

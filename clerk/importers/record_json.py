@@ -21,7 +21,7 @@ from typing import Any
 
 from clerk import validate
 from clerk.codec import DecodeError, decode, encode
-from clerk.errors import InputError
+from clerk.errors import InputError, quoted
 from clerk.importers import read_utf8
 from clerk.record import MeetingRecord
 
@@ -33,6 +33,7 @@ VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 _TOP_LEVEL = ("format", "version", "record")
+_MAX_DIGITS = 4_300  # sys.get_int_max_str_digits(): json.loads refuses longer integers
 _UNKNOWN_FIELD = re.compile(r"unknown field '([^']*)'")
 
 
@@ -55,6 +56,16 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(source, exc.lineno, f"not valid JSON: {exc.msg}") from None
+    except RecursionError:  # json.loads recurses once per level of nesting
+        raise InputError(
+            source, None, "not a meeting record: lists or objects nested too deeply to read"
+        ) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        long_number = re.search(rf"\d{{{_MAX_DIGITS}}}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise InputError(
+            source, line, f"not a meeting record: a number of more than {_MAX_DIGITS:,} digits"
+        ) from None
     lines = _Locator(text)
     if lines.duplicate is not None:
         key, line = lines.duplicate
@@ -79,7 +90,7 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
         raise InputError(
             source,
             lines.line("version") or 1,
-            f"record version {version!r} is not one this clerk reads (1 to {VERSION}){hint}",
+            f"record version {quoted(version)} is not one this clerk reads (1 to {VERSION}){hint}",
         )
     if "record" not in document:
         raise InputError(source, 1, 'the file has no "record"')

@@ -11,7 +11,7 @@ from typing import Any
 
 from clerk import validate
 from clerk.errors import InputError
-from clerk.importers import read_utf8
+from clerk.importers import check_line_lengths, read_utf8
 from clerk.importers.meeting_file.checks import (
     COMMITTEE,
     ITEM,
@@ -48,18 +48,23 @@ def read(path: Path) -> MeetingRecord:
 
 def loads(text: str, source: str | Path = "<meeting file>") -> MeetingRecord:
     """A new scheduled meeting, with fresh ids, from the text of a meeting file."""
+    check_line_lengths(text, source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = _syntax_error(str(exc), text)
         raise InputError(source, line, message) from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise InputError(source, None, "arrays or tables nested too deeply to read") from None
+    except ValueError:  # TOMLDecodeError is one too: this is int() refusing 4,300+ digits
+        raise InputError(source, None, "a number of more than 4,300 digits") from None
     record = _Reader(data, TomlLines(text), source).record()
     validate.check(record, source)  # a safety net: the reader has already said where
     return record
 
 
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
-_AT_END = re.compile(r"\s*\(at end of document\)$")
+_AT_LINE = re.compile(r"(?<!\s)\s*\(at line (\d+), column \d+\)$")
+_AT_END = re.compile(r"(?<!\s)\s*\(at end of document\)$")
 
 
 def _syntax_error(message: str, text: str) -> tuple[int | None, str]:
