@@ -57,6 +57,7 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
     """
     ctx.obj = db_path
     if ctx.invoked_subcommand is None:
+        _say_if_new(_db_path(ctx))  # the picker makes it, and offers the samples
         _run_tui(_db_path(ctx), None)
 
 
@@ -70,14 +71,28 @@ def _db_path(ctx: click.Context) -> Path:
 
 
 @contextmanager
-def _store(ctx: click.Context, role: str = "clerk") -> Iterator[Store]:
+def _store(ctx: click.Context, role: str = "clerk", *, create: bool = True) -> Iterator[Store]:
+    """The database, opened by `role`. Commands that only read say `create=False`: a mistyped
+    path is then an error, not a new empty database ("no meetings yet" looks like lost data).
+    A database that is created is said out loud, with its folder when that is new too."""
     from clerk.store import Store
 
-    store = Store(_db_path(ctx), role=role)
+    path = _db_path(ctx)
+    if create:
+        _say_if_new(path)
+    store = Store(path, role=role, create=create)
     try:
         yield store
     finally:
         store.close()
+
+
+def _say_if_new(path: Path) -> None:
+    if path.exists():
+        return
+    folder = next((p for p in reversed(path.parents) if not p.exists()), None)
+    new_folder = f" (and the folder {folder}, which did not exist)" if folder else ""
+    click.echo(f"Creating a new clerk database at {path}{new_folder}.", err=True)
 
 
 def _meeting_arguments(f: F) -> F:
@@ -107,7 +122,7 @@ def open_meeting(ctx: click.Context, meeting: str, committee: str | None) -> Non
     MEETING is the id shown by `clerk meetings` (or its first few characters)
     or the meeting's date as YYYY-MM-DD.
     """
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         meeting_id = _resolve(store, meeting, committee)
     _run_tui(_db_path(ctx), meeting_id)
 
@@ -119,7 +134,7 @@ def open_meeting(ctx: click.Context, meeting: str, committee: str | None) -> Non
 @click.pass_context
 def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_json: bool) -> None:
     """List the meetings in the database, newest first."""
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         rows = store.list_meetings(limit=limit, committee=committee)
     if as_json:
         data = [
@@ -280,7 +295,7 @@ def export_record(
     """
     from clerk.importers import record_json
 
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         record = store.load_record(_resolve(store, meeting, committee))
     text = record_json.dumps(record)
     if output is None:
@@ -500,7 +515,7 @@ def actions(
     """
     from clerk.minutes import tracker
 
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         found = _committee(store, committee)
         entries = store.committee_actions(found.id)
         # All the committee's meetings, not only those with actions, so the tracker can
@@ -540,7 +555,7 @@ def _committee(store: Store, text: str) -> Any:
 
 
 def _load(ctx: click.Context, meeting: str, committee: str | None) -> MeetingRecord:
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         return store.load_record(_resolve(store, meeting, committee))
 
 

@@ -78,10 +78,12 @@ class ClerkApp(App):
         self.session: LiveSession | None = None
         self.keys_went_to: Widget | None = None  # see on_event
         self.demo = demo  # `clerk demo`: a scratch database, thrown away unless kept
+        self.failure: str | None = None  # why the app stopped, when an error stopped it
 
     # ------------------------------------------------------------------ start and stop
 
     def on_mount(self) -> None:
+        from clerk.errors import ClerkError
         from clerk.store import Store
         from clerk.tui.keymap import load_keymap
 
@@ -98,7 +100,22 @@ class ClerkApp(App):
             announce(self, self.demo)
         # Short: while another program holds the write lock the clerk is told at once and
         # the screen keeps what they type, rather than freezing for the default two seconds.
-        self.store = Store(self.db_path, busy_timeout=TUI_BUSY_TIMEOUT)
+        try:
+            self.store = Store(self.db_path, busy_timeout=TUI_BUSY_TIMEOUT)
+        except ClerkError as exc:  # not a database, damaged, newer, in a missing folder …
+            self.fail(exc)
+            return
+        if self.store.read_only:
+            self.sub_title = "READ-ONLY"
+            self.notify(
+                f"{self.db_path} is open read-only: {self.store.read_only}. You can read "
+                "every meeting, and export them with clerk minutes or clerk export-record; "
+                "nothing can be recorded.",
+                title="Read-only",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if self.start_meeting_id:
             self.open_meeting(self.start_meeting_id)
         else:
@@ -252,6 +269,19 @@ class ClerkApp(App):
 
         return ask_before_quitting(self, self.demo)
 
+    def fail(self, error: Exception) -> None:
+        """Stop with `error` in a sentence (run_app says it and exits 1), no traceback."""
+        self.failure = str(error)
+        self.exit(return_code=1)
+
+    def _handle_exception(self, error: Exception) -> None:
+        from clerk.errors import ClerkError
+
+        if isinstance(error, ClerkError):  # a damaged database found by the picker …
+            self.fail(error)
+            return
+        super()._handle_exception(error)  # the traceback, then run_app says it in words
+
     def on_unmount(self) -> None:
         self.save_now()
         if self.store is not None:
@@ -353,5 +383,16 @@ def _runner(app: App, action: str, node) -> Callable[[], object]:
 
 
 def run_app(db_path: Path, meeting_id: str | None = None, *, demo: DemoInfo | None = None) -> None:
-    """Run clerk on the database: the meeting picker, or straight to a meeting's live screen."""
-    ClerkApp(Path(db_path), meeting_id, demo=demo).run()
+    """Run clerk on the database: the meeting picker, or straight to a meeting's live screen.
+    ClerkError when the app stopped because of an error (exit status 1 from the CLI)."""
+    from clerk.errors import ClerkError
+
+    app = ClerkApp(Path(db_path), meeting_id, demo=demo)
+    app.run()
+    if app.failure:
+        raise ClerkError(app.failure)
+    if app.return_code:
+        raise ClerkError(
+            "clerk stopped because of an unexpected error (the details are above). What the "
+            f"database had taken is kept in {db_path}: open the meeting again to go on."
+        )

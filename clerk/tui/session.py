@@ -130,6 +130,11 @@ class LiveSession:
         return self.record.meeting
 
     @property
+    def read_only(self) -> bool:
+        """The database may not be written (app.store.read_only says why)."""
+        return bool(getattr(self.store, "read_only", None))
+
+    @property
     def meeting_id(self) -> str:
         return self.record.meeting.id
 
@@ -334,8 +339,9 @@ class LiveSession:
     # ------------------------------------------------------------------ meeting life
 
     def begin(self) -> None:
-        """Opening a scheduled meeting starts it and records when it began (editable later)."""
-        if self.meeting.status is MeetingStatus.SCHEDULED:
+        """Opening a scheduled meeting starts it and records when it began (editable later);
+        a read-only database is only read."""
+        if self.meeting.status is MeetingStatus.SCHEDULED and not self.read_only:
             self.update_meeting(status=MeetingStatus.IN_PROGRESS, start_time=self.began_at())
         if self.current_item() is None and self.record.items:
             self.move_to(self.record.agenda()[0].id)
@@ -398,6 +404,9 @@ class LiveSession:
     def move_to(self, item_id: str) -> AgendaItem:
         """Take an item: it becomes current, and the next in the order taken if not taken yet."""
         item = self.record.item(item_id)
+        if self.read_only:  # the clerk reads item by item; where they are is not kept
+            self.record.meeting = replace(self.meeting, current_item_id=item.id)
+            return item
         if item.taken_order is None:
             taken = [i.taken_order for i in self.record.items if i.taken_order is not None]
             item = self._update(item, taken_order=max(taken, default=0) + 1)
