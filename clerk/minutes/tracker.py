@@ -24,7 +24,6 @@ first, then agenda order. The order is re-established here anyway (stable), so a
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from clerk import spreadsheet_csv
 from clerk.dates import DAY_MONTH_YEAR, long_date
 from clerk.minutes.document import Heading, MinutesDocument, Table
 from clerk.record import Action, ActionStatus, AgendaItem, Meeting, MeetingStatus, Part
@@ -184,7 +184,7 @@ def write_tracker_csv(
 
 
 def _write_csv(rows: list[TrackerRow], handle: TextIO) -> None:
-    writer = csv.writer(handle)
+    writer = spreadsheet_csv.writer(handle)  # no cell read as a formula (issue 12)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(
