@@ -284,20 +284,36 @@ def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Leave out the exempt (Part 2) information: what the council may hand on.",
+)
 @click.pass_context
 def export_record(
-    ctx: click.Context, meeting: str, committee: str | None, output: Path | None
+    ctx: click.Context, meeting: str, committee: str | None, output: Path | None, public: bool
 ) -> None:
     """Write MEETING as a versioned JSON meeting record (everything the database holds).
 
     MEETING is the id shown by `clerk meetings` (or its first few characters)
-    or the meeting's date as YYYY-MM-DD.
+    or the meeting's date as YYYY-MM-DD. Exempt (Part 2) parts are listed under "exempt"
+    in the file, and said; --public leaves them out.
     """
     from clerk.importers import record_json
 
     with _store(ctx, create=False) as store:
         record = store.load_record(_resolve(store, meeting, committee))
-    text = record_json.dumps(record)
+    if public:
+        record = record_json.public_record(record)
+    exempt = [item.number for item in record.items if item.is_exempt]
+    if exempt and not public:
+        click.echo(
+            f"Warning: this record includes the exempt (Part 2) information of item"
+            f"{'s' if len(exempt) > 1 else ''} {', '.join(exempt)}, marked under \"exempt\" in "
+            "the file. It is not for publication: --public leaves it out.",
+            err=True,
+        )
+    text = record_json.dumps(record, public=public)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -32,14 +32,58 @@ VERSION = 1
 #: Empty while there is only version 1; version 2 will add {1: _v1_to_v2}.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-_TOP_LEVEL = ("format", "version", "record")
+_TOP_LEVEL = ("format", "version", "record", "exempt")  # "exempt": where, for people
 _MAX_DIGITS = 4_300  # sys.get_int_max_str_digits(): json.loads refuses longer integers
 _UNKNOWN_FIELD = re.compile(r"unknown field '([^']*)'")
 
 
-def dumps(record: MeetingRecord) -> str:
-    document = {"format": FORMAT, "version": VERSION, "record": encode(record)}
+EXEMPT_NOTICE = (
+    "This record holds exempt information (Part 2: Schedule 12A to the Local Government Act "
+    "1972) at the places listed. It is not for publication; `clerk export-record --public` "
+    "writes a record without it."
+)
+
+#: The rows of a record that belong to an agenda item, by the list that holds them.
+_ITEM_ROWS = ("paragraphs", "resolutions", "votes", "actions", "declarations")
+
+
+def dumps(record: MeetingRecord, *, public: bool = False) -> str:
+    """The record as JSON; with exempt parts, an "exempt" key lists where they are. `public`
+    (a record made by `public_record`): the exempt items' public parts are not marked."""
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION, "record": encode(record)}
+    where = [] if public else exempt_parts(record)
+    if where:
+        document["exempt"] = {"notice": EXEMPT_NOTICE, "parts": where}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def exempt_parts(record: MeetingRecord) -> list[str]:
+    """Where the record holds exempt information, as paths into "record": each exempt agenda
+    item, and every paragraph, resolution, vote, action and declaration on one."""
+    exempt = {item.id for item in record.items if item.is_exempt}
+    where = [f"record.items[{i}]" for i, item in enumerate(record.items) if item.id in exempt]
+    for name in _ITEM_ROWS:
+        rows = getattr(record, name)
+        where += [f"record.{name}[{i}]" for i, row in enumerate(rows) if row.item_id in exempt]
+    return where
+
+
+def public_record(record: MeetingRecord) -> MeetingRecord:
+    """What a council may hand on: each exempt item as the public agenda and minutes show it
+    (number, title, the paragraphs of Schedule 12A, the public summary), with its
+    description, sub-items and everything recorded on it left out."""
+    from dataclasses import replace
+
+    exempt = {item.id for item in record.items if item.is_exempt}
+    items = [
+        replace(item, description="", sub_items=[]) if item.id in exempt else item
+        for item in record.items
+    ]
+    kept = {
+        name: [row for row in getattr(record, name) if row.item_id not in exempt]
+        for name in _ITEM_ROWS
+    }
+    return replace(record, items=items, **kept)
 
 
 def write(record: MeetingRecord, path: Path) -> None:
@@ -81,7 +125,8 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
         raise InputError(
             source,
             lines.line(unknown[0]),
-            f'unknown field "{unknown[0]}" (expected only "format", "version" and "record")',
+            f'unknown field "{unknown[0]}" (expected only "format", "version", "record" and '
+            '"exempt")',
         )
     version = document.get("version")
     if type(version) is not int or not 1 <= version <= VERSION:
