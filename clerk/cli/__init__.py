@@ -309,7 +309,7 @@ def export_record(
     if exempt and not public:
         click.echo(
             f"Warning: this record includes the exempt (Part 2) information of item"
-            f"{'s' if len(exempt) > 1 else ''} {', '.join(exempt)}, marked under \"exempt\" in "
+            f'{"s" if len(exempt) > 1 else ""} {", ".join(exempt)}, marked under "exempt" in '
             "the file. It is not for publication: --public leaves it out.",
             err=True,
         )
@@ -623,7 +623,9 @@ def _emit(document: Any, fmt: str, output: Path | None, template: Path | None, s
 @contextmanager
 def _writing(path: Path) -> Iterator[Any]:
     try:
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        from clerk.private_files import open_private  # exports are their owner's: 0600
+
+        with open_private(path, "w", encoding="utf-8", newline="") as handle:
             yield handle
     except OSError as exc:
         raise ClerkError(f"could not write {path}: {exc.strerror}") from None

@@ -87,7 +87,10 @@ def public_record(record: MeetingRecord) -> MeetingRecord:
 
 
 def write(record: MeetingRecord, path: Path) -> None:
-    path.write_text(dumps(record), encoding="utf-8")
+    from clerk.private_files import open_private
+
+    with open_private(path, "w", encoding="utf-8") as handle:  # 0600: it holds everything
+        handle.write(dumps(record))
 
 
 def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> MeetingRecord:

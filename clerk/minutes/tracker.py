@@ -34,6 +34,7 @@ from typing import TextIO
 from clerk import spreadsheet_csv
 from clerk.dates import DAY_MONTH_YEAR, long_date
 from clerk.minutes.document import Heading, MinutesDocument, Table
+from clerk.private_files import open_private
 from clerk.record import Action, ActionStatus, AgendaItem, Meeting, MeetingStatus, Part
 
 Entry = tuple[Meeting, AgendaItem, Action]
@@ -177,7 +178,7 @@ def write_tracker_csv(
     their group only; the date, lead and due date on every row, so the sheet still sorts."""
     rows = tracker_rows(entries, meetings=meetings)
     if isinstance(path, str | Path):
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        with open_private(Path(path), "w", encoding="utf-8", newline="") as handle:
             _write_csv(rows, handle)
     else:
         _write_csv(rows, path)

@@ -31,6 +31,7 @@ from clerk.migrations import (
     add_missing_columns,
     missing_columns,
 )
+from clerk.private_files import create_private, private_folder
 from clerk.store.connection import (
     BUSY_TIMEOUT,
     CHECKPOINT_EVERY,
@@ -266,7 +267,13 @@ def _check_is_sqlite(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(len(_SQLITE_HEADER))
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # created here, not by SQLite, so that it is its owner's alone from the start (the
+        # WAL's side files take the database's permissions)
+        private_folder(path.parent)
+        try:
+            create_private(path)
+        except OSError as exc:
+            raise StoreError(f"Cannot create {path}: {exc.strerror}") from exc
         return
     except OSError as exc:
         raise StoreError(f"Cannot read {path}: {exc.strerror}") from exc

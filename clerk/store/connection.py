@@ -65,6 +65,9 @@ def copy_database(source: Path, target: Path) -> None:
     file: the latest changes are in the WAL file beside the database until a checkpoint, and
     a copy of the database file alone would miss them. StoreError if SQLite refuses."""
     try:
+        from clerk.private_files import create_private
+
+        create_private(target)  # a copy holds what the database holds: 0600
         from_db = sqlite3.connect(str(source))
         try:
             to_db = sqlite3.connect(str(target))
@@ -74,6 +77,8 @@ def copy_database(source: Path, target: Path) -> None:
                 to_db.close()
         finally:
             from_db.close()
+    except OSError as exc:
+        raise StoreError(f"Could not copy {source} to {target}: {exc.strerror}") from exc
     except sqlite3.Error as exc:
         raise StoreError(f"Could not copy {source} to {target}: {exc}") from exc
 
