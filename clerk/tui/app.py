@@ -13,6 +13,7 @@ import functools
 import inspect
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -79,6 +80,7 @@ class ClerkApp(App):
         self.keys_went_to: Widget | None = None  # see on_event
         self.demo = demo  # `clerk demo`: a scratch database, thrown away unless kept
         self.failure: str | None = None  # why the app stopped, when an error stopped it
+        self.backup_note: str | None = None  # where quitting backed the database up, or not
 
     # ------------------------------------------------------------------ start and stop
 
@@ -284,6 +286,8 @@ class ClerkApp(App):
 
     def on_unmount(self) -> None:
         self.save_now()
+        if self.session is not None and self.demo is None:  # quitting backs up the database
+            self.backup_note = self.session.backup()
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -389,6 +393,8 @@ def run_app(db_path: Path, meeting_id: str | None = None, *, demo: DemoInfo | No
 
     app = ClerkApp(Path(db_path), meeting_id, demo=demo)
     app.run()
+    if app.backup_note:
+        print(app.backup_note, file=sys.stderr)
     if app.failure:
         raise ClerkError(app.failure)
     if app.return_code:

@@ -368,6 +368,19 @@ class LiveSession:
             self.close_adjournment(moment)
             self.update_meeting(end_time=moment, status=MeetingStatus.ENDED)
 
+    def backup(self) -> str:
+        """A dated backup of the database beside it (a meeting closed, clerk quitting): a
+        sentence saying where, or why there is none. Never raises: the meeting stands."""
+        from clerk.errors import ClerkError
+        from clerk.store.backup import take_backup
+
+        if self.read_only:
+            return "The database is read-only: no backup was taken."
+        try:
+            return f"Backed up to {take_backup(self.store)}"
+        except ClerkError as exc:
+            return f"No backup was taken: {exc}"
+
     def reopen(self) -> None:
         with self.action("meeting reopened"):
             self.update_meeting(status=MeetingStatus.IN_PROGRESS, end_time=None)
