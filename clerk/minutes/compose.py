@@ -680,7 +680,8 @@ class Composer:
         motion = clause(vote.motion)
         if not motion and vote.resolution_id:
             res = next((r for r in self.r.resolutions if r.id == vote.resolution_id), None)
-            motion = clause(res.text) if res else ""
+            # only the item's own resolution: another item's may be exempt (issue 12)
+            motion = clause(res.text) if res and res.item_id == vote.item_id else ""
         subject = f"the motion {phrases.lower_first(motion)}" if motion else "the motion"
         outcome = vote.outcome.value  # "carried" / "lost"
         chair = f"the {self.chair_title}"

@@ -66,6 +66,10 @@ __all__ = [
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: NORMAL, from the measurement in docs/reliability.md (benchmarks/bench_synchronous.py):
+#: FULL adds an fsync to every commit, which the live screen makes every few keys.
+SYNCHRONOUS = "NORMAL"
+
 
 class Store(MeetingsMixin, PeopleMixin, UndoMixin):
     """A clerk database, opened (created if need be, migrated to SCHEMA_VERSION) by `role`."""
@@ -175,7 +179,7 @@ class Store(MeetingsMixin, PeopleMixin, UndoMixin):
                     f"{self.path} cannot be put in WAL mode (it is in {mode} mode); "
                     "is it on a network drive? Keep the database on a local disk."
                 )
-            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
             if version < SCHEMA_VERSION:
                 self._migrate(version)
             # Fields added to the record since the database was made get their columns.
