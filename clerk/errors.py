@@ -17,7 +17,7 @@ class InputError(ClerkError):
         self.line = line
         self.message = message
         where = f"{self.source}, line {line}" if line else self.source
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {bounded(message)}")
 
 
 QUOTE_LIMIT = 60  # characters of a quoted value an error message shows
@@ -38,3 +38,15 @@ def short(text: str, limit: int = 120) -> str:
     """`text` for a message that names something (a title, a name) in its own quotes: as it
     is, or its start and length when it is long."""
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
+MESSAGE_LIMIT = 600  # characters of a message: past this, a quoted value was not shortened
+
+
+def bounded(message: str, limit: int = MESSAGE_LIMIT) -> str:
+    """`message` whole, or when some value in it was quoted whole, its start and its end."""
+    if len(message) <= limit:
+        return message
+    half = limit // 2
+    left_out = len(message) - 2 * half
+    return f"{message[:half]} … ({left_out:,} characters left out) … {message[-half:]}"

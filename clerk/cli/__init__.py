@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from clerk import __version__, dates, importing
-from clerk.errors import ClerkError, quoted
+from clerk.errors import ClerkError, bounded, quoted
 
 if TYPE_CHECKING:
     from clerk.record import MeetingRecord
@@ -36,7 +36,7 @@ class ClerkGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClerkError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(bounded(str(exc))) from None
 
 
 @click.group(cls=ClerkGroup, invoke_without_command=True)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from clerk import dates
 from clerk.dates import DateFound, find_date, find_time
-from clerk.errors import InputError
+from clerk.errors import InputError, short
 from clerk.importers import check_line_lengths, read_bytes
 from clerk.importers.agenda_forms import (
     EXAMPLE_DATE,
@@ -758,7 +758,7 @@ class _AgendaReader:
         found = find_date(f.value)
         if not found or not found.value:
             raise self.fail(
-                f.line, f"expected a meeting date such as {EXAMPLE_DATE}, found '{f.value}'"
+                f.line, f"expected a meeting date such as {EXAMPLE_DATE}, found '{short(f.value)}'"
             )
         self._weekday_guess(found, f.line)
         start: time | None = None
@@ -768,7 +768,8 @@ class _AgendaReader:
             found_time = find_time(value, bare_24h=True)
             if not found_time or not found_time.value:
                 raise self.fail(
-                    t.line, f"expected a start time such as {EXAMPLE_TIME}, found '{t.value}'"
+                    t.line,
+                    f"expected a start time such as {EXAMPLE_TIME}, found '{short(t.value)}'",
                 )
             start = found_time.value
         else:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from clerk import validate
-from clerk.errors import InputError
+from clerk.errors import InputError, short
 from clerk.importers import check_line_lengths, read_utf8
 from clerk.importers.meeting_file.checks import (
     COMMITTEE,
@@ -103,15 +103,15 @@ class _Reader:
         for name in value:
             if name not in spec.fields:
                 close = difflib.get_close_matches(name, spec.fields, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint = f"did you mean '{short(close[0])}'? " if close else ""
                 raise self.fail(
                     (*key, name),
-                    f"{where}: unknown field '{name}' ({hint}expected one of: "
+                    f"{where}: unknown field '{short(name)}' ({hint}expected one of: "
                     f"{', '.join(spec.fields)})",
                 )
         for name in spec.required:
             if name not in value:
-                raise self.fail(key, f"{where}: '{name}' is missing")
+                raise self.fail(key, f"{where}: '{short(name)}' is missing")
         out = {}
         for name, raw in value.items():
             try:
@@ -132,11 +132,11 @@ class _Reader:
         for name in self.data:
             if name not in TOP:
                 close = difflib.get_close_matches(name, TOP, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint = f"did you mean '{short(close[0])}'? " if close else ""
                 raise self.fail(
                     (name,),
-                    f"unknown table or field '{name}' ({hint}expected [committee], [meeting], "
-                    "[[members]], [[people]] and [[items]])",
+                    f"unknown table or field '{short(name)}' ({hint}expected [committee], "
+                    "[meeting], [[members]], [[people]] and [[items]])",
                 )
         for name in ("committee", "meeting"):
             if name not in self.data:
