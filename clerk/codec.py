@@ -14,6 +14,8 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from clerk.errors import quoted
+
 T = TypeVar("T")
 
 
@@ -83,7 +85,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
             return tp(data)
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in tp)
-            raise DecodeError(path, f"{data!r} is not one of {allowed}") from None
+            raise DecodeError(path, f"{quoted(data)} is not one of {allowed}") from None
     if tp is date:
         return _parse(date.fromisoformat, data, path, "a date as YYYY-MM-DD")
     if tp is time:
@@ -111,7 +113,7 @@ def _decode_dataclass(cls: type, data: Any, path: str) -> Any:
     types_ = field_types(cls)
     unknown = sorted(set(data) - set(types_))
     if unknown:
-        raise DecodeError(path, f"unknown field {unknown[0]!r} (known: {', '.join(types_)})")
+        raise DecodeError(path, f"unknown field {quoted(unknown[0])} (known: {', '.join(types_)})")
     kwargs: dict[str, Any] = {}
     required = {
         f.name
@@ -133,7 +135,7 @@ def _parse(fn: Any, data: Any, path: str, expected: str) -> Any:
     try:
         return fn(data)
     except ValueError:
-        raise DecodeError(path, f"expected {expected}, got {data!r}") from None
+        raise DecodeError(path, f"expected {expected}, got {quoted(data)}") from None
 
 
 def _kind(data: Any) -> str:

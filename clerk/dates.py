@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+from clerk.errors import quoted
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January",
@@ -149,10 +151,15 @@ def _weekday(abbrev: str | None) -> str:
     return next((d.lower() for d in WEEKDAYS if d.lower().startswith(abbrev[:3].lower())), "")
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def find_date(text: str) -> DateFound | None:
     """The first date written in `text`, in any of the forms agendas use: "Monday 25th
     November, 2019", "25 Nov 2019", "November 25, 2019", "25/11/2019", "25.11.19",
     "2019-11-25"."""
+    if not _HAS_DIGIT.search(text):  # every form has one; the patterns cost ~1 µs a character
+        return None
     found: list[DateFound] = []
     for pattern in (_DATE_DMY, _DATE_MDY, _DATE_NUM, _DATE_ISO):
         for m in pattern.finditer(text):
@@ -206,6 +213,8 @@ def find_time(text: str, *, bare_24h: bool = False) -> TimeFound | None:
     A time without am/pm ("19:00") counts only with a colon, or when `bare_24h` (the value
     of a "Time:" label), so that room numbers such as "18.01" are not read as times.
     """
+    if not _HAS_DIGIT.search(text) and not _NOON.search(text):  # the usual line: no time
+        return None
     m = _TIME_12.search(text)
     if m:
         value = _twelve_hour(int(m.group("h")), int(m.group("m") or 0), m.group("ap"))
@@ -246,7 +255,7 @@ def parse_date(text: str) -> date:
         and _LEADING_WORD.fullmatch(raw[: found.start])
     ):
         return found.value
-    raise ValueError(f"not a date: {text!r} ({DATE_EXAMPLES})")
+    raise ValueError(f"not a date: {quoted(text)} ({DATE_EXAMPLES})")
 
 
 _WHOLE_TIME = re.compile(
@@ -263,7 +272,7 @@ def parse_time(text: str) -> time:
     m = _WHOLE_TIME.fullmatch(re.sub(r"\s+", "", text).lower())
     value = _whole_time(m) if m else None
     if value is None:
-        raise ValueError(f"not a time: {text!r}")
+        raise ValueError(f"not a time: {quoted(text)}")
     return value
 
 

@@ -74,9 +74,10 @@ def keep_path(moment: datetime, folder: Path | None = None) -> Path:
 def keep(db_path: Path, target: Path) -> Path:
     """Copy the demo's database to `target` (a new file) and return it: OSError or the
     store's StoreError if it cannot, and then no part of a copy is left at `target`."""
+    from clerk.private_files import private_folder
     from clerk.store import copy_database
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)  # the user data folder: 0700 when it is made
     if target.exists():
         raise FileExistsError(f"{target} already exists")
     try:

@@ -87,5 +87,9 @@ def _open(db: Path | None, meeting: str, committee: str | None) -> bool:
         return False
     from clerk.tui.app import run_app
 
-    run_app(path, meeting_id)
+    try:
+        run_app(path, meeting_id)
+    except ClerkError as exc:  # as the full command line says it: a sentence and status 1
+        print(f"Error: {exc}", file=sys.stderr)
+        sys.exit(1)
     return True

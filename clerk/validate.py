@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk.dates import CLOCK_24H, DAY_MONTH_YEAR, clock_time, long_date
-from clerk.errors import InputError
+from clerk.errors import InputError, short
 from clerk.record import (
     AgendaItem,
     AttendanceStatus,
@@ -95,23 +95,23 @@ class _Checker:
 
     def who(self, person_id: str) -> str:
         person = self.people.get(person_id)
-        return f"'{person.name}'" if person else f"person id '{person_id}'"
+        return f"'{short(person.name)}'" if person else f"person id '{short(person_id)}'"
 
     def what(self, item_id: str) -> str:
         item = self.items.get(item_id)
-        return _item_label(item) if item else f"item id '{item_id}'"
+        return _item_label(item) if item else f"item id '{short(item_id)}'"
 
     def person_ref(self, path: str, owner: str, person_id: str | None, role: str) -> None:
         if person_id is not None and person_id not in self.people:
-            self.add(path, f"{owner}: {role} an unknown person id '{person_id}'")
+            self.add(path, f"{owner}: {role} an unknown person id '{short(person_id)}'")
 
     def subject_ref(self, path: str, what: str, person_id: str) -> None:
         if person_id not in self.people:
-            self.add(path, f"{what} is of an unknown person id '{person_id}'")
+            self.add(path, f"{what} is of an unknown person id '{short(person_id)}'")
 
     def item_ref(self, path: str, owner: str, item_id: str | None, role: str) -> None:
         if item_id is not None and item_id not in self.items:
-            self.add(path, f"{owner}: {role} an unknown agenda item id '{item_id}'")
+            self.add(path, f"{owner}: {role} an unknown agenda item id '{short(item_id)}'")
 
     def item_owner(self, item_id: str, index: int, kind: str) -> str:
         item = self.items.get(item_id)
@@ -169,7 +169,7 @@ class _Checker:
                 if not row_id:
                     self.add(path, f"{_nth(i)} {kind} has no id")
                 elif row_id in seen:
-                    self.add(path, f"two {kind} entries share the id '{row_id}'")
+                    self.add(path, f"two {kind} entries share the id '{short(row_id)}'")
                 seen.add(row_id)
 
     def people_(self) -> None:
@@ -181,7 +181,7 @@ class _Checker:
             elif key in seen:
                 self.add(
                     f"people[{i}].name",
-                    f"'{person.name}' is listed twice among the people "
+                    f"'{short(person.name)}' is listed twice among the people "
                     "(clerk keeps one entry per person)",
                 )
             seen.add(key)
@@ -191,8 +191,8 @@ class _Checker:
         if m.committee_id != c.id:
             self.add(
                 "meeting.committee_id",
-                f"the meeting belongs to an unknown committee id '{m.committee_id}' "
-                f"(this record's committee is '{c.name}', id '{c.id}')",
+                f"the meeting belongs to an unknown committee id '{short(m.committee_id)}' "
+                f"(this record's committee is '{short(c.name)}', id '{short(c.id)}')",
             )
         self.person_ref("meeting.officer_id", "the meeting", m.officer_id, "committee officer is")
         self.item_ref(
@@ -227,8 +227,8 @@ class _Checker:
             if ms.committee_id != c.id:
                 self.add(
                     f"memberships[{i}].committee_id",
-                    f"{owner}: on an unknown committee id '{ms.committee_id}' "
-                    f"(this record's committee is '{c.name}')",
+                    f"{owner}: on an unknown committee id '{short(ms.committee_id)}' "
+                    f"(this record's committee is '{short(c.name)}')",
                 )
             self.subject_ref(
                 f"memberships[{i}].person_id", f"the {_nth(i)} membership", ms.person_id
@@ -254,7 +254,7 @@ class _Checker:
             label = _item_label(item)
             number = item.number.strip().casefold()
             if not number:
-                self.add(f"{path}.number", f"the agenda item '{item.title}' has no number")
+                self.add(f"{path}.number", f"the agenda item '{short(item.title)}' has no number")
             elif number in numbers:
                 self.add(f"{path}.number", f"two agenda items are numbered {item.number}")
             numbers.add(number)
@@ -350,7 +350,7 @@ class _Checker:
                 if res is None:
                     self.add(
                         f"{path}.resolution_id",
-                        f"{owner}: on an unknown resolution id '{v.resolution_id}'",
+                        f"{owner}: on an unknown resolution id '{short(v.resolution_id)}'",
                     )
                 elif res.item_id != v.item_id and v.item_id in self.items:
                     self.add(
@@ -378,7 +378,7 @@ class _Checker:
 
 
 def _item_label(item: AgendaItem) -> str:
-    return f"item {item.number} '{item.title}'" if item.title else f"item {item.number}"
+    return f"item {item.number} '{short(item.title)}'" if item.title else f"item {item.number}"
 
 
 def _name_key(name: str) -> str:

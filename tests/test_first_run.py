@@ -29,8 +29,9 @@ def test_open_on_the_default_empty_database_points_to_the_samples() -> None:
         timeout=60,
     )
     assert result.returncode == 1
-    assert "There is no meeting on 2019-11-25" in result.stderr
-    assert "has no meetings yet: `clerk load-samples` loads the sample meetings" in result.stderr
+    # a command that only reads creates nothing (issue 12): it says there is no database yet
+    assert "There is no clerk database at" in result.stderr
+    assert "`clerk load-samples` or `clerk import` makes one" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -60,6 +60,9 @@ def test_word_export_is_imported_only_when_exporting() -> None:
 
 
 def test_listing_meetings_loads_neither_textual_nor_docx(tmp_path) -> None:
+    from clerk.store import Store
+
+    Store(tmp_path / "c.db").close()  # `clerk meetings` only reads: it creates no database
     code = (
         "from clerk.cli import main\n"
         f"main(['--db', {str(tmp_path / 'c.db')!r}, 'meetings'], standalone_mode=False)"

@@ -437,7 +437,8 @@ def test_default_db_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.delenv("CLERK_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = default_db_path()
-    assert path.name == "clerk.db" and path.parent.is_dir()
+    assert path == tmp_path / "data" / "clerk" / "clerk.db"
+    assert not path.parent.exists()  # made by the store when it creates the database (issue 12)
 
 
 # --------------------------------------------------------------------------- failures

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from clerk import __version__, dates, importing
-from clerk.errors import ClerkError
+from clerk.errors import ClerkError, bounded, quoted
 
 if TYPE_CHECKING:
     from clerk.record import MeetingRecord
@@ -36,7 +36,7 @@ class ClerkGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ClerkError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(bounded(str(exc))) from None
 
 
 @click.group(cls=ClerkGroup, invoke_without_command=True)
@@ -57,6 +57,7 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
     """
     ctx.obj = db_path
     if ctx.invoked_subcommand is None:
+        _say_if_new(_db_path(ctx))  # the picker makes it, and offers the samples
         _run_tui(_db_path(ctx), None)
 
 
@@ -70,14 +71,28 @@ def _db_path(ctx: click.Context) -> Path:
 
 
 @contextmanager
-def _store(ctx: click.Context, role: str = "clerk") -> Iterator[Store]:
+def _store(ctx: click.Context, role: str = "clerk", *, create: bool = True) -> Iterator[Store]:
+    """The database, opened by `role`. Commands that only read say `create=False`: a mistyped
+    path is then an error, not a new empty database ("no meetings yet" looks like lost data).
+    A database that is created is said out loud, with its folder when that is new too."""
     from clerk.store import Store
 
-    store = Store(_db_path(ctx), role=role)
+    path = _db_path(ctx)
+    if create:
+        _say_if_new(path)
+    store = Store(path, role=role, create=create)
     try:
         yield store
     finally:
         store.close()
+
+
+def _say_if_new(path: Path) -> None:
+    if path.exists():
+        return
+    folder = next((p for p in reversed(path.parents) if not p.exists()), None)
+    new_folder = f" (and the folder {folder}, which did not exist)" if folder else ""
+    click.echo(f"Creating a new clerk database at {path}{new_folder}.", err=True)
 
 
 def _meeting_arguments(f: F) -> F:
@@ -107,7 +122,7 @@ def open_meeting(ctx: click.Context, meeting: str, committee: str | None) -> Non
     MEETING is the id shown by `clerk meetings` (or its first few characters)
     or the meeting's date as YYYY-MM-DD.
     """
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         meeting_id = _resolve(store, meeting, committee)
     _run_tui(_db_path(ctx), meeting_id)
 
@@ -119,7 +134,7 @@ def open_meeting(ctx: click.Context, meeting: str, committee: str | None) -> Non
 @click.pass_context
 def meetings(ctx: click.Context, limit: int | None, committee: str | None, as_json: bool) -> None:
     """List the meetings in the database, newest first."""
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         rows = store.list_meetings(limit=limit, committee=committee)
     if as_json:
         data = [
@@ -269,20 +284,36 @@ def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Leave out the exempt (Part 2) information: what the council may hand on.",
+)
 @click.pass_context
 def export_record(
-    ctx: click.Context, meeting: str, committee: str | None, output: Path | None
+    ctx: click.Context, meeting: str, committee: str | None, output: Path | None, public: bool
 ) -> None:
     """Write MEETING as a versioned JSON meeting record (everything the database holds).
 
     MEETING is the id shown by `clerk meetings` (or its first few characters)
-    or the meeting's date as YYYY-MM-DD.
+    or the meeting's date as YYYY-MM-DD. Exempt (Part 2) parts are listed under "exempt"
+    in the file, and said; --public leaves them out.
     """
     from clerk.importers import record_json
 
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         record = store.load_record(_resolve(store, meeting, committee))
-    text = record_json.dumps(record)
+    if public:
+        record = record_json.public_record(record)
+    exempt = [item.number for item in record.items if item.is_exempt]
+    if exempt and not public:
+        click.echo(
+            f"Warning: this record includes the exempt (Part 2) information of item"
+            f'{"s" if len(exempt) > 1 else ""} {", ".join(exempt)}, marked under "exempt" in '
+            "the file. It is not for publication: --public leaves it out.",
+            err=True,
+        )
+    text = record_json.dumps(record, public=public)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -526,7 +557,7 @@ def actions(
         raise click.UsageError("The tracker is written as csv or docx.")
     from clerk.minutes import tracker
 
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         found = _committee(store, committee)
         entries = store.committee_actions(found.id)
         # All the committee's meetings, not only those with actions, so the tracker can
@@ -557,16 +588,16 @@ def _committee(store: Store, text: str) -> Any:
         return matches[0]
     names = ", ".join(sorted(c.name for c in store.committees())) or "none yet"
     if not matches:
-        raise ClerkError(f"no committee called {text!r} (committees: {names})")
+        raise ClerkError(f"no committee called {quoted(text)} (committees: {names})")
     raise ClerkError(
-        f"{text!r} matches {len(matches)} committees: "
+        f"{quoted(text)} matches {len(matches)} committees: "
         + "; ".join(c.name for c in matches)
         + ". Give more of the name."
     )
 
 
 def _load(ctx: click.Context, meeting: str, committee: str | None) -> MeetingRecord:
-    with _store(ctx) as store:
+    with _store(ctx, create=False) as store:
         return store.load_record(_resolve(store, meeting, committee))
 
 
@@ -618,7 +649,9 @@ def _emit(document: Any, fmt: str, output: Path | None, template: Path | None, s
 @contextmanager
 def _writing(path: Path) -> Iterator[Any]:
     try:
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        from clerk.private_files import open_private  # exports are their owner's: 0600
+
+        with open_private(path, "w", encoding="utf-8", newline="") as handle:
             yield handle
     except OSError as exc:
         raise ClerkError(f"could not write {path}: {exc.strerror}") from None
@@ -630,6 +663,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 # Families of commands, each in a module of its own, registered by being imported.
+from clerk.cli import backup as _backup  # noqa: E402, F401
 from clerk.cli import history as _history  # noqa: E402, F401
 from clerk.cli import publish as _publish  # noqa: E402, F401
 from clerk.cli import registers as _registers  # noqa: E402, F401

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk.errors import InputError
-from clerk.importers import read_bytes
+from clerk.importers import check_line_lengths, read_bytes
 from clerk.importers.agenda_forms import FOLLOW_ON
 from clerk.importers.agenda_header import HeaderReader
 from clerk.importers.agenda_items import ItemsReader
@@ -75,6 +75,7 @@ def decode(data: bytes, source: str) -> str:
 
 def parse_agenda(text: str, source: str = "<agenda>") -> AgendaImport:
     """Parse the text of an agenda pack; InputError names `source` and the line at fault."""
+    check_line_lengths(text, source)
     return _AgendaReader(text, str(source)).read()
 
 

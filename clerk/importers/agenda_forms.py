@@ -19,8 +19,13 @@ EXAMPLE_ITEMS = "'1. MEMBERSHIP' or '3. MINUTES (Pages 5 - 10)'"
 
 # --------------------------------------------------------------------------- pages
 
+# The leading white space is taken from the start of its run only: a search restarting at
+# every space of a long run and scanning it again takes n² steps. Page numbers have at most
+# five digits: int() refuses a number of thousands (ValueError), and no pack is that long.
 PAGES = re.compile(
-    r"\(?\s*\bPages?\s+(?P<a>\d+)(?:\s*(?:-|to)\s*(?P<b>\d+))?\s*\)?\.?", re.IGNORECASE
+    r"(?:\(\s*|(?<!\s)\s*)\bPages?\s+(?P<a>\d{1,5})(?!\d)(?:\s*(?:-|to)\s*(?P<b>\d{1,5})(?!\d))?"
+    r"\s*\)?\.?",
+    re.IGNORECASE,
 )
 PAGES_OPEN = re.compile(r"\(\s*Pages?\s+\d+\s*(?:-|to)?\s*$", re.IGNORECASE)
 PAGE_FOOTER = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3})$", re.IGNORECASE)

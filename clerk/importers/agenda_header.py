@@ -12,6 +12,7 @@ from datetime import date, time
 
 from clerk import dates
 from clerk.dates import DateFound, find_date, find_time
+from clerk.errors import short
 from clerk.importers.agenda_forms import (
     AGENDA_MARK,
     EXAMPLE_DATE,
@@ -254,7 +255,7 @@ class HeaderReader(AgendaPack):
         found = find_date(f.value)
         if not found or not found.value:
             raise self.fail(
-                f.line, f"expected a meeting date such as {EXAMPLE_DATE}, found '{f.value}'"
+                f.line, f"expected a meeting date such as {EXAMPLE_DATE}, found '{short(f.value)}'"
             )
         self._weekday_guess(found, f.line)
         start: time | None = None
@@ -264,7 +265,8 @@ class HeaderReader(AgendaPack):
             found_time = find_time(value, bare_24h=True)
             if not found_time or not found_time.value:
                 raise self.fail(
-                    t.line, f"expected a start time such as {EXAMPLE_TIME}, found '{t.value}'"
+                    t.line,
+                    f"expected a start time such as {EXAMPLE_TIME}, found '{short(t.value)}'",
                 )
             start = found_time.value
         else:

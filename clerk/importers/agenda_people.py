@@ -196,7 +196,8 @@ _OFFICER = re.compile(
     r"\s*,\s*(?P<name>[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+){1,3})"
     r"(?:\s*,\s*(?P<title2>[A-Z][^.;]*?))?\s*(?:[.;]|$)"
 )
-EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# from the start of a run of address characters only: not restarting inside it (n² steps)
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PHONE = re.compile(
     r"(?:\b(?:Tel(?:ephone)?|Phone|T)\b\.?\s*:?\s*)?"
     r"(?P<n>(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\d ]{6,9}\d)\b"

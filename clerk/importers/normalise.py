@@ -67,19 +67,25 @@ _CHARS = str.maketrans(
 _PARA_BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*p\s*>|<\s*p(?:\s[^>]*)?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _COMMENT = re.compile(r"<!--.*?-->")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>&])")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
+_HEADING_CLOSE = re.compile(r"(?<!\s)\s+#+\s*$")
 _QUOTE = re.compile(r"^\s*(?:>\s*)+")
 _LIST_MARK = re.compile(r"^\s*[-*+](?:\s+|$)")
 _ITALIC = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 _SPACES = re.compile(r" {2,}")
 _WIDE_GAP = re.compile(r" {3,}")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _PLACEHOLDER = "\x00{}\x00"
+# Every pattern here does work linear in the line's length, whatever the line: none has two
+# unbounded repeats that can share characters where a match can fail (`\s*\|?\s*` is written
+# `\s*(?:\|\s*)?`), and none searched for can restart inside the run it scanned (a link's text
+# stops at the next `[`; a trailing `#` run needs a non-space before its spaces). A search that
+# could restart at each of n positions and scan to the end each time takes n² steps: a 16,000-tab
+# line took 3.8 s (issue 12). Lines are capped too (clerk.importers.MAX_LINE_CHARS).
 
 
 @dataclass(frozen=True)

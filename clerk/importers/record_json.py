@@ -17,11 +17,11 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from clerk import validate
 from clerk.codec import DecodeError, decode, encode
-from clerk.errors import InputError
+from clerk.errors import InputError, quoted
 from clerk.importers import read_utf8
 from clerk.record import MeetingRecord
 
@@ -37,17 +37,75 @@ VERSION = 1
 #: Empty while there is only version 1; version 2 will add {1: _v1_to_v2}.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-_TOP_LEVEL = ("format", "version", "record")
+_TOP_LEVEL = ("format", "version", "record", "exempt")  # "exempt": where, for people
+_MAX_DIGITS = 4_300  # sys.get_int_max_str_digits(): json.loads refuses longer integers
 _UNKNOWN_FIELD = re.compile(r"unknown field '([^']*)'")
 
 
-def dumps(record: MeetingRecord) -> str:
-    document = {"format": FORMAT, "version": VERSION, "record": encode(record)}
+EXEMPT_NOTICE = (
+    "This record holds exempt information (Part 2: Schedule 12A to the Local Government Act "
+    "1972) at the places listed. It is not for publication; `clerk export-record --public` "
+    "writes a record without it."
+)
+
+#: The rows of a record that belong to an agenda item, by the list that holds them.
+T = TypeVar("T")
+
+_ITEM_ROWS = ("paragraphs", "resolutions", "votes", "actions", "declarations")
+
+
+def dumps(record: MeetingRecord, *, public: bool = False) -> str:
+    """The record as JSON; with exempt parts, an "exempt" key lists where they are. `public`
+    (a record made by `public_record`): the exempt items' public parts are not marked."""
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION, "record": encode(record)}
+    where = [] if public else exempt_parts(record)
+    if where:
+        document["exempt"] = {"notice": EXEMPT_NOTICE, "parts": where}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def exempt_parts(record: MeetingRecord) -> list[str]:
+    """Where the record holds exempt information, as paths into "record": each exempt agenda
+    item, and every paragraph, resolution, vote, action and declaration on one."""
+    exempt = {item.id for item in record.items if item.is_exempt}
+    where = [f"record.items[{i}]" for i, item in enumerate(record.items) if item.id in exempt]
+    for name in _ITEM_ROWS:
+        rows = getattr(record, name)
+        where += [f"record.{name}[{i}]" for i, row in enumerate(rows) if row.item_id in exempt]
+    return where
+
+
+def public_record(record: MeetingRecord) -> MeetingRecord:
+    """What a council may hand on: each exempt item as the public agenda and minutes show it
+    (number, title, the paragraphs of Schedule 12A, the public summary), with its
+    description, sub-items and everything recorded on it left out."""
+    from dataclasses import replace
+
+    exempt = {item.id for item in record.items if item.is_exempt}
+    items = [
+        replace(item, description="", sub_items=[]) if item.id in exempt else item
+        for item in record.items
+    ]
+
+    def public(rows: list[T]) -> list[T]:
+        return [row for row in rows if getattr(row, "item_id", None) not in exempt]
+
+    return replace(
+        record,
+        items=items,
+        paragraphs=public(record.paragraphs),
+        resolutions=public(record.resolutions),
+        votes=public(record.votes),
+        actions=public(record.actions),
+        declarations=public(record.declarations),
+    )
+
+
 def write(record: MeetingRecord, path: Path) -> None:
-    path.write_text(dumps(record), encoding="utf-8")
+    from clerk.private_files import open_private
+
+    with open_private(path, "w", encoding="utf-8") as handle:  # 0600: it holds everything
+        handle.write(dumps(record))
 
 
 def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> MeetingRecord:
@@ -60,6 +118,16 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(source, exc.lineno, f"not valid JSON: {exc.msg}") from None
+    except RecursionError:  # json.loads recurses once per level of nesting
+        raise InputError(
+            source, None, "not a meeting record: lists or objects nested too deeply to read"
+        ) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        long_number = re.search(rf"\d{{{_MAX_DIGITS}}}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise InputError(
+            source, line, f"not a meeting record: a number of more than {_MAX_DIGITS:,} digits"
+        ) from None
     lines = _Locator(text)
     if lines.duplicate is not None:
         key, line = lines.duplicate
@@ -75,7 +143,8 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
         raise InputError(
             source,
             lines.line(unknown[0]),
-            f'unknown field "{unknown[0]}" (expected only "format", "version" and "record")',
+            f'unknown field "{unknown[0]}" (expected only "format", "version", "record" and '
+            '"exempt")',
         )
     version = document.get("version")
     if type(version) is not int or not 1 <= version <= VERSION:
@@ -84,7 +153,7 @@ def loads(text: str, source: str | Path = "<record>", *, check: bool = True) -> 
         raise InputError(
             source,
             lines.line("version") or 1,
-            f"record version {version!r} is not one this clerk reads (1 to {VERSION}){hint}",
+            f"record version {quoted(version)} is not one this clerk reads (1 to {VERSION}){hint}",
         )
     if "record" not in document:
         raise InputError(source, 1, 'the file has no "record"')

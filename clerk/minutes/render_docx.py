@@ -48,6 +48,7 @@ from clerk.minutes.document import (
     SignatureLines,
     Table,
 )
+from clerk.private_files import create_private
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document as DocxDocument
@@ -217,6 +218,7 @@ def render_docx(
         revise(word, written)
     path = Path(path)
     try:
+        create_private(path)  # the minutes may be exempt: their owner's alone (0600)
         word.save(str(path))
     except OSError as exc:
         raise ClerkError(f"cannot write {path}: {exc.strerror or exc}") from exc

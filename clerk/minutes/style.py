@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from clerk.dates import DATE_PLACEHOLDERS, TIME_PLACEHOLDERS
-from clerk.errors import InputError
+from clerk.errors import InputError, quoted
 
 STYLES_DIR = Path(__file__).parent / "styles"
 
@@ -178,7 +178,7 @@ def load_style(name_or_path: str | Path) -> HouseStyle:
             raise InputError(
                 text_name,
                 None,
-                f"no house style named {text_name!r} (built-in styles: {known}; "
+                f"no house style named {quoted(text_name)} (built-in styles: {known}; "
                 "or give the path of a style .toml file)",
             )
         path = builtin
@@ -211,7 +211,7 @@ def loads_style(text: str, source: str | Path = "<style>", default_name: str = "
             raise InputError(
                 source,
                 _line_of(text, section),
-                f"unknown setting or section {section!r} (sections: "
+                f"unknown setting or section {quoted(section)} (sections: "
                 f"{', '.join(s for s in known_sections if s != 'name')})",
             )
         if not isinstance(table, dict):
@@ -236,7 +236,8 @@ def _section(default: Any, section: str, table: dict[str, Any], text: str, sourc
             raise InputError(
                 source,
                 line(),
-                f"unknown setting {where!r} (known in [{section}]: {', '.join(sorted(fields))})",
+                f"unknown setting {quoted(where)} "
+                f"(known in [{section}]: {', '.join(sorted(fields))})",
             )
         expected = getattr(default, key)
         if isinstance(expected, bool):
@@ -252,7 +253,7 @@ def _section(default: Any, section: str, table: dict[str, Any], text: str, sourc
         choices = CHOICES.get((section, key))
         if choices and value not in choices:
             raise InputError(
-                source, line(), f"{where}: {value!r} is not one of {', '.join(choices)}"
+                source, line(), f"{where}: {quoted(value)} is not one of {', '.join(choices)}"
             )
         allowed = PLACEHOLDERS.get((section, key))
         if allowed is not None:

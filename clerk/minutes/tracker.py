@@ -24,16 +24,17 @@ first, then agenda order. The order is re-established here anyway (stable), so a
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
+from clerk import spreadsheet_csv
 from clerk.dates import DAY_MONTH_YEAR, long_date
 from clerk.minutes.document import Heading, MinutesDocument, Table
+from clerk.private_files import open_private
 from clerk.record import Action, ActionStatus, AgendaItem, Meeting, MeetingStatus, Part
 
 Entry = tuple[Meeting, AgendaItem, Action]
@@ -177,14 +178,14 @@ def write_tracker_csv(
     their group only; the date, lead and due date on every row, so the sheet still sorts."""
     rows = tracker_rows(entries, meetings=meetings)
     if isinstance(path, str | Path):
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        with open_private(Path(path), "w", encoding="utf-8", newline="") as handle:
             _write_csv(rows, handle)
     else:
         _write_csv(rows, path)
 
 
-def _write_csv(rows: list[TrackerRow], handle: TextIO) -> None:
-    writer = csv.writer(handle)
+def _write_csv(rows: list[TrackerRow], handle: IO[str]) -> None:
+    writer = spreadsheet_csv.writer(handle)  # no cell read as a formula (issue 12)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(

@@ -38,9 +38,11 @@ from clerk.minutes.render_text import render_html, render_text
 from clerk.minutes.style import HouseStyle
 from clerk.publish.calendar import committee_calendar
 from clerk.publish.opendata import open_data
-from clerk.record import Committee, Meeting, MeetingRecord, MeetingStatus
+from clerk.record import MINUTES_APPROVED, Committee, Meeting, MeetingRecord, MeetingStatus
 
-APPROVED = (MeetingStatus.APPROVED, MeetingStatus.CONFIRMED)
+APPROVED = MINUTES_APPROVED  # approved, published, confirmed
+#: minutes still drafts, which --drafts publishes marked DRAFT
+DRAFTS = (MeetingStatus.ENDED, MeetingStatus.SENT)
 
 
 @dataclass
@@ -70,9 +72,9 @@ def publish(
     for record in records:
         m = record.meeting
         when = m.date.isoformat()
-        if m.status not in APPROVED and not (drafts and m.status is MeetingStatus.ENDED):
+        if m.status not in APPROVED and not (drafts and m.status in DRAFTS):
             why = "not yet approved by the chair (--drafts publishes it marked DRAFT)"
-            if m.status not in (*APPROVED, MeetingStatus.ENDED):
+            if m.status not in (*APPROVED, *DRAFTS):
                 why = f"{m.status.value.replace('_', ' ')}: no minutes yet"
             done.held_back.append(f"{record.committee.name}, {when}: {why}")
             continue

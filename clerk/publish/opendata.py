@@ -46,7 +46,9 @@ EVENT_STATUS = {
     MeetingStatus.IN_PROGRESS: "confirmed",
     MeetingStatus.ADJOURNED: "confirmed",
     MeetingStatus.ENDED: "passed",
+    MeetingStatus.SENT: "passed",
     MeetingStatus.APPROVED: "passed",
+    MeetingStatus.PUBLISHED: "passed",
     MeetingStatus.CONFIRMED: "passed",
     MeetingStatus.CANCELLED: "cancelled",
 }

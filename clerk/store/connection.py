@@ -44,15 +44,25 @@ class MinutesApproved(StoreError):
 
 
 def default_db_path() -> Path:
-    """$CLERK_DB if set, else clerk.db in the user's data folder (created if need be)."""
+    """$CLERK_DB if set, else clerk.db in the user's data folder. Nothing is created here: a
+    command that only reads must not leave a folder behind (the store makes it, 0700, when
+    it creates the database)."""
     env = os.environ.get("CLERK_DB")
     if env:
         return Path(env).expanduser()
     import platformdirs  # only when no database was named: it costs start-up time
 
-    folder = Path(platformdirs.user_data_dir("clerk"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "clerk.db"
+    return Path(platformdirs.user_data_dir("clerk")) / "clerk.db"
+
+
+def disk_is_full(path: Path) -> bool:
+    """Whether the disk holding `path` has no room left (less than a page or two)."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent if not path.is_dir() else path).free < 16_384
+    except OSError:
+        return False
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -60,6 +70,9 @@ def copy_database(source: Path, target: Path) -> None:
     file: the latest changes are in the WAL file beside the database until a checkpoint, and
     a copy of the database file alone would miss them. StoreError if SQLite refuses."""
     try:
+        from clerk.private_files import create_private
+
+        create_private(target)  # a copy holds what the database holds: 0600
         from_db = sqlite3.connect(str(source))
         try:
             to_db = sqlite3.connect(str(target))
@@ -69,6 +82,8 @@ def copy_database(source: Path, target: Path) -> None:
                 to_db.close()
         finally:
             from_db.close()
+    except OSError as exc:
+        raise StoreError(f"Could not copy {source} to {target}: {exc.strerror}") from exc
     except sqlite3.Error as exc:
         raise StoreError(f"Could not copy {source} to {target}: {exc}") from exc
 
@@ -97,8 +112,8 @@ class ConnectionMixin:
         which waits for no one and holds no one up. Durability is unchanged (commits are in
         the WAL either way), and closing the store checkpoints the rest, as before."""
         with self._lock:
-            if self._checkpointer is not None:
-                return
+            if self._checkpointer is not None or getattr(self, "read_only", None):
+                return  # read-only: there is nothing to checkpoint
             try:
                 self._conn.execute("PRAGMA wal_autocheckpoint = 0")
             except sqlite3.Error as exc:
@@ -190,15 +205,21 @@ class ConnectionMixin:
                 f"The database file {self.path} is in use by another program. "
                 "Nothing was saved; wait a moment and try again."
             )
-        if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        if code == sqlite3.SQLITE_FULL or "disk is full" in text or disk_is_full(self.path):
             return StoreError(
                 f"The disk holding {self.path} is full: nothing was saved. "
                 "Free some space and try again."
             )
         if code == sqlite3.SQLITE_NOTADB:
             return StoreError(f"{self.path} is not a clerk database (it is not SQLite at all).")
-        if code == sqlite3.SQLITE_READONLY:
-            return StoreError(f"The database file {self.path} is read-only: nothing was saved.")
+        if code == sqlite3.SQLITE_READONLY or getattr(self, "read_only", None):
+            why = getattr(self, "read_only", None) or "the database file is read-only"
+            return StoreError(f"{self.path} is open read-only ({why}): nothing was saved.")
+        if code == sqlite3.SQLITE_CORRUPT:
+            return StoreError(
+                f"{self.path} is damaged ({text}). Restore the last backup with "
+                "`clerk restore FILE`; the damaged file has been left as it is."
+            )
         if isinstance(exc, sqlite3.IntegrityError):
             if "UNIQUE" in text or "PRIMARY KEY" in text:
                 return StoreError(f"That is already in the database ({text}); nothing was saved.")

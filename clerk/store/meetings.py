@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
+from clerk.errors import quoted
 from clerk.record import (
     Action,
     AgendaItem,
@@ -219,18 +220,18 @@ class MeetingsMixin(RowsMixin):
             ):
                 return ref
             where, params = self._committee_filter(conn, committee)
-            of_committee = f" of a committee matching {committee!r}" if committee else ""
+            of_committee = f" of a committee matching {quoted(committee)}" if committee else ""
             if where is None:
                 names = ", ".join(repr(c.name) for c in self._committees(conn)) or "none yet"
                 raise UnknownMeeting(
-                    f"No committee's name contains {committee!r}. Committees: {names}."
+                    f"No committee's name contains {quoted(committee)}. Committees: {names}."
                 )
             and_ = " AND " if where else " WHERE "
             if _DATE.match(ref):
                 try:
                     date.fromisoformat(ref)
                 except ValueError:
-                    raise UnknownMeeting(f"{ref!r} is not a real date.") from None
+                    raise UnknownMeeting(f"{quoted(ref)} is not a real date.") from None
                 ids = [
                     r[0]
                     for r in conn.execute(
@@ -253,7 +254,7 @@ class MeetingsMixin(RowsMixin):
                 return ids[0]
             if len(ref) < 4:
                 raise UnknownMeeting(
-                    f"{ref!r} is too short to name a meeting: give at least 4 characters "
+                    f"{quoted(ref)} is too short to name a meeting: give at least 4 characters "
                     "of its id, or its date as YYYY-MM-DD."
                 )
             ids = [
@@ -265,12 +266,12 @@ class MeetingsMixin(RowsMixin):
             ]
             if not ids:
                 raise UnknownMeeting(
-                    f"No meeting{of_committee} has an id starting {ref!r}. "
+                    f"No meeting{of_committee} has an id starting {quoted(ref)}. "
                     "`clerk meetings` shows the meetings and their ids."
                 )
             if len(ids) > 1:
                 raise AmbiguousMeeting(
-                    f"{len(ids)} meetings have ids starting {ref!r}: "
+                    f"{len(ids)} meetings have ids starting {quoted(ref)}: "
                     f"{self._describe(conn, ids)}. Give more of the id."
                 )
             return ids[0]

@@ -399,7 +399,8 @@ class RowsMixin(ConnectionMixin):
             current = self._fetch(conn, spec, row.id)
             if current is None:
                 raise StoreError(
-                    f"This {TABLE_NOUNS[spec.table]} is no longer in the database; nothing to delete."
+                    f"This {TABLE_NOUNS[spec.table]} is no longer in the database; "
+                    "nothing to delete."
                 )
             old = spec.encoded(current[1:])
             if spec.table == "items":

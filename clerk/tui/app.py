@@ -13,6 +13,7 @@ import functools
 import inspect
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -91,10 +92,13 @@ class ClerkApp(App):
         self.session: LiveSession | None = None
         self.keys_went_to: Widget | None = None  # see on_event
         self.demo = demo  # `clerk demo`: a scratch database, thrown away unless kept
+        self.failure: str | None = None  # why the app stopped, when an error stopped it
+        self.backup_note: str | None = None  # where quitting backed the database up, or not
 
     # ------------------------------------------------------------------ start and stop
 
     def on_mount(self) -> None:
+        from clerk.errors import ClerkError
         from clerk.store import Store
         from clerk.tui.keymap import load_keymap
 
@@ -111,7 +115,22 @@ class ClerkApp(App):
             announce(self, self.demo)
         # Short: while another program holds the write lock the clerk is told at once and
         # the screen keeps what they type, rather than freezing for the default two seconds.
-        self.store = Store(self.db_path, busy_timeout=TUI_BUSY_TIMEOUT)
+        try:
+            self.store = Store(self.db_path, busy_timeout=TUI_BUSY_TIMEOUT)
+        except ClerkError as exc:  # not a database, damaged, newer, in a missing folder …
+            self.fail(exc)
+            return
+        if self.store.read_only:
+            self.sub_title = "READ-ONLY"
+            self.notify(
+                f"{self.db_path} is open read-only: {self.store.read_only}. You can read "
+                "every meeting, and export them with clerk minutes or clerk export-record; "
+                "nothing can be recorded.",
+                title="Read-only",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if self.start_meeting_id and self.review_as:
             self.open_review(self.start_meeting_id, self.review_as)
         elif self.start_meeting_id:
@@ -303,8 +322,23 @@ class ClerkApp(App):
 
         return ask_before_quitting(self, self.demo)
 
+    def fail(self, error: Exception) -> None:
+        """Stop with `error` in a sentence (run_app says it and exits 1), no traceback."""
+        self.failure = str(error)
+        self.exit(return_code=1)
+
+    def _handle_exception(self, error: Exception) -> None:
+        from clerk.errors import ClerkError
+
+        if isinstance(error, ClerkError):  # a damaged database found by the picker …
+            self.fail(error)
+            return
+        super()._handle_exception(error)  # the traceback, then run_app says it in words
+
     def on_unmount(self) -> None:
         self.save_now()
+        if self.session is not None and self.demo is None:  # quitting backs up the database
+            self.backup_note = self.session.backup()
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -411,5 +445,18 @@ def run_app(
     review_as: str | None = None,
 ) -> None:
     """Run clerk on the database: the meeting picker, or straight to a meeting's live screen
-    (or, `review_as` a role, to its review screen)."""
-    ClerkApp(Path(db_path), meeting_id, demo=demo, review_as=review_as).run()
+    (or, `review_as` a role, to its review screen). ClerkError when the app stopped because
+    of an error (exit status 1 from the CLI)."""
+    from clerk.errors import ClerkError
+
+    app = ClerkApp(Path(db_path), meeting_id, demo=demo, review_as=review_as)
+    app.run()
+    if app.backup_note:
+        print(app.backup_note, file=sys.stderr)
+    if app.failure:
+        raise ClerkError(app.failure)
+    if app.return_code:
+        raise ClerkError(
+            "clerk stopped because of an unexpected error (the details are above). What the "
+            f"database had taken is kept in {db_path}: open the meeting again to go on."
+        )

@@ -130,6 +130,11 @@ class LiveSession:
         return self.record.meeting
 
     @property
+    def read_only(self) -> bool:
+        """The database may not be written (app.store.read_only says why)."""
+        return bool(getattr(self.store, "read_only", None))
+
+    @property
     def meeting_id(self) -> str:
         return self.record.meeting.id
 
@@ -334,8 +339,9 @@ class LiveSession:
     # ------------------------------------------------------------------ meeting life
 
     def begin(self) -> None:
-        """Opening a scheduled meeting starts it and records when it began (editable later)."""
-        if self.meeting.status is MeetingStatus.SCHEDULED:
+        """Opening a scheduled meeting starts it and records when it began (editable later);
+        a read-only database is only read."""
+        if self.meeting.status is MeetingStatus.SCHEDULED and not self.read_only:
             self.update_meeting(status=MeetingStatus.IN_PROGRESS, start_time=self.began_at())
         if self.current_item() is None and self.record.items:
             self.move_to(self.record.agenda()[0].id)
@@ -363,6 +369,19 @@ class LiveSession:
         with self.action(f"meeting ended at {clock_time(moment)}"):
             self.close_adjournment(moment)
             self.update_meeting(end_time=moment, status=status or MeetingStatus.ENDED)
+
+    def backup(self) -> str:
+        """A dated backup of the database beside it (a meeting closed, clerk quitting): a
+        sentence saying where, or why there is none. Never raises: the meeting stands."""
+        from clerk.errors import ClerkError
+        from clerk.store.backup import take_backup
+
+        if self.read_only:
+            return "The database is read-only: no backup was taken."
+        try:
+            return f"Backed up to {take_backup(self.store)}"
+        except ClerkError as exc:
+            return f"No backup was taken: {exc}"
 
     def reopen(self) -> None:
         with self.action("meeting reopened"):
@@ -400,6 +419,9 @@ class LiveSession:
     def move_to(self, item_id: str) -> AgendaItem:
         """Take an item: it becomes current, and the next in the order taken if not taken yet."""
         item = self.record.item(item_id)
+        if self.read_only:  # the clerk reads item by item; where they are is not kept
+            self.record.meeting = replace(self.meeting, current_item_id=item.id)
+            return item
         if self.meeting.status.minutes_approved:
             # read-only minutes: only the screen's place moves (the store lets that through)
             if self.meeting.current_item_id != item.id:

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from clerk import dates, validate
+from clerk.errors import quoted
 from clerk.record import MemberRole, Part
 
 #: A member's honorific when the file does not give one: committees are mostly councillors.
@@ -91,7 +92,7 @@ def _date(value: Any) -> date:
     try:
         return dates.parse_date(value)
     except ValueError:
-        raise BadValue(f"{_DATE_EXPECTED}, got {value!r}") from None
+        raise BadValue(f"{_DATE_EXPECTED}, got {quoted(value)}") from None
 
 
 _TIME_EXPECTED = 'expected a time such as 19:00:00 or "7.00 pm"'
@@ -105,10 +106,10 @@ def _time(value: Any) -> time:
     try:
         return dates.parse_time(value)
     except ValueError:
-        raise BadValue(f"{_TIME_EXPECTED}, got {value!r}") from None
+        raise BadValue(f"{_TIME_EXPECTED}, got {quoted(value)}") from None
 
 
-_PAGES = re.compile(r"(\d+)(?:\s*[-–—]\s*(\d+))?")
+_PAGES = re.compile(r"(\d{1,9})(?:\s*[-–—]\s*(\d{1,9}))?")  # int() refuses 4,300 digits
 
 
 def _pages(value: Any) -> tuple[int, int | None]:
@@ -133,7 +134,7 @@ def _member_role(value: Any) -> MemberRole:
         return MemberRole(text)
     except ValueError:
         raise BadValue(
-            f'expected "member", "chair", "vice-chair" or "co-chair", got {value!r}'
+            f'expected "member", "chair", "vice-chair" or "co-chair", got {quoted(value)}'
         ) from None
 
 
@@ -141,7 +142,7 @@ def _part(value: Any) -> Part:
     try:
         return Part(_text(value).strip().casefold())
     except ValueError:
-        raise BadValue(f'expected "public" or "exempt", got {value!r}') from None
+        raise BadValue(f'expected "public" or "exempt", got {quoted(value)}') from None
 
 
 def kind(value: Any) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from clerk import validate
-from clerk.errors import InputError
-from clerk.importers import read_utf8
+from clerk.errors import InputError, short
+from clerk.importers import check_line_lengths, read_utf8
 from clerk.importers.meeting_file.checks import (
     COMMITTEE,
     ITEM,
@@ -48,18 +48,23 @@ def read(path: Path) -> MeetingRecord:
 
 def loads(text: str, source: str | Path = "<meeting file>") -> MeetingRecord:
     """A new scheduled meeting, with fresh ids, from the text of a meeting file."""
+    check_line_lengths(text, source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = _syntax_error(str(exc), text)
         raise InputError(source, line, message) from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise InputError(source, None, "arrays or tables nested too deeply to read") from None
+    except ValueError:  # TOMLDecodeError is one too: this is int() refusing 4,300+ digits
+        raise InputError(source, None, "a number of more than 4,300 digits") from None
     record = _Reader(data, TomlLines(text), source).record()
     validate.check(record, source)  # a safety net: the reader has already said where
     return record
 
 
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
-_AT_END = re.compile(r"\s*\(at end of document\)$")
+_AT_LINE = re.compile(r"(?<!\s)\s*\(at line (\d+), column \d+\)$")
+_AT_END = re.compile(r"(?<!\s)\s*\(at end of document\)$")
 
 
 def _syntax_error(message: str, text: str) -> tuple[int | None, str]:
@@ -98,15 +103,15 @@ class _Reader:
         for name in value:
             if name not in spec.fields:
                 close = difflib.get_close_matches(name, spec.fields, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint = f"did you mean '{short(close[0])}'? " if close else ""
                 raise self.fail(
                     (*key, name),
-                    f"{where}: unknown field '{name}' ({hint}expected one of: "
+                    f"{where}: unknown field '{short(name)}' ({hint}expected one of: "
                     f"{', '.join(spec.fields)})",
                 )
         for name in spec.required:
             if name not in value:
-                raise self.fail(key, f"{where}: '{name}' is missing")
+                raise self.fail(key, f"{where}: '{short(name)}' is missing")
         out = {}
         for name, raw in value.items():
             try:
@@ -127,11 +132,11 @@ class _Reader:
         for name in self.data:
             if name not in TOP:
                 close = difflib.get_close_matches(name, TOP, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
+                hint = f"did you mean '{short(close[0])}'? " if close else ""
                 raise self.fail(
                     (name,),
-                    f"unknown table or field '{name}' ({hint}expected [committee], [meeting], "
-                    "[[members]], [[people]] and [[items]])",
+                    f"unknown table or field '{short(name)}' ({hint}expected [committee], "
+                    "[meeting], [[members]], [[people]] and [[items]])",
                 )
         for name in ("committee", "meeting"):
             if name not in self.data:

@@ -119,6 +119,9 @@ class LiveScreen(MeetingCommands):
     async def on_mount(self) -> None:
         self.query_one(AgendaList).border_title = Text(self.record.committee.name)
         self.composer.cursor_blink = getattr(self.app, "cursor_blink", True)
+        if self.session.read_only:  # nothing typed could be kept: say so where one types
+            self.composer.read_only = True
+            self.composer.placeholder = "Read-only: this database cannot be written."
         self.redraw()
         self.drawn_on_mount = True
         self.composer.focus()

@@ -316,6 +316,8 @@ class MeetingCommands(Screen):
                 self.session.end(answer.moment)
                 self.redraw()
                 self.notify(f"The meeting ended at {clock_time(answer.moment)}")
+            # closing a meeting backs the database up (clerk.store.backup)
+            self.notify(self.session.backup(), markup=False)
 
     def action_adjourn(self) -> None:
         self.run_worker(self._adjourn(), group="dialog")
