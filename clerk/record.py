@@ -59,7 +59,9 @@ class AttendanceStatus(StrEnum):
     PRESENT = "present"  # a member of the committee, present
     APOLOGIES = "apologies"  # a member who sent apologies
     ABSENT = "absent"  # a member absent without apologies
-    SUBSTITUTE = "substitute"  # sits in place of a member for this meeting (substitute_for)
+    # sits for this meeting only in place of a member who sent apologies (substitute_for);
+    # a member who has left the committee is a MembershipChange, not a substitute
+    SUBSTITUTE = "substitute"
     DEPUTY = "deputy"  # a board member's nominated deputy (substitute_for is the member)
     ALSO_PRESENT = "also_present"  # a councillor attending who is not a member
     OFFICER = "officer"  # an officer or guest in attendance
@@ -201,6 +203,20 @@ class Adjournment:
 
 
 @dataclass
+class MembershipChange:
+    """A change to the committee's membership noted at a meeting (the Membership item): a
+    member who has left it, one who has joined it, or one replacing another from now on.
+
+    Not a substitute: a substitute sits for one meeting in place of a member who sent
+    apologies and stays off the committee (an Attendance with status SUBSTITUTE). The seats
+    themselves are the Memberships (dated); this says the change is minuted at this meeting."""
+
+    left_id: str | None = None  # person id of the member who has left the committee
+    joined_id: str | None = None  # person id of the member who has joined it (in left's place)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Meeting:
     committee_id: str
     date: date
@@ -215,6 +231,8 @@ class Meeting:
     published_on: date | None = None
     current_item_id: str | None = None  # where the live screen was, so reopening returns there
     adjournments: list[Adjournment] = field(default_factory=list)
+    # changes to the membership noted at this meeting, in the order noted
+    membership_changes: list[MembershipChange] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
 

@@ -26,11 +26,22 @@ from clerk.importers import read_utf8
 from clerk.record import MeetingRecord
 
 FORMAT = "clerk-meeting-record"
-VERSION = 1
+VERSION = 2
+
+
+def _v1_membership_changes(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds `meeting.membership_changes` (issue 11): a version-1 record noted
+    none, so it gets an empty list; its substitutes stay substitutes."""
+    meeting = data.get("meeting")
+    if isinstance(meeting, dict):
+        meeting.setdefault("membership_changes", [])
+    return data
+
 
 #: version n -> a function turning a version-n document's "record" into a version n+1 one.
-#: Empty while there is only version 1; version 2 will add {1: _v1_to_v2}.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_membership_changes,
+}
 
 _TOP_LEVEL = ("format", "version", "record")
 _UNKNOWN_FIELD = re.compile(r"unknown field '([^']*)'")

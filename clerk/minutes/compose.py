@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from datetime import time
 
 from clerk.minutes import phrases
+from clerk.minutes.declaring import declaration_sentence
 from clerk.minutes.document import (
     Block,
     Heading,
@@ -40,20 +41,20 @@ from clerk.minutes.document import (
     SignatureLines,
     plain,
 )
+from clerk.minutes.membership import AttendanceSentences
 from clerk.minutes.style import HouseStyle
+from clerk.minutes.voting import clause as clause
+from clerk.minutes.voting import vote_sentence
 from clerk.record import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
     Declaration,
-    DeclarationAction,
     MeetingRecord,
     MemberRole,
     Person,
     Resolution,
     Vote,
-    VoteChoice,
-    VoteMethod,
 )
 from clerk.standing import Standing, standing_items
 
@@ -99,17 +100,6 @@ def templated(template: str, **values: object) -> Inline:
         if text:
             runs.append(Run(text, bold=i % 2 == 1))
     return tuple(runs)
-
-
-def clause(text: str) -> str:
-    """A resolution's clause without its list punctuation."""
-    out = text.strip()
-    while True:
-        trimmed = out.removesuffix("; and").removesuffix(";").removesuffix(".")
-        trimmed = trimmed.removesuffix(",").rstrip()
-        if trimmed == out:
-            return out
-        out = trimmed
 
 
 def punctuate(clauses: list[str]) -> list[str]:
@@ -182,6 +172,7 @@ class Composer:
         self.chair_title = style.heading.chair_title or record.committee.chair_title or "Chair"
         self.body = record.committee.body or "Committee"
         self.standing = standing_items(record)
+        self.sentences = AttendanceSentences(record, style, self.body)
 
     # ----------------------------------------------------------------------- words
 
@@ -301,11 +292,18 @@ class Composer:
     def seats(self) -> list[tuple[str, Person, Attendance, Person | None]]:
         """Each seat filled at the meeting, chair(s) first then A–Z by the member's surname:
         (member label, the person sitting, their attendance, the member they sit for)."""
+        # a member who joined at this meeting in another's place is listed in that place,
+        # as a substitute is (HOUSE_STYLE §2.3)
+        in_place_of = {
+            c.joined_id: c.left_id
+            for c in self.r.meeting.membership_changes
+            if c.joined_id and c.left_id
+        }
         memberships = sorted(
             self.r.members(),
             key=lambda m: (
                 m.role not in (MemberRole.CHAIR, MemberRole.CO_CHAIR),
-                self.r.person(m.person_id).sort_key,
+                self.r.person(in_place_of.get(m.person_id, m.person_id)).sort_key,
             ),
         )
         seated: set[str] = set()
@@ -420,95 +418,22 @@ class Composer:
 
     def people_list(self, people: list[Person], roles: dict[str, str] | None = None) -> str:
         """ "Councillor Heather Acton", "Councillors A and B", "Councillor A and X (Role)"."""
-        roles = roles or {}
-        councillors = [p for p in people if p.is_councillor]
-        others = [p for p in people if not p.is_councillor]
-        parts = []
-        if councillors:
-            parts.append(phrases.councillor_list([p.name for p in councillors]))
-        parts += [phrases.name_with_role(p, roles.get(p.id, "")) for p in others]
-        if len(parts) > 1 and len(councillors) > 1:
-            # "Councillors A and B, and X (Role)" reads badly: name each person instead
-            return phrases.join_names(
-                phrases.cllr(p) if p.is_councillor else phrases.name_with_role(p, roles.get(p.id))
-                for p in people
-            )
-        return phrases.join_names(parts)
+        return phrases.people_list(people, roles)
 
-    # ----------------------------------------------------------------------- movements
+    # ----------------------------------------------------------------------- attendance sentences
 
     def movements(self) -> list[tuple[str | None, str, str, str]]:
         """(item id or None, "arrived"/"left", sentence, source) for late arrivals and early
         departures."""
-        out = []
-        items = {i.id: i for i in self.r.items}
-        for a in self.r.attendance:
-            person = self.r.person(a.person_id)
-            for kind, at, item_id, template in (
-                ("arrived", a.arrived_at, a.arrived_item_id, self.s.attendance.arrived),
-                ("left", a.left_at, a.left_item_id, self.s.attendance.left),
-            ):
-                if at is None and item_id is None:
-                    continue
-                during = f" during item {items[item_id].number}" if item_id in items else ""
-                when = self.time(at) if at is not None else ""
-                sentence = template.format(name=phrases.cllr(person), time=when, during=during)
-                if at is None:
-                    sentence = sentence.replace(" at ", " ", 1)
-                out.append(
-                    (item_id if item_id in items else None, kind, sentence, f"attendance:{a.id}")
-                )
-        return out
+        return [(m.item_id, m.kind, m.sentence, m.source) for m in self.sentences.movements()]
 
     def unplaced_movements(self) -> list[str]:
         return [s for item_id, _, s, _ in self.movements() if item_id is None]
 
-    # ----------------------------------------------------------------------- generated minutes
-
     def membership_sentences(self) -> list[str]:
-        m = self.s.membership
-        out: list[str] = []
-        subs = [
-            (a, p)
-            for a, p in self.present([AttendanceStatus.SUBSTITUTE])
-            if a.substitute_for is not None
-        ]
-        subs.sort(key=lambda ap: self.r.person(ap[0].substitute_for or "").sort_key)
-        sentences = []
-        for a, p in subs:
-            member = self.r.person(a.substitute_for or "")
-            sentences.append(
-                m.substitute.format(
-                    member=phrases.cllr(member),
-                    member_short=phrases.cllr(member, short=True),
-                    substitute=phrases.cllr(p),
-                    substitute_short=phrases.cllr(p, short=True),
-                    body=self.body,
-                )
-            )
-        if sentences:
-            out.append(" ".join(sentences))
-        apologies = phrases.by_surname(p for _, p in self.present([AttendanceStatus.APOLOGIES]))
-        if apologies:
-            roles = {a.person_id: a.role for a in self.r.attendance}
-            names = phrases.join_names(
-                phrases.cllr(p) if p.is_councillor else phrases.name_with_role(p, roles[p.id])
-                for p in apologies
-            )
-            out.append(m.apologies.format(names=names))
-        deputies = self.present([AttendanceStatus.DEPUTY])
-        if deputies:
-            deputies.sort(key=lambda ap: ap[1].sort_key)
-            names = phrases.join_names(phrases.cllr(p) for _, p in deputies)
-            if len(deputies) == 1:
-                a, _ = deputies[0]
-                member = self.r.person(a.substitute_for) if a.substitute_for else None
-                out.append(
-                    m.deputy.format(names=names, member=phrases.cllr(member) if member else "")
-                )
-            else:
-                out.append(m.deputies.format(names=names))
-        return out or [m.none]
+        return self.sentences.membership_minute()
+
+    # ----------------------------------------------------------------------- declarations
 
     def declarations(self) -> list[Declaration]:
         return sorted(self.r.declarations, key=lambda d: (d.position, d.id))
@@ -522,33 +447,7 @@ class Composer:
         return [self.declaration_sentence(d, public=public) for d in declarations]
 
     def declaration_sentence(self, d: Declaration, *, public: bool) -> str:
-        person = self.r.person(d.person_id)
-        item = self.r.item(d.item_id) if d.item_id else None
-        hide = public and item is not None and item.is_exempt
-        text = f"{phrases.cllr(person)} declared {phrases.a_or_an(d.kind.strip())}"
-        if d.capacity.strip() and not hide:
-            text += f" in {phrases.pronoun(person, 'possessive')} capacity as {d.capacity.strip()}"
-        if item is not None:
-            text += f" in respect of item {item.number}, '{item.title}'"
-        nature = d.nature.strip().rstrip(".")
-        if nature and not hide:
-            if not nature.casefold().startswith("in that"):
-                nature = f"in that {nature}"
-            text += f", {nature}"
-        text += "."
-        the_item = "the item" if item is not None else "the items concerned"
-        he = phrases.pronoun(person, capital=True)
-        action = {
-            DeclarationAction.LEFT_ROOM: f"{he} left the room during the consideration of "
-            f"{the_item} and took no part in the discussion or vote.",
-            DeclarationAction.DID_NOT_VOTE: f"{he} remained in the room for the discussion of "
-            f"{the_item} but took no part in the vote.",
-            DeclarationAction.REMAINED: f"{he} remained in the room and took part in the "
-            "discussion and vote.",
-            DeclarationAction.DISPENSATION: f"{he} took part in the discussion and vote under "
-            "a dispensation.",
-        }[d.action]
-        return f"{text} {action}"
+        return declaration_sentence(self.r, self.s, d, public=public)
 
     # ----------------------------------------------------------------------- items
 
@@ -675,53 +574,7 @@ class Composer:
         return [self.vote_sentence(v) for v in self.r.votes_for(item.id)]
 
     def vote_sentence(self, vote: Vote) -> str:
-        if vote.named and vote.method is VoteMethod.RECORDED:
-            vote = vote.counted_from_names()
-        motion = clause(vote.motion)
-        if not motion and vote.resolution_id:
-            res = next((r for r in self.r.resolutions if r.id == vote.resolution_id), None)
-            motion = clause(res.text) if res else ""
-        subject = f"the motion {phrases.lower_first(motion)}" if motion else "the motion"
-        outcome = vote.outcome.value  # "carried" / "lost"
-        chair = f"the {self.chair_title}"
-        casting = ""
-        if vote.casting_vote is not None:
-            side = "for" if vote.casting_vote is VoteChoice.FOR else "against"
-            casting = (
-                f" The votes being equal, {chair} gave a casting vote {side} the motion, which "
-                f"was therefore {outcome}."
-            )
-        if vote.method is VoteMethod.RECORDED:
-            groups = []
-            for choice, label in (
-                (VoteChoice.FOR, "Voting for"),
-                (VoteChoice.AGAINST, "Voting against"),
-                (VoteChoice.ABSTAIN, "Abstaining"),
-            ):
-                people = phrases.by_surname(
-                    self.r.person(pid) for pid, c in vote.named.items() if c is choice
-                )
-                if people:
-                    groups.append(f"{label}: {self.people_list(people)}.")
-            text = f"A recorded vote was taken on {subject}."
-            if groups:
-                text += " " + " ".join(groups)
-            if casting:
-                return text + casting
-            return f"{text} The motion was {outcome}."
-        counts = ""
-        if self.s.votes.show_counts:
-            counts = (
-                f" ({vote.votes_for} for, {vote.votes_against} against, "
-                f"{phrases.plural(vote.abstentions, 'abstention')})"
-            )
-        if vote.casting_vote is not None:
-            side = "for" if vote.casting_vote is VoteChoice.FOR else "against"
-            return (
-                f"On a show of hands on {subject}, the votes were equal{counts} and {chair} "
-                f"gave a casting vote {side} the motion, which was therefore {outcome}."
-            )
-        return f"On a show of hands, {subject} was {outcome}{counts}."
+        return vote_sentence(self.r, self.s, vote, self.chair_title)
 
 
 def _unhoist(text: str, *, capital: bool) -> str:

@@ -62,24 +62,39 @@ class AttendanceStyle:
     deputy_mark: str = "(acting as Deputy)"
     arrived: str = "{name} arrived at {time}{during}."  # {during}: " during item 4" or ""
     left: str = "{name} left the meeting at {time}{during}."
+    # when the clerk recorded the item but not the time
+    arrived_untimed: str = "{name} arrived{during}."
+    left_untimed: str = "{name} left the meeting{during}."
 
 
 @dataclass(frozen=True)
 class MembershipStyle:
+    """The Membership minute. A membership change (a member has left the committee or
+    joined it), apologies with a substitute for one meeting, and a deputy are three facts
+    with wording of their own; none may read as another."""
+
     none: str = "There were no changes to the membership."
-    # {member} {member_short} {substitute} {substitute_short} {body}
-    substitute: str = (
-        "It was noted that {member_short} had stepped down for the {body} and would be "
-        "replaced by {substitute_short} for this meeting."
+    # a membership change noted at the meeting; {left} {joined} {body}
+    replaced: str = (
+        "It was noted that {left} had stepped down from the {body} and would be replaced "
+        "by {joined}."
     )
+    left: str = "It was noted that {left} had stepped down from the {body}."
+    joined: str = "It was noted that {joined} had been appointed to the {body}."
+    # {names}: everyone who sent apologies, A–Z
     apologies: str = "Apologies for absence were received from {names}."
-    deputies: str = "{names} attended as their respective Deputies."
+    # one sentence per substitute, after the apologies; {substitute} {member}
+    substitute: str = "{substitute} attended as a substitute for {member}."
+    # {names}: the deputies; {member} / {members}: whom they deputised for, in the same order
+    deputies: str = "{names} attended as Deputies for {members} respectively."
     deputy: str = "{names} attended as Deputy for {member}."
 
 
 @dataclass(frozen=True)
 class DeclarationsStyle:
     none: str = "There were no declarations of interest."
+    # how a declaration names its item; {number} {title} (in title case, not capitals)
+    item: str = "item {number}, '{title}'"
 
 
 @dataclass(frozen=True)
@@ -135,12 +150,16 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("attendance", "officers_line"): frozenset({"names"}),
     ("attendance", "arrived"): frozenset({"name", "time", "during"}),
     ("attendance", "left"): frozenset({"name", "time", "during"}),
-    ("membership", "substitute"): frozenset(
-        {"member", "member_short", "substitute", "substitute_short", "body"}
-    ),
+    ("attendance", "arrived_untimed"): frozenset({"name", "during"}),
+    ("attendance", "left_untimed"): frozenset({"name", "during"}),
+    ("membership", "replaced"): frozenset({"left", "joined", "body"}),
+    ("membership", "left"): frozenset({"left", "body"}),
+    ("membership", "joined"): frozenset({"joined", "body"}),
+    ("membership", "substitute"): frozenset({"member", "substitute"}),
     ("membership", "apologies"): frozenset({"names"}),
-    ("membership", "deputies"): frozenset({"names"}),
+    ("membership", "deputies"): frozenset({"names", "members"}),
     ("membership", "deputy"): frozenset({"names", "member"}),
+    ("declarations", "item"): frozenset({"number", "title"}),
     ("resolutions", "label"): frozenset({"n"}),
     ("resolutions", "approve_minutes"): frozenset({"committee", "date"}),
     ("resolutions", "approve_minutes_undated"): frozenset({"committee"}),
