@@ -360,7 +360,12 @@ class _Checker:
             if a.substitute_for is not None and a.substitute_for == a.person_id:
                 self.add(f"{path}.substitute_for", f"{owner}: cannot sit in their own place")
             replaced = self.r.attendance_of(a.substitute_for) if a.substitute_for else None
-            if sits_in and replaced is not None and replaced.status.is_voting_seat:
+            if (
+                sits_in
+                and replaced is not None
+                and replaced is not a
+                and replaced.status.is_voting_seat
+            ):
                 self.add(
                     f"{path}.substitute_for",
                     f"{owner}: sits in place of {self.who(a.substitute_for or '')}, who is "

@@ -355,8 +355,13 @@ class Composer:
         officer_att = {p.id: at for at, p in officers}
         out: list[Block] = []
         if a.layout == "inline":
-            names = [self.seat_name(mark, p, att) for mark, p, att, _ in seats]
             councillors = all(p.is_councillor for _, p, _, _ in seats)
+            if councillors:  # "Councillors A (Chairman), B and C"
+                names = [self.seat_name(mark, p, att) for mark, p, att, _ in seats]
+            else:  # each named in full: "Councillor A (Chair), Dr B and Councillor C"
+                names = [
+                    phrases.cllr(p) + (f" ({mark})" if mark else "") for mark, p, _, _ in seats
+                ]
             if names:
                 listed = (
                     phrases.councillor_list(names) if councillors else phrases.join_names(names)
