@@ -199,6 +199,8 @@ DOES: dict[str, str] = {
     "rollcall_absent": "absent",
     "rollcall_substitute": "a substitute for the highlighted member",
     "rollcall_deputy": "a deputy for the highlighted member",
+    "rollcall_membership": "a membership change: the highlighted member has left the committee "
+    "(replaced or not), or a new member has joined it",
     "rollcall_also_present": "a councillor also present",
     "rollcall_officer": "an officer",
     "rollcall_late": "arrived late",
