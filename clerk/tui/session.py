@@ -254,6 +254,21 @@ class LiveSession:
         """What the minutes will say of a vote."""
         return self.minutes_composer().vote_sentence(vote)
 
+    def declaration_sentence(self, answer: Any) -> str:
+        """What the minutes will say of a declaration as the dialog holds it (a
+        DeclarationInput: person, item id, kind, nature, action)."""
+        declaration = Declaration(
+            person_id=answer.person.id,
+            item_id=answer.item_id,
+            kind=answer.kind,
+            nature=answer.nature,
+            action=answer.action,
+        )
+        record = self.record
+        if all(p.id != answer.person.id for p in record.people):
+            record = replace(record, people=[*record.people, answer.person])
+        return self.minutes_composer(record).declaration_sentence(declaration, public=True)
+
     def next_paragraph_number(self, item: AgendaItem) -> str:
         """The number the minutes will give a paragraph begun now under the item."""
         probe = MinuteParagraph(

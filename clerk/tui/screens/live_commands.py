@@ -137,6 +137,7 @@ class MeetingCommands(Screen):
                 list(session.record.committee.interest_kinds),
                 "" if on_decls else item.number,
                 items=session.record.agenda(),
+                preview=session.declaration_sentence,
             )
         )
         if answer is None:
