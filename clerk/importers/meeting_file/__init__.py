@@ -38,6 +38,7 @@ from clerk.importers.meeting_file.checks import (
     MEETING,
     MEMBER,
     MEMBER_HONORIFIC,
+    MEMBERSHIP_CHANGE,
     PERSON,
     SUB_ITEM,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "MEETING",
     "MEMBER",
     "MEMBER_HONORIFIC",
+    "MEMBERSHIP_CHANGE",
     "PERSON",
     "SUB_ITEM",
     "dumps",
