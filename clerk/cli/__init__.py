@@ -602,5 +602,8 @@ def _write_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
+# Families of commands in modules of their own, registered on `main` as they are imported.
+from clerk.cli import style as _style_commands  # noqa: E402, F401
+
 if __name__ == "__main__":  # pragma: no cover
     main()

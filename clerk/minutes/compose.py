@@ -240,8 +240,10 @@ class Composer:
             else:
                 blocks += self.item_blocks(item)
         if self.r.meeting.end_time is not None:
-            ended = self.s.closing.ended.format(time=self.time(self.r.meeting.end_time))
-            blocks.append(Paragraph(plain(ended)))
+            ended = phrases.clock_time(
+                self.r.meeting.end_time, self.s.closing.time or self.s.opening.time
+            )
+            blocks.append(Paragraph(templated(self.s.closing.ended, time=ended)))
         labels = tuple(
             label.format(CHAIR=self.chair_title.upper(), Chair=self.chair_title)
             for label in self.s.closing.signatures
@@ -325,7 +327,32 @@ class Composer:
                 ):
                     out.append(("", self.r.person(a.person_id), a, member))
                     seated.add(a.person_id)
-        # anyone else recorded in a seat (no current membership on the record): at the end
+        out += self.unlisted_seats(seated)
+        return self.in_order(out)
+
+    def in_order(
+        self, seats: list[tuple[str, Person, Attendance, Person | None]]
+    ) -> list[tuple[str, Person, Attendance, Person | None]]:
+        """The seats in the style's order: alphabetical (the chair first, then A–Z by the
+        member's surname, a substitute in the place of the member replaced), as recorded in
+        the roll call, by seat (the committee's own order of its seats), or councillors
+        first (the chair, councillors A–Z, then everyone else A–Z)."""
+        order = self.s.attendance.order
+        if order == "recorded":
+            rows = {a.id: i for i, a in enumerate(self.r.attendance)}
+            return sorted(seats, key=lambda s: rows.get(s[2].id, len(rows)))
+        if order == "seat":
+            listed = {m.person_id: i for i, m in enumerate(self.r.memberships)}
+            return sorted(seats, key=lambda s: listed.get((s[3] or s[1]).id, len(listed)))
+        if order == "councillors_first":
+            return sorted(seats, key=lambda s: (not s[0], not s[1].is_councillor))
+        return seats
+
+    def unlisted_seats(
+        self, seated: set[str]
+    ) -> list[tuple[str, Person, Attendance, Person | None]]:
+        """Anyone recorded in a seat with no current membership on the record: at the end."""
+        out: list[tuple[str, Person, Attendance, Person | None]] = []
         rest = [
             (a, p)
             for a, p in self.present(
@@ -457,7 +484,15 @@ class Composer:
     # ----------------------------------------------------------------------- items
 
     def item_heading(self, item: AgendaItem) -> Heading:
-        return Heading(f"{item.number}. {item.title}", 5)
+        """ "5. IMMUNISATION PROGRAMMES", or as the style's [items] heading says (headings
+        are bold whatever the markers)."""
+        text = self.s.items.heading.format(
+            number=item.number,
+            title=item.title,
+            title_upper=item.title.upper(),
+            title_case=phrases.title_as_written(item.title),
+        )
+        return Heading(text.replace("**", ""), 5)
 
     def item_blocks(self, item: AgendaItem) -> list[Block]:
         """An item's minute: numbered paragraphs, then the RESOLVED block."""
@@ -475,7 +510,7 @@ class Composer:
                     for d in declarations
                 ]
             else:
-                texts.append((plain(self.s.declarations.none), (), "declarations"))
+                texts.append((templated(self.s.declarations.none), (), "declarations"))
         if item.is_exempt:  # the exempt minutes: declarations on it, in full, under it
             texts += [
                 (plain(self.declaration_sentence(d, public=False)), (), f"declarations:{d.id}")
@@ -543,7 +578,9 @@ class Composer:
             resolutions = tuple(
                 (rs.label.format(n=i), text) for i, text in enumerate(punctuate(clauses), start=1)
             )
-        heading = f"{rs.heading} That" if hoist else rs.heading
+        # the heading is bold whatever the markers say: "**RESOLVED:**" prints no asterisks
+        plain_heading = rs.heading.replace("**", "")
+        heading = f"{plain_heading} That" if hoist else plain_heading
         return Resolved(
             resolutions,
             heading=heading,

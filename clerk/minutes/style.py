@@ -30,6 +30,7 @@ STYLES_DIR = Path(__file__).parent / "styles"
 
 LAYOUTS = ("inline", "per_person", "per_seat")
 ORDERS = ("agenda", "taken")
+PEOPLE_ORDERS = ("alphabetical", "recorded", "seat", "councillors_first")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class OpeningStyle:
 @dataclass(frozen=True)
 class AttendanceStyle:
     layout: str = "inline"  # inline | per_person | per_seat
+    # the order of the people sitting: alphabetical (the chair first, then A–Z by surname) |
+    # recorded (as marked in the roll call) | seat (the committee's order of its seats) |
+    # councillors_first (the chair, councillors A–Z, then others A–Z)
+    order: str = "alphabetical"
     members: str = "**Members Present:** {names}"  # inline: {names} is "Councillors A, B and C"
     present_heading: str = "**Present:**"  # per_person / per_seat: a heading, then one a line
     also_present: bool = True
@@ -116,11 +121,14 @@ class VotesStyle:
 @dataclass(frozen=True)
 class ItemsStyle:
     order: str = "agenda"  # agenda | taken
+    # an item's heading: {number} {title} (as on the agenda), {title_upper}, {title_case}
+    heading: str = "{number}. {title}"
 
 
 @dataclass(frozen=True)
 class ClosingStyle:
     ended: str = "The Meeting ended at {time}."
+    time: str = ""  # the closing time's form; "" = as [opening] time
     signatures: list[str] = field(default_factory=lambda: ["{CHAIR}:", "DATE:"])
 
 
@@ -164,11 +172,14 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("resolutions", "approve_minutes"): frozenset({"committee", "date"}),
     ("resolutions", "approve_minutes_undated"): frozenset({"committee"}),
     ("closing", "ended"): frozenset({"time"}),
+    ("closing", "time"): TIME_PLACEHOLDERS,
+    ("items", "heading"): frozenset({"number", "title", "title_upper", "title_case"}),
     ("closing", "signatures"): frozenset({"CHAIR", "Chair"}),
 }
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("attendance", "layout"): LAYOUTS,
+    ("attendance", "order"): PEOPLE_ORDERS,
     ("items", "order"): ORDERS,
 }
 

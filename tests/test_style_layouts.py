@@ -1,0 +1,186 @@
+"""Layouts a style file can express (issue 11, part 2), each with the output it gives, and the
+`clerk style` commands."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from clerk.cli import main
+from clerk.minutes.compose import compose_minutes
+from clerk.minutes.document import Paragraph
+from clerk.minutes.style import STYLES_DIR, loads_style
+from clerk.record import AttendanceStatus
+from tests.minutes_builders import MeetingBuilder, committee_of_three, lines, minutes_text
+
+
+def style(text: str):
+    return loads_style(text, "test.toml")
+
+
+def members_line(text: str) -> str:
+    return next(line for line in lines(text) if line.startswith("Members Present:"))
+
+
+# --------------------------------------------------------------------------- item headings
+
+
+def test_the_item_heading_form() -> None:
+    m, _ = committee_of_three()
+    m.item("5", "NHS AND CCG UPDATE")
+    record = m.build()
+    assert "5. NHS AND CCG UPDATE" in lines(minutes_text(record))
+    no_stop = style('[items]\nheading = "{number} {title_case}"')
+    assert "5 NHS and CCG Update" in lines(minutes_text(record, no_stop))
+    item_word = style('[items]\nheading = "Item {number}: {title_upper}"')
+    assert "Item 5: NHS AND CCG UPDATE" in lines(minutes_text(record, item_word))
+
+
+# --------------------------------------------------------------------------- times
+
+
+def test_the_closing_time_has_a_form_of_its_own() -> None:
+    m, _ = committee_of_three()
+    record = m.build()  # starts 7.00 pm, ends 8.59 pm
+    text = minutes_text(record)
+    assert "The Meeting ended at 8.59 pm." in lines(text)
+    separate = style(
+        '[opening]\nsingle = "Minutes of a meeting of the {committee} held at {start_time}."\n'
+        'time = "{h12}.{mm}{ampm}"\n[closing]\ntime = "{HH}:{mm}"'
+    )
+    out = lines(minutes_text(record, separate))
+    assert any(line.endswith("held at 7.00pm.") for line in out)
+    assert "The Meeting ended at 20:59." in out
+
+
+# --------------------------------------------------------------------------- order of people
+
+
+def ordered_meeting() -> MeetingBuilder:
+    """Seats listed Short, Glanz (Chairman), Adams, Dr Zed; marked in the roll call Zed,
+    Adams, Short, Glanz."""
+    m = MeetingBuilder()
+    short = m.member("Selina Short", present=False)
+    glanz = m.member("Jonathan Glanz", chair=True, present=False)
+    adams = m.member("Ann Adams", present=False)
+    zed = m.member("Zara Zed", honorific="Dr", present=False)
+    for person in (zed, adams, short, glanz):
+        m.attend(person, AttendanceStatus.PRESENT)
+    return m
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        (
+            "alphabetical",
+            "Members Present: Councillor Jonathan Glanz (Chairman), Councillor Ann Adams, "
+            "Councillor Selina Short and Dr Zara Zed",
+        ),
+        (
+            "recorded",
+            "Members Present: Dr Zara Zed, Councillor Ann Adams, Councillor Selina Short and "
+            "Councillor Jonathan Glanz (Chairman)",
+        ),
+        (
+            "seat",
+            "Members Present: Councillor Selina Short, Councillor Jonathan Glanz (Chairman), "
+            "Councillor Ann Adams and Dr Zara Zed",
+        ),
+        (
+            "councillors_first",
+            "Members Present: Councillor Jonathan Glanz (Chairman), Councillor Ann Adams, "
+            "Councillor Selina Short and Dr Zara Zed",
+        ),
+    ],
+)
+def test_the_order_of_people(order: str, expected: str) -> None:
+    record = ordered_meeting().build()
+    text = minutes_text(record, style(f'[attendance]\norder = "{order}"'))
+    assert members_line(text) == expected
+
+
+def test_councillors_first_puts_others_after_them_one_a_line() -> None:
+    m = ordered_meeting()
+    m.member("Bea Brown", present=True)
+    text = minutes_text(
+        m.build(), style('[attendance]\nlayout = "per_person"\norder = "councillors_first"')
+    )
+    out = lines(text)
+    start = out.index("Present:")
+    assert out[start + 1 : start + 6] == [
+        "Councillor Jonathan Glanz (Chairman)",
+        "Councillor Ann Adams",
+        "Councillor Bea Brown",
+        "Councillor Selina Short",
+        "Dr Zara Zed",
+    ]
+
+
+# --------------------------------------------------------------------------- bold markers
+
+
+def test_bold_markers_in_fixed_text_are_honoured_not_printed() -> None:
+    m, _ = committee_of_three()
+    three = m.item("3", "MINUTES")
+    m.resolve(three, "That the minutes be approved.")
+    bold = style(
+        '[resolutions]\nheading = "**RESOLVED:**"\n'
+        '[declarations]\nnone = "**No declarations** were made."\n'
+        '[closing]\nended = "The meeting ended at **{time}**."'
+    )
+    record = m.build()
+    text = minutes_text(record, bold)
+    assert "**" not in text
+    assert "RESOLVED:" in lines(text)
+    assert "2.1 No declarations were made." in lines(text)
+    assert "The meeting ended at 8.59 pm." in lines(text)
+    document = compose_minutes(record, bold)
+    closing = [b for b in document.blocks if isinstance(b, Paragraph)][-1]
+    assert [(r.text, r.bold) for r in closing.runs] == [
+        ("The meeting ended at ", False),
+        ("8.59 pm", True),
+        (".", False),
+    ]
+
+
+def test_a_time_in_a_templated_value_never_turns_bold_on() -> None:
+    m, _ = committee_of_three()
+    m.meeting.end_time = time(21, 5)
+    assert "The Meeting ended at 9.05 pm." in lines(minutes_text(m.build()))
+
+
+# --------------------------------------------------------------------------- clerk style
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_style_show_prints_a_built_in_style_to_start_from(tmp_path: Path) -> None:
+    result = run("style", "show", "westminster")
+    assert result.exit_code == 0
+    assert result.output == (STYLES_DIR / "westminster.toml").read_text(encoding="utf-8")
+    copy = tmp_path / "mine.toml"
+    copy.write_text(result.output, encoding="utf-8")
+    assert run("style", "check", str(copy)).exit_code == 0
+    unknown = run("style", "show", "nope")
+    assert unknown.exit_code == 1
+    assert "no built-in house style named 'nope' (built-in styles: board, westminster)" in (
+        unknown.output
+    )
+
+
+def test_style_check_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "council.toml"
+    path.write_text('[items]\norder = "agenda"\nheading = "{number}. {chair}"\n', encoding="utf-8")
+    result = run("style", "check", str(path))
+    assert result.exit_code == 1
+    assert f"{path}, line 3: items.heading: unknown placeholder {{chair}}" in result.output
+    path.write_text('[items]\nheading = "{number} {title_case}"\n', encoding="utf-8")
+    result = run("style", "check", str(path))
+    assert result.exit_code == 0
+    assert f"{path}: a sound house style, named 'council'" in result.output
