@@ -184,3 +184,35 @@ def test_style_check_names_the_file_and_line(tmp_path: Path) -> None:
     result = run("style", "check", str(path))
     assert result.exit_code == 0
     assert f"{path}: a sound house style, named 'council'" in result.output
+
+
+# --------------------------------------------------------------------------- the documentation
+
+
+def test_the_documentation_names_every_setting_with_its_westminster_value() -> None:
+    """docs/house-style.md has a table row for every setting, under its section, whose
+    Westminster column is the built-in value (read as TOML)."""
+    import dataclasses
+    import re
+    import tomllib
+
+    from clerk.minutes.style import HouseStyle
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "house-style.md").read_text()
+    sections = re.split(r"^### ", doc, flags=re.MULTILINE)
+    defaults = HouseStyle()
+    missing, wrong = [], []
+    for f in dataclasses.fields(defaults):
+        if f.name == "name":
+            continue
+        section = next((s for s in sections if s.startswith(f"`[{f.name}]`")), "")
+        for setting in dataclasses.fields(getattr(defaults, f.name)):
+            row = re.search(rf"^\| `{setting.name}` \| `(.*?)` \|", section, flags=re.MULTILINE)
+            if row is None:
+                missing.append(f"{f.name}.{setting.name}")
+                continue
+            documented = tomllib.loads(f"v = {row[1]}")["v"]
+            if documented != getattr(getattr(defaults, f.name), setting.name):
+                wrong.append(f"{f.name}.{setting.name}")
+    assert missing == []
+    assert wrong == []
