@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from hypothesis import Phase, find, given, settings
@@ -376,3 +377,49 @@ def test_the_generator_reaches_every_combination(combination: str) -> None:
         settings=settings(max_examples=5000, database=None, phases=[Phase.generate]),
     )
     assert validate.problems(found) == []
+
+
+GROUPED = replace(
+    WESTMINSTER,
+    membership=replace(WESTMINSTER.membership, grouping="deputies_after_their_members"),
+)
+
+
+@given(attended_meetings())
+def test_grouped_deputies_follow_exactly_their_members(record: MeetingRecord) -> None:
+    """ "Apologies … from A and B. X and Y attended as their respective Deputies.
+    Apologies … were also received from C.": the sentence before "their respective" names
+    exactly the members those deputies sat for, in the same order; every apology is named
+    once; a deputy for a member who sent none is named with that member."""
+    said = sentences(Composer(record, GROUPED).membership_sentences())
+    apologies = in_state(record, AttendanceStatus.APOLOGIES)
+    apologised = {p.id for p in apologies}
+    deputies = [a for a in record.attendance if a.status is AttendanceStatus.DEPUTY]
+    grouped = [a for a in deputies if a.substitute_for in apologised]
+    apology_said = [s for s in said if s.startswith("Apologies for absence")]
+    named_in_apologies = [n for s in apology_said for n in named(s)]
+    assert sorted(named_in_apologies) == sorted(surnames(apologies))
+    respective = [
+        i for i, s in enumerate(said) if re.search(r" attended as their (respective )?Deput", s)
+    ]
+    assert len(respective) == (1 if grouped else 0)
+    if grouped:
+        (i,) = respective
+        before, sentence = said[i - 1], said[i]
+        assert before.startswith("Apologies for absence were received from")
+        members = [record.person(a.substitute_for or "").name.split()[-1] for a in grouped]
+        assert named(before) == set(members)
+        by_member = {
+            record.person(a.substitute_for or "").name.split()[-1]: record.person(
+                a.person_id
+            ).name.split()[-1]
+            for a in grouped
+        }
+        in_order = sorted(named(before), key=before.index)
+        assert sorted(named(sentence), key=sentence.index) == [by_member[m] for m in in_order]
+        assert ("respective Deputies" in sentence) == (len(grouped) > 1)
+        also = [s for s in apology_said if " were also received " in s]
+        assert len(also) == (1 if len(apologies) > len(grouped) else 0)
+    loose = [a for a in deputies if a.substitute_for not in apologised]
+    loose_said = [s for s in said if re.search(r" attended as Deput(y|ies) for ", s)]
+    assert len(loose_said) == (1 if loose else 0)

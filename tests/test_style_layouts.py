@@ -216,3 +216,25 @@ def test_the_documentation_names_every_setting_with_its_westminster_value() -> N
                 wrong.append(f"{f.name}.{setting.name}")
     assert missing == []
     assert wrong == []
+
+
+def test_deputies_grouped_after_their_members() -> None:
+    m = MeetingBuilder("Health and Wellbeing Board", chair_title="Chair", body="Board")
+    m.member("Tim Mitchell", chair=True)
+    police = m.member("Sue Williams", honorific="Chief Superintendent", present=False)
+    health = m.member("Jules Martin", honorific="Dr", present=False)
+    adams = m.member("Ann Adams", present=False)
+    for member in (police, health, adams):
+        m.attend(member, AttendanceStatus.APOLOGIES)
+    m.attend(
+        m.person("Kevin Lee", honorific="Inspector"), AttendanceStatus.DEPUTY, substitute_for=police
+    )
+    m.attend(
+        m.person("Neville Purssell", honorific="Dr"), AttendanceStatus.DEPUTY, substitute_for=health
+    )
+    text = minutes_text(m.build(), style('[membership]\ngrouping = "deputies_after_their_members"'))
+    assert next(line for line in lines(text) if line.startswith("1.1 ")) == (
+        "1.1 Apologies for absence were received from Dr Jules Martin and Chief Superintendent "
+        "Sue Williams. Dr Neville Purssell and Inspector Kevin Lee attended as their respective "
+        "Deputies. Apologies for absence were also received from Councillor Ann Adams."
+    )

@@ -81,12 +81,16 @@ class AttendanceSentences:
             )
         return out
 
-    def apologies(self) -> str:
-        """ "Apologies for absence were received from …" naming everyone who sent them."""
-        people = phrases.by_surname(p for _, p in self.with_status(AttendanceStatus.APOLOGIES))
+    def apologies(self, people: list[Person] | None = None, *, also: bool = False) -> str:
+        """ "Apologies for absence were received from …" naming everyone who sent them (or
+        `people`, A–Z); `also`: the "were also received" sentence after deputies."""
+        if people is None:
+            people = [p for _, p in self.with_status(AttendanceStatus.APOLOGIES)]
+        people = phrases.by_surname(people)
         if not people:
             return ""
-        return self.s.membership.apologies.format(names=self.group(people))
+        template = self.s.membership.apologies_also if also else self.s.membership.apologies
+        return template.format(names=self.group(people))
 
     def substitutes(self) -> list[str]:
         """ "Councillor B attended as a substitute for Councillor A." for each, in the order of
@@ -102,24 +106,31 @@ class AttendanceSentences:
             for a, p in subs
         ]
 
-    def deputies(self) -> str:
-        m = self.s.membership
+    def deputy_pairs(self) -> list[tuple[Person, Person]]:
+        """(deputy, member deputised for), A–Z by the deputy's surname."""
         deputies = [
             (a, p) for a, p in self.with_status(AttendanceStatus.DEPUTY) if a.substitute_for
         ]
-        if not deputies:
-            return ""
         deputies.sort(key=lambda ap: (ap[1].sort_key, ap[1].id))
-        names = phrases.join_names(self.named(p) for _, p in deputies)
-        members = [self.r.person(a.substitute_for or "") for a, _ in deputies]
-        member_names = phrases.join_names(self.named(p) for p in members)
-        template = m.deputy if len(deputies) == 1 else m.deputies
+        return [(p, self.r.person(a.substitute_for or "")) for a, p in deputies]
+
+    def deputies(self, pairs: list[tuple[Person, Person]] | None = None) -> str:
+        m = self.s.membership
+        pairs = self.deputy_pairs() if pairs is None else pairs
+        if not pairs:
+            return ""
+        names = phrases.join_names(self.named(d) for d, _ in pairs)
+        member_names = phrases.join_names(self.named(p) for _, p in pairs)
+        template = m.deputy if len(pairs) == 1 else m.deputies
         return template.format(names=names, member=member_names, members=member_names)
 
     def membership_minute(self) -> list[str]:
         """The Membership item's paragraphs: the changes, then the apologies with the
         substitutes, then the deputies; or "There were no changes to the membership."."""
         out = self.changes()
+        if self.s.membership.grouping == "deputies_after_their_members":
+            out += self.grouped_by_deputies()
+            return out or [self.s.membership.none]
         absent = " ".join(s for s in (self.apologies(), *self.substitutes()) if s)
         if absent:
             out.append(absent)
@@ -127,6 +138,40 @@ class AttendanceSentences:
         if deputies:
             out.append(deputies)
         return out or [self.s.membership.none]
+
+    def grouped_by_deputies(self) -> list[str]:
+        """As the boards write it: "Apologies for absence were received from A and B. X and Y
+        attended as their respective Deputies. Apologies for absence were also received from
+        C." — the first sentence names exactly the members whose deputies follow, in the same
+        order, so "their respective" is true. A deputy for a member who sent no apologies is
+        named with that member, in the separate form."""
+        apologised = {p.id for _, p in self.with_status(AttendanceStatus.APOLOGIES)}
+        pairs = self.deputy_pairs()
+        grouped = [(d, p) for d, p in pairs if p.id in apologised]
+        grouped.sort(key=lambda dp: (dp[1].sort_key, dp[1].id))  # in the apologies' order
+        loose = [(d, p) for d, p in pairs if p.id not in apologised]
+        sentences: list[str] = []
+        if grouped:
+            members = [p for _, p in grouped]
+            sentences.append(self.apologies(members))
+            names = phrases.join_names(self.named(d) for d, _ in grouped)
+            template = (
+                self.s.membership.deputy_respective
+                if len(grouped) == 1
+                else self.s.membership.deputies_respective
+            )
+            sentences.append(template.format(names=names))
+        others = [
+            p
+            for _, p in self.with_status(AttendanceStatus.APOLOGIES)
+            if p.id not in {m.id for _, m in grouped}
+        ]
+        sentences.append(self.apologies(others, also=bool(grouped)))
+        sentences += self.substitutes()
+        out = [" ".join(s for s in sentences if s)] if any(sentences) else []
+        if loose:
+            out.append(self.deputies(loose))
+        return out
 
     # ------------------------------------------------------------------ late and early
 

@@ -31,25 +31,17 @@ def name_with_role(person: Person, role: str = "", *, honorific: bool = False) -
 
 
 def people_list(people: Sequence[Person], roles: dict[str, str] | None = None) -> str:
-    """People as the minutes list them: "Councillor Heather Acton", "Councillors A and B";
-    others with any honorific and their role ("Dr Ann Lee (Director of Public Health)").
-    "Councillors" once when the councillors are all there is or the only group of more
-    than one; otherwise each is named ("Councillor A, Councillor B and Dr C (Role)"), as
-    "Councillors A and B, and Dr C" reads badly."""
+    """People as the minutes list them, in the order given: "Councillor Heather Acton",
+    "Councillors A and B" (the honorific once when all are councillors); with others among
+    them each is named in full, "Councillor A, Dr B (Role) and Councillor C", so that the
+    order (A–Z, or matching another list) is kept."""
     roles = roles or {}
-    councillors = [p for p in people if p.is_councillor]
-    others = [
-        name_with_role(p, roles.get(p.id, ""), honorific=True)
+    if people and all(p.is_councillor for p in people):
+        return councillor_list([p.name for p in people])
+    return join_names(
+        cllr(p) if p.is_councillor else name_with_role(p, roles.get(p.id, ""), honorific=True)
         for p in people
-        if not p.is_councillor
-    ]
-    if len(councillors) > 1 and others:
-        return join_names(
-            cllr(p) if p.is_councillor else name_with_role(p, roles.get(p.id, ""), honorific=True)
-            for p in people
-        )
-    parts = [councillor_list([p.name for p in councillors])] if councillors else []
-    return join_names(parts + others)
+    )
 
 
 def surname(person: Person) -> str:

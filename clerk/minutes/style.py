@@ -93,6 +93,13 @@ class MembershipStyle:
     # {names}: the deputies; {member} / {members}: whom they deputised for, in the same order
     deputies: str = "{names} attended as Deputies for {members} respectively."
     deputy: str = "{names} attended as Deputy for {member}."
+    # separate: apologies (with substitutes), then deputies with whom they sat for |
+    # deputies_after_their_members: "Apologies … from A and B. X and Y attended as their
+    # respective Deputies. Apologies … were also received from C."
+    grouping: str = "separate"
+    apologies_also: str = "Apologies for absence were also received from {names}."
+    deputies_respective: str = "{names} attended as their respective Deputies."
+    deputy_respective: str = "{names} attended as their Deputy."
 
 
 @dataclass(frozen=True)
@@ -167,6 +174,9 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("membership", "apologies"): frozenset({"names"}),
     ("membership", "deputies"): frozenset({"names", "members"}),
     ("membership", "deputy"): frozenset({"names", "member"}),
+    ("membership", "apologies_also"): frozenset({"names"}),
+    ("membership", "deputies_respective"): frozenset({"names"}),
+    ("membership", "deputy_respective"): frozenset({"names"}),
     ("declarations", "item"): frozenset({"number", "title"}),
     ("resolutions", "label"): frozenset({"n"}),
     ("resolutions", "approve_minutes"): frozenset({"committee", "date"}),
@@ -180,6 +190,7 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("attendance", "layout"): LAYOUTS,
     ("attendance", "order"): PEOPLE_ORDERS,
+    ("membership", "grouping"): ("separate", "deputies_after_their_members"),
     ("items", "order"): ORDERS,
 }
 
