@@ -161,6 +161,9 @@ class Committee:
 
     name: str  # "Family and People Services Policy and Scrutiny Committee"
     councils: list[str] = field(default_factory=lambda: ["City of Westminster"])
+    # the name as its minutes style it, when that differs from the agenda's ("Family and
+    # People Services Policy & Scrutiny Committee"); "" = the name
+    minutes_name: str = ""
     chair_title: str = "Chairman"  # or "Chair"
     body: str = "Committee"  # how the minutes refer to it: "The Committee noted", "The Board"
     quorum: int = 3
@@ -171,6 +174,11 @@ class Committee:
     @property
     def is_joint(self) -> bool:
         return len(self.councils) > 1
+
+    @property
+    def styled_name(self) -> str:
+        """The name as the minutes' heading and opening sentence write it."""
+        return self.minutes_name.strip() or self.name
 
 
 @dataclass

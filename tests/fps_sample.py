@@ -40,6 +40,8 @@ from clerk.record import (
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_meetings" / "fps-2019-10-17.json"
 
 COMMITTEE = "Family and People Services Policy and Scrutiny Committee"
+# as its minutes style it: "&" where the agenda says "and"
+MINUTES_NAME = "Family and People Services Policy & Scrutiny Committee"
 
 
 def _id(label: str) -> str:
@@ -431,7 +433,13 @@ ACTIONS = [
 
 
 def build() -> MeetingRecord:
-    committee = Committee(name=COMMITTEE, chair_title="Chairman", body="Committee", id=_id("c"))
+    committee = Committee(
+        name=COMMITTEE,
+        minutes_name=MINUTES_NAME,
+        chair_title="Chairman",
+        body="Committee",
+        id=_id("c"),
+    )
     people = [
         Person(
             name=name,

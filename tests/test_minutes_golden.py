@@ -38,12 +38,6 @@ PAGE_BREAKS = (
 #: exactly the number of times given.
 DELIBERATE: tuple[tuple[str, str, int, str], ...] = (
     (
-        "Family and People Services Policy & Scrutiny Committee",
-        "Family and People Services Policy and Scrutiny Committee",
-        2,
-        "one canonical committee name: the agenda's 'Policy and Scrutiny' (HOUSE_STYLE §6)",
-    ),
-    (
         "It was noted that Cllr Carmen had stepped down for the Committee and would be "
         "replaced by Cllr Noble for this meeting.",
         "It was noted that Councillor Alan Carmen had stepped down from the Committee and "

@@ -30,11 +30,15 @@ VERSION = 2
 
 
 def _v1_membership_changes(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds `meeting.membership_changes` (issue 11): a version-1 record noted
-    none, so it gets an empty list; its substitutes stay substitutes."""
+    """Version 2 adds `meeting.membership_changes` and `committee.minutes_name` (issue 11):
+    a version-1 record noted no change, so it gets an empty list (its substitutes stay
+    substitutes), and its minutes use the committee's name."""
     meeting = data.get("meeting")
     if isinstance(meeting, dict):
         meeting.setdefault("membership_changes", [])
+    committee = data.get("committee")
+    if isinstance(committee, dict):
+        committee.setdefault("minutes_name", "")
     return data
 
 

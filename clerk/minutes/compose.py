@@ -251,13 +251,13 @@ class Composer:
         if labels:
             blocks.append(SignatureLines(labels))
         marks = (("DRAFT",) if draft else ()) + (("CONFIDENTIAL",) if exempt else ())
-        title = f"{self.r.committee.name} – {self.date()}"
+        title = f"{self.r.committee.styled_name} – {self.date()}"
         if exempt:
             title += " – exempt minutes"
         return MinutesDocument(
             blocks=tuple(blocks),
             title=title,
-            running_header=f"{self.r.committee.name} – {self.date()}",
+            running_header=f"{self.r.committee.styled_name} – {self.date()}",
             draft=draft,
             confidential=exempt,
             marks=marks,
@@ -272,7 +272,7 @@ class Composer:
             )
         if self.s.heading.title:
             out.append(Heading(self.s.heading.title, 2))
-        out.append(Heading(self.r.committee.name, 3))
+        out.append(Heading(self.r.committee.styled_name, 3))
         if self.s.heading.subtitle:
             out.append(Heading(self.s.heading.subtitle, 4))
         return out
@@ -282,7 +282,7 @@ class Composer:
         template = self.s.opening.joint if self.r.committee.is_joint else self.s.opening.single
         return templated(
             template,
-            committee=self.r.committee.name,
+            committee=self.r.committee.styled_name,
             date=self.date(),
             venue=m.venue,
             start_time=self.time(m.start_time) if m.start_time else "",

@@ -192,6 +192,7 @@ COMMITTEE = Table(
     "[committee]",
     {
         "name": _name,
+        "minutes_name": _text,
         "chair_title": _name,
         "body": _name,
         "councils": _texts,

@@ -155,7 +155,15 @@ class _Reader:
     def committee(self) -> Committee:
         f = self.table(COMMITTEE, ("committee",), self.data["committee"])
         c = Committee(name=f["name"])
-        for name in ("chair_title", "body", "councils", "quorum", "interest_kinds", "style"):
+        for name in (
+            "minutes_name",
+            "chair_title",
+            "body",
+            "councils",
+            "quorum",
+            "interest_kinds",
+            "style",
+        ):
             if name in f:
                 setattr(c, name, f[name])
         if not c.councils:

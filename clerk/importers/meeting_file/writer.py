@@ -24,7 +24,7 @@ def dumps(record: MeetingRecord) -> str:
     out.append(_line("name", c.name))
     out.append(_line("chair_title", c.chair_title))
     defaults = Committee(name="")
-    for name in ("body", "councils", "quorum", "interest_kinds", "style"):
+    for name in ("minutes_name", "body", "councils", "quorum", "interest_kinds", "style"):
         if getattr(c, name) != getattr(defaults, name):
             out.append(_line(name, getattr(c, name)))
 
