@@ -238,3 +238,59 @@ def test_deputies_grouped_after_their_members() -> None:
         "Sue Williams. Dr Neville Purssell and Inspector Kevin Lee attended as their respective "
         "Deputies. Apologies for absence were also received from Councillor Ann Adams."
     )
+
+
+# --------------------------------------------------------------------------- heading block
+
+
+def heading_lines(text: str) -> list[str]:
+    out = lines(text)
+    return out[: next(i for i, line in enumerate(out) if line.startswith("Minutes of a"))]
+
+
+def test_the_heading_block_lines_and_their_order() -> None:
+    m, _ = committee_of_three(councils=["City of Westminster", "Royal Borough of Kensington"])
+    record = m.build()
+    assert heading_lines(minutes_text(record)) == [
+        "CITY OF WESTMINSTER",
+        "ROYAL BOROUGH OF KENSINGTON",
+        "MINUTES",
+        "Family and People Services Policy and Scrutiny Committee",
+        "MINUTES OF PROCEEDINGS",
+    ]
+    own = style(
+        "[heading]\nuppercase_councils = false\n"
+        'lines = ["{COMMITTEE}", "MINUTES OF PROCEEDINGS", "{council}"]'
+    )
+    assert heading_lines(minutes_text(record, own)) == [
+        "FAMILY AND PEOPLE SERVICES POLICY AND SCRUTINY COMMITTEE",
+        "MINUTES OF PROCEEDINGS",
+        "City of Westminster",
+        "Royal Borough of Kensington",
+    ]
+
+
+# --------------------------------------------------------------------------- also present
+
+
+def test_also_present_as_a_line_in_the_one_a_line_layouts() -> None:
+    m, _ = committee_of_three()
+    m.attend(
+        m.councillor("Heather Acton", role="Cabinet Member for Family Services"),
+        AttendanceStatus.ALSO_PRESENT,
+    )
+    record = m.build()
+    listed = lines(minutes_text(record, style('[attendance]\nlayout = "per_person"')))
+    assert "Councillor Heather Acton (Cabinet Member for Family Services)" in listed
+    as_line = lines(
+        minutes_text(
+            record, style('[attendance]\nlayout = "per_seat"\nalso_present_layout = "line"')
+        )
+    )
+    at = as_line.index("Present:")
+    assert as_line[at + 1 : at + 5] == [
+        "Councillor Jonathan Glanz (Chairman)",
+        "Councillor Margot Bright",
+        "Councillor Selina Short",
+        "Also present: Councillor Heather Acton.",  # as the inline layout writes it
+    ]

@@ -264,17 +264,38 @@ class Composer:
         )
 
     def heading_block(self) -> list[Block]:
+        """The council(s), title, committee and subtitle lines, or the style's own `lines`."""
         councils = self.s.heading.councils or self.r.committee.councils
-        out: list[Block] = []
-        for council in councils:
-            out.append(
-                Heading(council.upper() if self.s.heading.uppercase_councils else council, 1)
-            )
+        councils = [c.upper() if self.s.heading.uppercase_councils else c for c in councils]
+        if self.s.heading.lines:
+            return self.heading_lines(councils)
+        out: list[Block] = [Heading(council, 1) for council in councils]
         if self.s.heading.title:
             out.append(Heading(self.s.heading.title, 2))
         out.append(Heading(self.r.committee.styled_name, 3))
         if self.s.heading.subtitle:
             out.append(Heading(self.s.heading.subtitle, 4))
+        return out
+
+    def heading_lines(self, councils: list[str]) -> list[Block]:
+        """The style's heading lines in its order: a line with {council} is written once per
+        council; the committee's line is the main heading, lines before it the titles above
+        it and lines after it the subtitles (their levels in Word and markdown)."""
+        out: list[Block] = []
+        after_committee = False
+        for template in self.s.heading.lines:
+            names = {"committee": self.r.committee.styled_name}
+            names["COMMITTEE"] = names["committee"].upper()
+            if "{council}" in template:
+                for council in councils:
+                    out.append(Heading(template.format(council=council, **names), 1))
+                continue
+            text = template.format(council="", **names).replace("**", "")
+            if "{committee}" in template or "{COMMITTEE}" in template:
+                out.append(Heading(text, 3))
+                after_committee = True
+            elif text:
+                out.append(Heading(text, 4 if after_committee else 2))
         return out
 
     def opening(self) -> Inline:
@@ -428,7 +449,8 @@ class Composer:
                 lines.append(f"{phrases.cllr(p)} ({label})" if label else phrases.cllr(p))
         others: list[Person] = []
         roles: dict[str, str] = {}
-        if a.also_present:
+        also_line = a.also_present and also and a.also_present_layout == "line"
+        if a.also_present and not also_line:
             others += also
             roles.update({k: v.role for k, v in also_att.items()})
         if a.officers:
@@ -440,6 +462,9 @@ class Composer:
             label = phrases.role_label(p, roles.get(p.id, ""))
             lines.append(f"{phrases.cllr(p)} ({label})" if label else phrases.cllr(p))
         out += [Paragraph(plain(line)) for line in lines]
+        if also_line:  # "Also present: …" after the list, as in the inline layout
+            names = self.people_list(also, {k: v.role for k, v in also_att.items()})
+            out.append(Paragraph(templated(a.also_present_line, names=names)))
         return out
 
     def seat_label(self, member: Person) -> str:

@@ -40,6 +40,10 @@ class HeadingStyle:
     title: str = "MINUTES"
     subtitle: str = "MINUTES OF PROCEEDINGS"
     chair_title: str = ""  # "Chairman" or "Chair"; "" = as the committee says
+    # the heading's lines in order, in place of the four above: {council} (a line per
+    # council), {committee} / {COMMITTEE}, or fixed text; [] = councils, title, committee,
+    # subtitle
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class AttendanceStyle:
     present_heading: str = "**Present:**"  # per_person / per_seat: a heading, then one a line
     also_present: bool = True
     also_present_line: str = "**Also present:** {names}."
+    # in the one-a-line layouts: listed (one a line after the members) | line (the line above)
+    also_present_layout: str = "listed"
     officers: bool = False  # list officers in the attendance (Westminster names them in the text)
     officers_line: str = "**Officers:** {names}."
     deputy_mark: str = "(acting as Deputy)"
@@ -182,6 +188,7 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("resolutions", "approve_minutes"): frozenset({"committee", "date"}),
     ("resolutions", "approve_minutes_undated"): frozenset({"committee"}),
     ("closing", "ended"): frozenset({"time"}),
+    ("heading", "lines"): frozenset({"council", "committee", "COMMITTEE"}),
     ("closing", "time"): TIME_PLACEHOLDERS,
     ("items", "heading"): frozenset({"number", "title", "title_upper", "title_case"}),
     ("closing", "signatures"): frozenset({"CHAIR", "Chair"}),
@@ -190,6 +197,7 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("attendance", "layout"): LAYOUTS,
     ("attendance", "order"): PEOPLE_ORDERS,
+    ("attendance", "also_present_layout"): ("listed", "line"),
     ("membership", "grouping"): ("separate", "deputies_after_their_members"),
     ("items", "order"): ORDERS,
 }
