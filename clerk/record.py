@@ -320,6 +320,9 @@ class MinuteParagraph:
     text: str
     bullets: list[str] = field(default_factory=list)  # topic bullets inside the paragraph
     position: int = 0
+    # an unnumbered note between numbered paragraphs ("(Councillor Bright left the room.)"),
+    # written as the house style sets notes and not counted in the numbering
+    note: bool = False
     id: str = field(default_factory=new_id)
 
 

@@ -30,9 +30,10 @@ VERSION = 2
 
 
 def _v1_membership_changes(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds `meeting.membership_changes` and `committee.minutes_name` (issue 11):
-    a version-1 record noted no change, so it gets an empty list (its substitutes stay
-    substitutes), and its minutes use the committee's name."""
+    """Version 2 adds `meeting.membership_changes`, `committee.minutes_name` and
+    `paragraphs[].note` (issue 11), each read from a version-1 record at its default:
+    no change noted (its substitutes stay substitutes), the committee's own name, and
+    every paragraph numbered."""
     meeting = data.get("meeting")
     if isinstance(meeting, dict):
         meeting.setdefault("membership_changes", [])

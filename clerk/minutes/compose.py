@@ -541,9 +541,16 @@ class Composer:
                 (plain(self.declaration_sentence(d, public=False)), (), f"declarations:{d.id}")
                 for d in self.r.declarations_for(item.id)
             ]
+        notes: set[str] = set()  # sources of unnumbered notes
         for p in self.r.paragraphs_for(item.id):
             bullets = tuple(plain(b) for b in p.bullets if b.strip())
-            texts.append((plain(p.text), bullets, f"paragraphs:{p.id}"))
+            if p.note:
+                notes.add(f"paragraphs:{p.id}")
+                texts.append(
+                    (templated(self.s.items.note, text=p.text), bullets, f"paragraphs:{p.id}")
+                )
+            else:
+                texts.append((plain(p.text), bullets, f"paragraphs:{p.id}"))
         texts += [
             (plain(self.vote_sentence(v)), (), f"votes:{v.id}") for v in self.r.votes_for(item.id)
         ]
@@ -552,12 +559,15 @@ class Composer:
         blocks: list[Block] = [self.item_heading(item)]
         n = 0
         for runs, bullets, source in texts:
+            if source in notes:  # not numbered, and no number skipped for it
+                blocks.append(Paragraph(runs, bullets=bullets, source=source))
+                continue
             n += 1
             blocks.append(
                 Paragraph(runs, number=f"{item.number}.{n}", bullets=bullets, source=source)
             )
         if resolutions:
-            blocks.append(self.resolved(item, resolutions, only_content=not texts, next_n=n + 1))
+            blocks.append(self.resolved(item, resolutions, only_content=not n, next_n=n + 1))
         return blocks
 
     def resolved(

@@ -136,6 +136,8 @@ class ItemsStyle:
     order: str = "agenda"  # agenda | taken
     # an item's heading: {number} {title} (as on the agenda), {title_upper}, {title_case}
     heading: str = "{number}. {title}"
+    # an unnumbered note inside an item (MinuteParagraph.note); {text}
+    note: str = "({text})"
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,7 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("heading", "lines"): frozenset({"council", "committee", "COMMITTEE"}),
     ("closing", "time"): TIME_PLACEHOLDERS,
     ("items", "heading"): frozenset({"number", "title", "title_upper", "title_case"}),
+    ("items", "note"): frozenset({"text"}),
     ("closing", "signatures"): frozenset({"CHAIR", "Chair"}),
 }
 

@@ -192,6 +192,7 @@ DOES: dict[str, str] = {
     "redo_meeting": "do again the change last undone",
     "move_up": "move the highlighted paragraph or resolution up",
     "move_down": "move the highlighted paragraph or resolution down",
+    "note_entry": "make the highlighted paragraph an unnumbered note (again: numbered)",
     "help": "help for what has focus",
     "quit": "quit (your typing is saved as you go)",
     "rollcall_present": "present",

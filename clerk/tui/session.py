@@ -770,6 +770,13 @@ class LiveSession:
             self._update(row, position=theirs)
             self._update(other, position=mine)
 
+    def set_note(self, paragraph: MinuteParagraph, note: bool) -> MinuteParagraph:
+        """Make a paragraph an unnumbered note between the numbered ones, or number it again."""
+        row = self.refresh_row(paragraph) or paragraph
+        word = "a note" if note else "numbered"
+        with self.action(f"{self.describe(row)} made {word}"):
+            return self._update(row, note=note)
+
     def earlier_meetings(self) -> list[date]:
         """Dates of this committee's earlier meetings in the store, latest first (nine at most)."""
         meetings = self.store.committee_meetings(self.meeting.committee_id)

@@ -241,6 +241,39 @@ async def test_paragraph_numbers_phrases_and_moves(db, clock) -> None:
     ]
 
 
+async def test_a_paragraph_made_an_unnumbered_note(db, clock) -> None:
+    """N on a paragraph of the item's record makes it a note: shown without a number, the
+    paragraphs after it numbered as if it were not there, and the minutes say the same."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.press(*keys("The report was introduced."), "enter")
+        await pilot.press(*keys("Councillor Bright left the room."), "enter")
+        await pilot.press(*keys("The Committee noted the report."), "enter")
+        await pilot.pause()
+        await pilot.press("escape", "home", "down", "n")
+        await pilot.pause()
+        entries = app.screen.query_one("#entries")
+        prompts = [str(entries.get_option_at_index(i).prompt) for i in range(3)]
+        assert prompts[0].startswith("4.1  The report was introduced.")
+        assert prompts[1].startswith("(Councillor Bright left the room.)")
+        assert prompts[2].startswith("4.2  The Committee noted the report.")
+    record = load(path, meeting_id)
+    assert [p.note for p in record.paragraphs_for(numbered(record)["4"].id)] == [
+        False,
+        True,
+        False,
+    ]
+    text = render_text(compose_minutes(record, load_style("westminster")))
+    out = [line.strip() for line in text.splitlines() if line.strip()]
+    at = out.index("4.1 The report was introduced.")
+    assert out[at + 1 : at + 3] == [
+        "(Councillor Bright left the room.)",
+        "4.2 The Committee noted the report.",
+    ]
+
+
 async def test_action_on_an_item_without_minutes(db, clock) -> None:
     path, meeting_id = db
     app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)

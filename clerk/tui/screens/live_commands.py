@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.screen import Screen
 
 from clerk.errors import ClerkError
-from clerk.record import AgendaItem, ItemOutcome, MeetingRecord, MeetingStatus, Vote
+from clerk.record import (
+    AgendaItem,
+    ItemOutcome,
+    MeetingRecord,
+    MeetingStatus,
+    MinuteParagraph,
+    Vote,
+)
 from clerk.tui.session import (
     LiveSession,
     clock_time,
@@ -79,6 +86,9 @@ class MeetingCommands(Screen):
         def held(self) -> None: ...
         def go_to(self, item_id: str) -> None: ...
         def let_go(self, doing: str, then: Callable[[], Any]) -> None: ...
+        def highlighted_row(self) -> Any: ...
+        @property
+        def item_record(self) -> Any: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.session.current_item()
@@ -114,6 +124,16 @@ class MeetingCommands(Screen):
             self.held()
 
     # ------------------------------------------------------------------ the item's business
+
+    def action_note_entry(self) -> None:
+        """N on a paragraph of the item's record: an unnumbered note, or numbered again."""
+        row = self.highlighted_row()
+        if not isinstance(row, MinuteParagraph):
+            return
+        with self.refusals():
+            self.session.set_note(row, not row.note)
+        self.redraw_item()
+        self.item_record.highlight(f"paragraphs:{row.id}")
 
     @waits_for_typing
     def action_declaration(self) -> None:
