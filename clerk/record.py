@@ -238,6 +238,8 @@ class Meeting:
     published_by: str = ""  # the agenda's signature: "Stuart Love, Chief Executive"
     published_on: date | None = None
     current_item_id: str | None = None  # where the live screen was, so reopening returns there
+    # who presided (a joint board's co-chair, or whoever took the chair); None: the chair
+    presiding_id: str | None = None
     adjournments: list[Adjournment] = field(default_factory=list)
     # changes to the membership noted at this meeting, in the order noted
     membership_changes: list[MembershipChange] = field(default_factory=list)

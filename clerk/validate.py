@@ -193,6 +193,15 @@ class _Checker:
                 f"(this record's committee is '{c.name}', id '{c.id}')",
             )
         self.person_ref("meeting.officer_id", "the meeting", m.officer_id, "committee officer is")
+        self.person_ref("meeting.presiding_id", "the meeting", m.presiding_id, "presided by")
+        if m.presiding_id in self.people:
+            sat = self.r.attendance_of(m.presiding_id or "")
+            if sat is None or not sat.status.is_voting_seat:
+                self.add(
+                    "meeting.presiding_id",
+                    f"the meeting was presided by {self.who(m.presiding_id or '')}, who is not "
+                    "recorded as sitting (present, substitute or deputy)",
+                )
         self.item_ref(
             "meeting.current_item_id", "the meeting", m.current_item_id, "current item is"
         )

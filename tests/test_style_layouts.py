@@ -294,3 +294,70 @@ def test_also_present_as_a_line_in_the_one_a_line_layouts() -> None:
         "Councillor Selina Short",
         "Also present: Councillor Heather Acton.",  # as the inline layout writes it
     ]
+
+
+# --------------------------------------------------------------------------- chairs
+
+
+def board(presiding: bool) -> MeetingBuilder:
+    """A joint board chaired by one co-chair of each council; Anna Vale presided."""
+    m = MeetingBuilder(
+        "Health and Wellbeing Board",
+        chair_title="Chair",
+        body="Board",
+        councils=["City of Westminster", "Royal Borough of Kensington and Chelsea"],
+    )
+    m.member("Tim Mitchell", co_chair=True, seat="Westminster")
+    vale = m.member("Anna Vale", co_chair=True, seat="Kensington and Chelsea")
+    m.member("Jules Martin", honorific="Dr", seat="NHS")
+    if presiding:
+        m.meeting.presiding_id = vale.id
+    return m
+
+
+def present_lines(text: str) -> list[str]:
+    out = lines(text)
+    at = out.index("Present:")
+    return out[at + 1 : at + 4]
+
+
+def test_which_co_chair_presided_and_how_the_other_is_shown() -> None:
+    per_person = '[attendance]\nlayout = "per_person"\n'
+    assert present_lines(minutes_text(board(False).build(), style(per_person))) == [
+        "Councillor Tim Mitchell (Chair)",
+        "Councillor Anna Vale (Chair)",
+        "Dr Jules Martin",
+    ]
+    assert present_lines(minutes_text(board(True).build(), style(per_person))) == [
+        "Councillor Anna Vale (Chair)",
+        "Councillor Tim Mitchell",
+        "Dr Jules Martin",
+    ]
+    co = style(per_person + 'other_co_chair = "Co-{title}"')
+    assert present_lines(minutes_text(board(True).build(), co))[:2] == [
+        "Councillor Anna Vale (Chair)",
+        "Councillor Tim Mitchell (Co-Chair)",
+    ]
+
+
+def test_the_chairs_role_beside_the_mark_and_the_per_seat_chair_line() -> None:
+    m = board(True)
+    record = m.build()
+    vale = next(a for a in record.attendance if record.person(a.person_id).name == "Anna Vale")
+    vale.role = "Cabinet Member for Adult Social Care"
+    beside = style('[attendance]\nlayout = "per_person"\nchair_label = "{title}, {role}"')
+    assert present_lines(minutes_text(record, beside))[0] == (
+        "Councillor Anna Vale (Chair, Cabinet Member for Adult Social Care)"
+    )
+    replaced = style('[attendance]\nlayout = "per_person"')
+    assert present_lines(minutes_text(record, replaced))[0] == "Councillor Anna Vale (Chair)"
+    seats = style('[attendance]\nlayout = "per_seat"')
+    assert present_lines(minutes_text(record, seats))[0] == (
+        "Kensington and Chelsea: Councillor Anna Vale (Chair)"
+    )
+    titled = style('[attendance]\nlayout = "per_seat"\nper_seat_chair = "title"')
+    assert present_lines(minutes_text(record, titled)) == [
+        "Chair: Councillor Anna Vale (Cabinet Member for Adult Social Care)",
+        "Westminster: Councillor Tim Mitchell",
+        "NHS: Dr Jules Martin",
+    ]

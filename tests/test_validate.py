@@ -330,6 +330,17 @@ RULES: list[tuple[str, Breaker, str]] = [
         _set("votes.0.votes_for", 2),
         "a casting vote is recorded but the votes were not tied (2 for, 1 against)",
     ),
+    # who presided sat at the meeting
+    (
+        "presided by someone not sitting",
+        lambda r: _set("meeting.presiding_id", _person(r, "Heather Acton").id)(r),
+        "the meeting was presided by 'Heather Acton', who is not recorded as sitting",
+    ),
+    (
+        "presided by an unknown person",
+        _set("meeting.presiding_id", "ghost"),
+        "the meeting: presided by an unknown person id 'ghost'",
+    ),
     # a substitute sits for a member who is not sitting too
     (
         "substitute for a member present",

@@ -30,8 +30,9 @@ VERSION = 2
 
 
 def _v1_membership_changes(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds `meeting.membership_changes`, `committee.minutes_name` and
-    `paragraphs[].note` (issue 11), each read from a version-1 record at its default:
+    """Version 2 adds `meeting.membership_changes`, `meeting.presiding_id`,
+    `committee.minutes_name` and `paragraphs[].note` (issue 11), each read from a version-1
+    record at its default (the chair presided):
     no change noted (its substitutes stay substitutes), the committee's own name, and
     every paragraph numbered."""
     meeting = data.get("meeting")

@@ -322,10 +322,13 @@ class Composer:
             for c in self.r.meeting.membership_changes
             if c.joined_id and c.left_id
         }
+        presiding = self.r.meeting.presiding_id
+        chairs = (MemberRole.CHAIR, MemberRole.CO_CHAIR)
         memberships = sorted(
             self.r.members(),
             key=lambda m: (
-                m.role not in (MemberRole.CHAIR, MemberRole.CO_CHAIR),
+                m.person_id != presiding,
+                m.role not in chairs,
                 self.r.person(in_place_of.get(m.person_id, m.person_id)).sort_key,
             ),
         )
@@ -334,8 +337,14 @@ class Composer:
         for ms in memberships:
             member = self.r.person(ms.person_id)
             mark = ""
-            if ms.role in (MemberRole.CHAIR, MemberRole.CO_CHAIR):
+            if member.id == presiding:
                 mark = self.chair_title
+            elif ms.role in chairs:
+                # a co-chair who did not preside, when the record says who did
+                other = self.s.attendance.other_co_chair
+                mark = (
+                    self.chair_title if presiding is None else other.format(title=self.chair_title)
+                )
             own = self.r.attendance_of(member.id)
             if own is not None and own.status is AttendanceStatus.PRESENT:
                 out.append((mark, member, own, None))
@@ -434,16 +443,21 @@ class Composer:
         out.append(Paragraph(templated(a.present_heading)))
         lines: list[str] = []
         for mark, p, att, replaced in seats:
+            role = att.role or p.role
             if a.layout == "per_seat":
                 seat = self.seat_label(replaced or p)
                 name = phrases.cllr(p)
                 if att.status is AttendanceStatus.DEPUTY and a.deputy_mark:
                     name += f" {a.deputy_mark}"
+                if mark == self.chair_title and a.per_seat_chair == "title":
+                    # "Chair: Councillor Tim Mitchell (Cabinet Member for …)"
+                    lines.append(f"{mark}: {name}" + (f" ({role})" if role else ""))
+                    continue
                 if mark:
                     name += f" ({mark})"
                 lines.append(f"{seat}: {name}" if seat else name)
             else:
-                label = mark or att.role
+                label = chair_label(a.chair_label, mark, att.role) if mark else att.role
                 if att.status is AttendanceStatus.DEPUTY and a.deputy_mark:
                     label = (label + " " if label else "") + a.deputy_mark.strip("()")
                 lines.append(f"{phrases.cllr(p)} ({label})" if label else phrases.cllr(p))
@@ -652,6 +666,14 @@ class Composer:
 
     def vote_sentence(self, vote: Vote) -> str:
         return vote_sentence(self.r, self.s, vote, self.chair_title)
+
+
+def chair_label(template: str, mark: str, role: str) -> str:
+    """The chair's label in the one-a-line layout: the mark in place of the role ("Chair"),
+    or beside it ("Chair, Cabinet Member for …"), with no stray separator when there is no
+    role."""
+    text = template.format(title=mark, role=role)
+    return text.strip().strip(",;–-").strip() if not role else text
 
 
 def _unhoist(text: str, *, capital: bool) -> str:

@@ -71,6 +71,14 @@ class AttendanceStyle:
     officers: bool = False  # list officers in the attendance (Westminster names them in the text)
     officers_line: str = "**Officers:** {names}."
     deputy_mark: str = "(acting as Deputy)"
+    # the chair's label in the per_person layout; {title} the chair's title, {role} their role
+    # at the meeting: "{title}" in place of the role, "{title}, {role}" beside it
+    chair_label: str = "{title}"
+    # the chair's line in the per_seat layout: seat ("Seat: Name (Chair)") | title
+    # ("Chair: Name (Role)")
+    per_seat_chair: str = "seat"
+    # a co-chair who did not preside (when the record says who did): "" no mark, "Co-{title}"
+    other_co_chair: str = ""
     arrived: str = "{name} arrived at {time}{during}."  # {during}: " during item 4" or ""
     left: str = "{name} left the meeting at {time}{during}."
     # when the clerk recorded the item but not the time
@@ -174,6 +182,8 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("attendance", "arrived"): frozenset({"name", "time", "during"}),
     ("attendance", "left"): frozenset({"name", "time", "during"}),
     ("attendance", "arrived_untimed"): frozenset({"name", "during"}),
+    ("attendance", "chair_label"): frozenset({"title", "role"}),
+    ("attendance", "other_co_chair"): frozenset({"title"}),
     ("attendance", "left_untimed"): frozenset({"name", "during"}),
     ("membership", "replaced"): frozenset({"left", "joined", "body"}),
     ("membership", "left"): frozenset({"left", "body"}),
@@ -201,6 +211,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("attendance", "layout"): LAYOUTS,
     ("attendance", "order"): PEOPLE_ORDERS,
     ("attendance", "also_present_layout"): ("listed", "line"),
+    ("attendance", "per_seat_chair"): ("seat", "title"),
     ("membership", "grouping"): ("separate", "deputies_after_their_members"),
     ("items", "order"): ORDERS,
 }
