@@ -770,6 +770,12 @@ class LiveSession:
             self._update(row, position=theirs)
             self._update(other, position=mine)
 
+    def set_presiding(self, person_id: str | None) -> Meeting:
+        """Who presided (None: the chair, as the committee lists)."""
+        who = self.record.person(person_id).name if person_id else "the chair"
+        with self.action(f"presided by {who}"):
+            return self.update_meeting(presiding_id=person_id)
+
     def set_note(self, paragraph: MinuteParagraph, note: bool) -> MinuteParagraph:
         """Make a paragraph an unnumbered note between the numbered ones, or number it again."""
         row = self.refresh_row(paragraph) or paragraph

@@ -372,6 +372,34 @@ async def test_meeting_menu_keys(db, clock) -> None:
     assert adjournment.start == adjournment.end == time(19, 5)
 
 
+async def test_who_presided_is_chosen_from_those_sitting(db, clock) -> None:
+    """F12, P: the roll call's sitting members by number; the one chosen presided, and the
+    minutes list them first with the chair's mark. Ctrl+Z takes it back."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "p", "p", "escape")  # Glanz (Chairman), Bright present
+        await pilot.press("f12", "p")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        prompts = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert prompts == [
+            "[0] The Chairman (as the committee lists)",
+            "[1] Jonathan Glanz",
+            "[2] Margot Bright",
+        ]
+        await pilot.press("2")
+        await pilot.pause()
+        record = load(path, meeting_id)
+        bright = next(p for p in record.people if p.name == "Margot Bright")
+        assert record.meeting.presiding_id == bright.id
+        text = render_text(compose_minutes(record, load_style("westminster")))
+        assert "Members Present: Councillors Margot Bright (Chairman) and Jonathan Glanz\n" in text
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert load(path, meeting_id).meeting.presiding_id is None
+
+
 async def test_approve_the_minutes_of_a_chosen_meeting(db, clock) -> None:
     """When the agenda did not say whose minutes, Ctrl+S asks (1: the latest earlier one)."""
     from datetime import date

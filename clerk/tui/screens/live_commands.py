@@ -65,6 +65,7 @@ class MeetingCommands(Screen):
         ("Adjourn", "Record an adjournment starting now", "adjourn", "a"),
         ("Resume", "The meeting resumes after an adjournment", "resume", "r"),
         ("Edit start time", "When the meeting began", "edit_start", "s"),
+        ("Who presided", "The co-chair or member in the chair at this meeting", "presiding", "p"),
         ("Reopen meeting", "Continue recording a meeting already ended", "reopen", "o"),
         ("Undo", "Undo the last change to the meeting (Ctrl+Z)", "undo", "z"),
         ("Redo", "Do again what was just undone (Ctrl+Y)", "redo", "y"),
@@ -365,6 +366,26 @@ class MeetingCommands(Screen):
         if answer is not None:
             with self.refusals():
                 self.session.set_start(answer.moment)
+                self.redraw()
+
+    def action_presiding(self) -> None:
+        self.run_worker(self._presiding(), group="dialog")
+
+    async def _presiding(self) -> None:
+        """Who took the chair: a joint board's co-chair, or a member when the chair is away.
+        Chosen among those sitting, or the committee's chair (no one in particular)."""
+        from clerk.tui.dialogs.forms import ChoiceDialog
+
+        record = self.session.record
+        sitting = [
+            record.person(a.person_id) for a in record.attendance if a.status.is_voting_seat
+        ][:9]
+        choices = [("", "0", f"The {record.committee.chair_title} (as the committee lists)")]
+        choices += [(p.id, str(n), p.name) for n, p in enumerate(sitting, start=1)]
+        answer = await self.app.push_screen_wait(ChoiceDialog("Who presided?", choices))
+        if answer is not None:
+            with self.refusals():
+                self.session.set_presiding(answer or None)
                 self.redraw()
 
     def action_reopen(self) -> None:
