@@ -465,12 +465,24 @@ def search_schema() -> list[str]:
     return statements
 
 
+def _v6_membership_changes(db: Database) -> None:
+    """Membership changes noted at a meeting (a member who left the committee, one who
+    joined it), kept apart from substitutes: `meetings.membership_changes`, a JSON list,
+    empty for every meeting recorded before. (Its own step, issue 11, so that it can be
+    renumbered beside other branches' migrations.) A database made by the v1 step from
+    today's record already has the column: the step then has nothing to do."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(meetings)")}
+    if "membership_changes" not in columns:
+        db.table("meetings").add_column("membership_changes", str, not_null_default="[]")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_base_tables,
     _v2_search_and_listing,
     _v3_undo_steps,
     _v4_review,
     _v5_search_everything,
+    _v6_membership_changes,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

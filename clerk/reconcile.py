@@ -8,11 +8,11 @@ cumulative action tracker see one person and one committee. Matching is by canon
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from clerk.record import MeetingRecord, Membership
+from clerk.record import Committee, MeetingRecord, Membership
 
 if TYPE_CHECKING:
     from clerk.store import Store
@@ -32,7 +32,8 @@ def reconcile(record: MeetingRecord, store: Store) -> MeetingRecord:
         return record
     latest, known_seats = _known_memberships(store, committee_id)
     renamed = _renamed(record, committee_id, person_ids, known_seats)
-    return _fit_seats(renamed, latest, known_seats)
+    fitted = replace(renamed, committee=_fit_committee(renamed.committee, committee, committee_id))
+    return _fit_seats(fitted, latest, known_seats)
 
 
 def _fit_seats(
@@ -117,6 +118,20 @@ def _renamed(
         ],
         actions=[replace(a, lead_person_id=pid(a.lead_person_id)) for a in record.actions],
     )
+
+
+def _fit_committee(incoming: Committee, stored: Committee | None, committee_id: str) -> Committee:
+    """The incoming committee under the stored one's id. What the incoming file leaves
+    unsaid (an agenda pack gives no quorum, no name for the minutes) keeps what is stored,
+    so importing the next agenda never erases what an earlier record set."""
+    if stored is None:
+        return replace(incoming, id=committee_id)
+    kept = {
+        f.name: getattr(stored, f.name)
+        for f in fields(Committee)
+        if f.name != "id" and not getattr(incoming, f.name) and getattr(stored, f.name)
+    }
+    return replace(incoming, id=committee_id, **kept)
 
 
 def _known_memberships(store: Store, committee_id: str) -> tuple[date | None, list[Membership]]:

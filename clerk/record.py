@@ -79,7 +79,9 @@ class AttendanceStatus(StrEnum):
     PRESENT = "present"  # a member of the committee, present
     APOLOGIES = "apologies"  # a member who sent apologies
     ABSENT = "absent"  # a member absent without apologies
-    SUBSTITUTE = "substitute"  # sits in place of a member for this meeting (substitute_for)
+    # sits for this meeting only in place of a member who sent apologies (substitute_for);
+    # a member who has left the committee is a MembershipChange, not a substitute
+    SUBSTITUTE = "substitute"
     DEPUTY = "deputy"  # a board member's nominated deputy (substitute_for is the member)
     ALSO_PRESENT = "also_present"  # a councillor attending who is not a member
     OFFICER = "officer"  # an officer or guest in attendance
@@ -179,6 +181,9 @@ class Committee:
 
     name: str  # "Family and People Services Policy and Scrutiny Committee"
     councils: list[str] = field(default_factory=lambda: ["City of Westminster"])
+    # the name as its minutes style it, when that differs from the agenda's ("Family and
+    # People Services Policy & Scrutiny Committee"); "" = the name
+    minutes_name: str = ""
     chair_title: str = "Chairman"  # or "Chair"
     body: str = "Committee"  # how the minutes refer to it: "The Committee noted", "The Board"
     quorum: int = 3
@@ -189,6 +194,11 @@ class Committee:
     @property
     def is_joint(self) -> bool:
         return len(self.councils) > 1
+
+    @property
+    def styled_name(self) -> str:
+        """The name as the minutes' heading and opening sentence write it."""
+        return self.minutes_name.strip() or self.name
 
 
 @dataclass
@@ -221,6 +231,20 @@ class Adjournment:
 
 
 @dataclass
+class MembershipChange:
+    """A change to the committee's membership noted at a meeting (the Membership item): a
+    member who has left it, one who has joined it, or one replacing another from now on.
+
+    Not a substitute: a substitute sits for one meeting in place of a member who sent
+    apologies and stays off the committee (an Attendance with status SUBSTITUTE). The seats
+    themselves are the Memberships (dated); this says the change is minuted at this meeting."""
+
+    left_id: str | None = None  # person id of the member who has left the committee
+    joined_id: str | None = None  # person id of the member who has joined it (in left's place)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Meeting:
     committee_id: str
     # a field called `date` hides the type `date` in the rest of the class body (a type
@@ -236,6 +260,8 @@ class Meeting:
     published_by: str = ""  # the agenda's signature: "Stuart Love, Chief Executive"
     published_on: dt.date | None = None
     current_item_id: str | None = None  # where the live screen was, so reopening returns there
+    # who presided (a joint board's co-chair, or whoever took the chair); None: the chair
+    presiding_id: str | None = None
     adjournments: list[Adjournment] = field(default_factory=list)
     approved_on: dt.date | None = None  # the day the chair approved the minutes
     # Confirmation at a later meeting: which meeting, at which minute ("3.1"), whether "as a
@@ -244,6 +270,8 @@ class Meeting:
     confirmed_minute: str = ""
     confirmed_with_amendments: bool = False
     confirmed_on: dt.date | None = None
+    # changes to the membership noted at this meeting, in the order noted
+    membership_changes: list[MembershipChange] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
 
@@ -323,6 +351,9 @@ class MinuteParagraph:
     text: str
     bullets: list[str] = field(default_factory=list)  # topic bullets inside the paragraph
     position: int = 0
+    # an unnumbered note between numbered paragraphs ("(Councillor Bright left the room.)"),
+    # written as the house style sets notes and not counted in the numbering
+    note: bool = False
     id: str = field(default_factory=new_id)
 
 

@@ -195,6 +195,15 @@ class _Checker:
                 f"(this record's committee is '{short(c.name)}', id '{short(c.id)}')",
             )
         self.person_ref("meeting.officer_id", "the meeting", m.officer_id, "committee officer is")
+        self.person_ref("meeting.presiding_id", "the meeting", m.presiding_id, "presided by")
+        if m.presiding_id in self.people:
+            sat = self.r.attendance_of(m.presiding_id or "")
+            if sat is None or not sat.status.is_voting_seat:
+                self.add(
+                    "meeting.presiding_id",
+                    f"the meeting was presided by {self.who(m.presiding_id or '')}, who is not "
+                    "recorded as sitting (present, substitute or deputy)",
+                )
         self.item_ref(
             "meeting.current_item_id", "the meeting", m.current_item_id, "current item is"
         )
@@ -211,6 +220,7 @@ class _Checker:
                     f"adjournment at {clock_time(adj.start, CLOCK_24H)}: it ends "
                     f"({clock_time(adj.end, CLOCK_24H)}) before it starts",
                 )
+        self.membership_changes()
         if m.approves_minutes_of is not None and m.approves_minutes_of >= m.date:
             self.add(
                 "meeting.approves_minutes_of",
@@ -218,6 +228,47 @@ class _Checker:
                 f"{long_date(m.approves_minutes_of, DAY_MONTH_YEAR)}, which is not an earlier "
                 "meeting",
             )
+
+    def membership_changes(self) -> None:
+        """A change noted at the meeting must agree with the seats: the minutes will say the
+        one has stepped down and the other joined, so the record must hold it so."""
+        seated = {ms.person_id for ms in self.r.members()}
+        day = long_date(self.r.meeting.date, DAY_MONTH_YEAR)
+        named: set[str] = set()
+        for i, change in enumerate(self.r.meeting.membership_changes):
+            path = f"meeting.membership_changes[{i}]"
+            owner = f"the {_nth(i)} membership change"
+            if change.left_id is None and change.joined_id is None:
+                self.add(path, f"{owner} names no one who left or joined the committee")
+            if change.left_id is not None and change.left_id == change.joined_id:
+                self.add(f"{path}.joined_id", f"{owner}: a member cannot replace themselves")
+            for field_name, person_id, role in (
+                ("left_id", change.left_id, "left"),
+                ("joined_id", change.joined_id, "joined"),
+            ):
+                if person_id is None:
+                    continue
+                if person_id not in self.people:
+                    self.person_ref(f"{path}.{field_name}", owner, person_id, f"{role} is")
+                    continue
+                if person_id in named:
+                    self.add(
+                        f"{path}.{field_name}",
+                        f"{owner}: {self.who(person_id)} is in another membership change too",
+                    )
+                named.add(person_id)
+                if role == "left" and person_id in seated:
+                    self.add(
+                        f"{path}.left_id",
+                        f"{owner}: {self.who(person_id)} left the committee, yet holds a seat "
+                        f"on it on {day} (end the membership before the meeting)",
+                    )
+                if role == "joined" and person_id not in seated:
+                    self.add(
+                        f"{path}.joined_id",
+                        f"{owner}: {self.who(person_id)} joined the committee, yet holds no "
+                        f"seat on it on {day}",
+                    )
 
     def memberships(self) -> None:
         c = self.r.committee
@@ -319,6 +370,18 @@ class _Checker:
             self.person_ref(f"{path}.substitute_for", owner, a.substitute_for, "substitute for")
             if a.substitute_for is not None and a.substitute_for == a.person_id:
                 self.add(f"{path}.substitute_for", f"{owner}: cannot sit in their own place")
+            replaced = self.r.attendance_of(a.substitute_for) if a.substitute_for else None
+            if (
+                sits_in
+                and replaced is not None
+                and replaced is not a
+                and replaced.status.is_voting_seat
+            ):
+                self.add(
+                    f"{path}.substitute_for",
+                    f"{owner}: sits in place of {self.who(a.substitute_for or '')}, who is "
+                    f"recorded as {replaced.status.value.replace('_', ' ')}",
+                )
             self.item_ref(f"{path}.arrived_item_id", owner, a.arrived_item_id, "arrived during")
             self.item_ref(f"{path}.left_item_id", owner, a.left_item_id, "left during")
 

@@ -14,7 +14,7 @@ labels so that regenerating the file changes nothing.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from clerk.importers import record_json
@@ -31,6 +31,7 @@ from clerk.record import (
     MeetingStatus,
     MemberRole,
     Membership,
+    MembershipChange,
     MinuteParagraph,
     Person,
     Resolution,
@@ -39,6 +40,8 @@ from clerk.record import (
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_meetings" / "fps-2019-10-17.json"
 
 COMMITTEE = "Family and People Services Policy and Scrutiny Committee"
+# as its minutes style it: "&" where the agenda says "and"
+MINUTES_NAME = "Family and People Services Policy & Scrutiny Committee"
 
 
 def _id(label: str) -> str:
@@ -88,6 +91,11 @@ PEOPLE = [
 ]
 
 MEMBERS = ["glanz", "bright", "butler-thalassis", "carmen", "freeman", "mcallister", "short"]
+# 1.1 of the minutes: Cllr Carmen had stepped down from the Committee, Cllr Noble replaced him.
+# A membership change (not a substitution): Carmen's seat ends before the meeting, Noble's
+# begins on its day, and the change is noted at this meeting.
+LEFT, JOINED = "carmen", "noble"
+CHANGED_ON = date(2019, 10, 17)
 OFFICERS = [
     "flaherty",
     "al-sharifi",
@@ -425,7 +433,13 @@ ACTIONS = [
 
 
 def build() -> MeetingRecord:
-    committee = Committee(name=COMMITTEE, chair_title="Chairman", body="Committee", id=_id("c"))
+    committee = Committee(
+        name=COMMITTEE,
+        minutes_name=MINUTES_NAME,
+        chair_title="Chairman",
+        body="Committee",
+        id=_id("c"),
+    )
     people = [
         Person(
             name=name,
@@ -457,24 +471,21 @@ def build() -> MeetingRecord:
             committee_id=committee.id,
             person_id=pid[key],
             role=MemberRole.CHAIR if key == "glanz" else MemberRole.MEMBER,
+            to_date=CHANGED_ON - timedelta(days=1) if key == LEFT else None,
             id=_id(f"membership/{key}"),
         )
-        for key in MEMBERS
+        for key in [*MEMBERS, JOINED]
     ]
-    # Cllr Carmen stood down for this meeting: no attendance row; Cllr Noble sat in his seat.
+    memberships[-1].from_date = CHANGED_ON
+    meeting.membership_changes = [
+        MembershipChange(left_id=pid[LEFT], joined_id=pid[JOINED], id=_id("membership-change/1"))
+    ]
+    # Cllr Carmen is no longer a member: no attendance row; Cllr Noble sat as a member.
     attendance = [
         Attendance(pid[key], AttendanceStatus.PRESENT, id=_id(f"attendance/{key}"))
-        for key in MEMBERS
-        if key != "carmen"
+        for key in [*MEMBERS, JOINED]
+        if key != LEFT
     ]
-    attendance.append(
-        Attendance(
-            pid["noble"],
-            AttendanceStatus.SUBSTITUTE,
-            substitute_for=pid["carmen"],
-            id=_id("attendance/noble"),
-        )
-    )
     attendance.append(
         Attendance(pid["acton"], AttendanceStatus.ALSO_PRESENT, id=_id("attendance/acton"))
     )

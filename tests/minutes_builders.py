@@ -15,7 +15,7 @@ none). Members are present unless present=False.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from clerk.minutes.compose import compose_minutes
@@ -36,6 +36,7 @@ from clerk.record import (
     MeetingStatus,
     MemberRole,
     Membership,
+    MembershipChange,
     MinuteParagraph,
     Part,
     Person,
@@ -129,6 +130,28 @@ class MeetingBuilder:
         if present:
             self.attend(p, AttendanceStatus.PRESENT)
         return p
+
+    def change_membership(
+        self, left: Person | None = None, joined: Person | None = None
+    ) -> MembershipChange:
+        """A membership change noted at this meeting: `left`'s seat ends the day before it,
+        `joined` holds a seat from its day (in `left`'s role and seat, if any)."""
+        day = self.meeting.date
+        role, seat = MemberRole.MEMBER, ""
+        if left is not None:
+            for ms in self.memberships:
+                if ms.person_id == left.id:
+                    ms.to_date = day - timedelta(days=1)
+                    role, seat = ms.role, ms.seat
+        if joined is not None:
+            self.memberships.append(
+                Membership(self.committee.id, joined.id, role=role, seat=seat, from_date=day)
+            )
+        change = MembershipChange(
+            left_id=left.id if left else None, joined_id=joined.id if joined else None
+        )
+        self.meeting.membership_changes.append(change)
+        return change
 
     def attend(
         self,

@@ -188,3 +188,18 @@ def test_existing_meeting_is_the_committees_on_that_day(store: Store) -> None:
     assert importing.existing_meeting(store, importing.read(AGENDA).record) == saved.meeting_id
     october = importing.read(MEETING_RECORD).record
     assert importing.existing_meeting(store, october) is None
+
+
+def test_the_next_agenda_leaves_what_it_does_not_say_of_the_committee(tmp_path: Path) -> None:
+    """The October record names the committee as its minutes do and gives its quorum; the
+    November agenda pack says neither, and importing it must not erase them."""
+    from clerk.samples import load_samples
+    from clerk.store import Store
+
+    store = Store(tmp_path / "clerk.db")
+    ids = load_samples(store)
+    october = store.load_record(ids["fps-2019-10-17.json"]).committee
+    november = store.load_record(ids["fps-2019-11-25.toml"]).committee
+    assert october.id == november.id
+    assert november.minutes_name == "Family and People Services Policy & Scrutiny Committee"
+    assert november.quorum == october.quorum > 0

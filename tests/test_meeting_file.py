@@ -615,6 +615,50 @@ def test_membership_dates_in_order() -> None:
     assert "'to' is before 'from'" in err.message
 
 
+CHANGED = GOOD.replace(
+    '[[members]]\nname = "Cy Member"\n',
+    '[[members]]\nname = "Cy Member"\nto = 2020-01-05\n\n'
+    '[[members]]\nname = "Di New"\nfrom = 2020-01-06\n\n'
+    '[[membership_changes]]\nleft = "Cy Member"\njoined = "Di New"\n',
+)
+
+
+def test_a_membership_change_is_read_written_and_minuted() -> None:
+    record = meeting_file.loads(CHANGED)
+    by_id = {p.id: p.name for p in record.people}
+    (change,) = record.meeting.membership_changes
+    assert (by_id[change.left_id or ""], by_id[change.joined_id or ""]) == ("Cy Member", "Di New")
+    assert meeting_file.dumps(meeting_file.loads(meeting_file.dumps(record))) == (
+        meeting_file.dumps(record)
+    )
+    assert '[[membership_changes]]\nleft = "Cy Member"\njoined = "Di New"' in (
+        meeting_file.dumps(record)
+    )
+    from clerk.minutes.compose import Composer
+    from clerk.minutes.style import HouseStyle
+
+    assert Composer(record, HouseStyle()).membership_sentences() == [
+        "It was noted that Councillor Cy Member had stepped down from the Committee and would "
+        "be replaced by Councillor Di New."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('left = "Cy Member"\njoined = "Di New"\n', "", "name who 'left' the committee"),
+        ('left = "Cy Member"', 'left = "Ann Clerk"', "'Ann Clerk' is not among the [[members]]"),
+        ("to = 2020-01-05", "to = 2020-01-06", "'Cy Member' still holds a seat on 2020-01-06"),
+        ("from = 2020-01-06", "from = 2020-01-07", "'Di New' holds no seat on 2020-01-06"),
+    ],
+)
+def test_a_membership_change_that_the_seats_contradict(old: str, new: str, expected: str) -> None:
+    bad = CHANGED.replace(old, new)
+    err = _fails(bad)
+    assert expected in err.message
+    assert err.line is not None and err.line >= _line(bad, "[[membership_changes]]")
+
+
 def test_read_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(GOOD.replace("number = 2", "number = 1"), encoding="utf-8")
@@ -641,6 +685,7 @@ def test_the_documentation_names_every_field() -> None:
     doc = (Path(__file__).resolve().parent.parent / "docs" / "meeting-file.md").read_text()
     tables = [meeting_file.COMMITTEE, meeting_file.MEETING, meeting_file.MEMBER]
     tables += [meeting_file.PERSON, meeting_file.ITEM, meeting_file.SUB_ITEM]
+    tables += [meeting_file.MEMBERSHIP_CHANGE]
     for table in tables:
         assert f"### `{table.header}`" in doc
     missing = [f"{t.header} {name}" for t in tables for name in t.fields if f"`{name}`" not in doc]

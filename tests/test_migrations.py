@@ -45,6 +45,8 @@ def test_v1_database_is_migrated_with_its_data(tmp_path: Path) -> None:
         assert record.items[1].sub_items[0].title == "Children’s services"
         assert record.meeting.approves_minutes_of == date(2019, 6, 17)
         assert record.meeting.status is MeetingStatus.ENDED
+        # the membership-changes step (issue 11): none noted at a meeting recorded before it
+        assert record.meeting.membership_changes == []
         assert [p.text for p in record.paragraphs_for(record.items[1].id)] == [
             "The Cabinet Member introduced the café report 🙂.",
             "Members asked about safeguarding.",
@@ -154,3 +156,21 @@ def test_empty_file_and_missing_folder_become_a_new_database(tmp_path: Path) -> 
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="folder"):
         Store(tmp_path)
+
+
+def test_the_membership_changes_step_adds_its_column_once(tmp_path: Path) -> None:
+    """On a database made before it, the step adds meetings.membership_changes holding "[]";
+    on one whose v1 step already made it (from today's record), it does nothing."""
+    from sqlite_utils import Database
+
+    from clerk.migrations import _v6_membership_changes
+
+    path = make_v1(tmp_path / "old.db")
+    conn = sqlite3.connect(path)
+    db = Database(conn)
+    _v6_membership_changes(db)
+    assert conn.execute("SELECT DISTINCT membership_changes FROM meetings").fetchall() == [("[]",)]
+    _v6_membership_changes(db)  # again: nothing to do, no error
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(meetings)")]
+    assert columns.count("membership_changes") == 1
+    conn.close()

@@ -38,10 +38,15 @@ PAGE_BREAKS = (
 #: exactly the number of times given.
 DELIBERATE: tuple[tuple[str, str, int, str], ...] = (
     (
-        "Family and People Services Policy & Scrutiny Committee",
-        "Family and People Services Policy and Scrutiny Committee",
-        2,
-        "one canonical committee name: the agenda's 'Policy and Scrutiny' (HOUSE_STYLE §6)",
+        "It was noted that Cllr Carmen had stepped down for the Committee and would be "
+        "replaced by Cllr Noble for this meeting.",
+        "It was noted that Councillor Alan Carmen had stepped down from the Committee and "
+        "would be replaced by Councillor Matt Noble.",
+        1,
+        "the record holds a membership change (Carmen left the committee, Noble joined it in "
+        "his place), written in the house wording for one: 'Councillor' and the full name as "
+        "everywhere else in the minutes (HOUSE_STYLE §3), 'from the Committee', not the slip "
+        "'for', and no 'for this meeting', which would make a member a one-night substitute",
     ),
     (
         "4.2 The Committee received the update",

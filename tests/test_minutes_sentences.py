@@ -28,17 +28,56 @@ def numbered(text: str, number: str) -> str:
 
 def test_substitute_sits_in_the_place_of_the_member_replaced() -> None:
     m, _ = committee_of_three()
+    payne = m.member("Alice Payne", present=False, pronoun="she")
+    m.attend(payne, AttendanceStatus.APOLOGIES)
+    m.member("Peter Freeman")
+    m.attend(m.councillor("Matt Noble"), AttendanceStatus.SUBSTITUTE, substitute_for=payne)
+    text = minutes_text(m.build())
+    assert (
+        "Members Present: Councillors Jonathan Glanz (Chairman), Margot Bright, Peter Freeman, "
+        "Matt Noble and Selina Short" in lines(text)
+    )
+    # she sent apologies and stays on the committee: nothing says she stepped down
+    assert numbered(text, "1.1") == (
+        "1.1 Apologies for absence were received from Councillor Alice Payne. Councillor Matt "
+        "Noble attended as a substitute for Councillor Alice Payne."
+    )
+    assert "stepped down" not in text
+
+
+def test_a_membership_change_is_noted_as_one() -> None:
+    m, _ = committee_of_three()
     carmen = m.member("Alan Carmen", present=False, pronoun="he")
     m.member("Peter Freeman")
-    m.attend(m.councillor("Matt Noble"), AttendanceStatus.SUBSTITUTE, substitute_for=carmen)
+    noble = m.councillor("Matt Noble")
+    m.change_membership(left=carmen, joined=noble)
+    m.attend(noble, AttendanceStatus.PRESENT)
     text = minutes_text(m.build())
+    # the new member is listed in the place of the one he replaced, as a member
     assert (
         "Members Present: Councillors Jonathan Glanz (Chairman), Margot Bright, Matt Noble, "
         "Peter Freeman and Selina Short" in lines(text)
     )
     assert numbered(text, "1.1") == (
-        "1.1 It was noted that Cllr Carmen had stepped down for the Committee and would be "
-        "replaced by Cllr Noble for this meeting."
+        "1.1 It was noted that Councillor Alan Carmen had stepped down from the Committee and "
+        "would be replaced by Councillor Matt Noble."
+    )
+    assert "Apologies" not in text and "substitute" not in text
+
+
+def test_a_member_leaving_and_one_joining_without_replacing_anyone() -> None:
+    m, people = committee_of_three()
+    joined = m.councillor("Ruth Ahmed")
+    m.change_membership(left=people["short"])
+    m.attend(people["short"], AttendanceStatus.ALSO_PRESENT)
+    m.change_membership(joined=joined)
+    m.attend(joined, AttendanceStatus.PRESENT)
+    text = minutes_text(m.build())
+    assert numbered(text, "1.1") == (
+        "1.1 It was noted that Councillor Selina Short had stepped down from the Committee."
+    )
+    assert numbered(text, "1.2") == (
+        "1.2 It was noted that Councillor Ruth Ahmed had been appointed to the Committee."
     )
 
 
@@ -80,7 +119,8 @@ def test_deputies_attend_as_their_respective_deputies() -> None:
         m.person("Neville Purssell", honorific="Dr"), AttendanceStatus.DEPUTY, substitute_for=health
     )
     assert numbered(minutes_text(m.build()), "1.1") == (
-        "1.1 Inspector Kevin Lee and Dr Neville Purssell attended as their respective Deputies."
+        "1.1 Inspector Kevin Lee and Dr Neville Purssell attended as Deputies for Chief "
+        "Superintendent Sue Williams and Dr Jules Martin respectively."
     )
 
 
@@ -169,22 +209,22 @@ def test_each_declaration_is_its_own_paragraph_with_kind_item_nature_and_action(
     text = minutes_text(m.build())
     assert numbered(text, "2.1") == (
         "2.1 Councillor Margot Bright declared a pecuniary interest in respect of item 5, "
-        "'PLANNING APPLICATIONS', in that she owns a property on the street. She left the room "
+        "'Planning Applications', in that she owns a property on the street. She left the room "
         "during the consideration of the item and took no part in the discussion or vote."
     )
     assert numbered(text, "2.2") == (
-        "2.2 Councillor Jonathan Glanz declared an other significant interest in respect of "
-        "item 6, 'SCHOOL ORGANISATION', in that he is a governor of the school. He remained in "
+        "2.2 Councillor Jonathan Glanz declared a significant interest in respect of "
+        "item 6, 'School Organisation', in that he is a governor of the school. He remained in "
         "the room for the discussion of the item but took no part in the vote."
     )
     assert numbered(text, "2.3") == (
         "2.3 Councillor Selina Short declared a non-pecuniary interest in her capacity as a "
-        "trustee of the Westminster Society in respect of item 6, 'SCHOOL ORGANISATION'. She "
+        "trustee of the Westminster Society in respect of item 6, 'School Organisation'. She "
         "remained in the room and took part in the discussion and vote."
     )
     assert numbered(text, "2.4") == (
         "2.4 Councillor Sam Taylor declared a pecuniary interest in respect of item 5, "
-        "'PLANNING APPLICATIONS'. They took part in the discussion and vote under a "
+        "'Planning Applications'. They took part in the discussion and vote under a "
         "dispensation."
     )
     assert numbered(text, "2.5").endswith(
@@ -389,7 +429,7 @@ def test_public_minutes_carry_only_the_exclusion_and_the_summary() -> None:
     # the declaration on it is made public without its nature
     assert numbered(text, "2.1") == (
         "2.1 Councillor Margot Bright declared a pecuniary interest in respect of item 8, "
-        "'CONTRACT AWARD'. She left the room during the consideration of the item and took no "
+        "'Contract Award'. She left the room during the consideration of the item and took no "
         "part in the discussion or vote."
     )
 

@@ -97,7 +97,8 @@ def test_councillor_lists_and_forms() -> None:
     assert phrases.councillor_list([]) == ""
     carmen = Person("Alan Carmen", honorific="Councillor")
     assert phrases.cllr(carmen) == "Councillor Alan Carmen"
-    assert phrases.cllr(carmen, short=True) == "Cllr Carmen"
+    # one form throughout, however the honorific was typed
+    assert phrases.cllr(Person("Alan Carmen", honorific="Cllr")) == "Councillor Alan Carmen"
     assert phrases.cllr(Person("Neville Purssell", honorific="Dr")) == "Dr Neville Purssell"
 
 
@@ -122,6 +123,29 @@ def test_pronouns() -> None:
     assert phrases.pronoun(Person("A", pronoun="she"), capital=True) == "She"
     assert phrases.pronoun(Person("A", pronoun="he"), "possessive") == "his"
     assert phrases.pronoun(Person("A", pronoun="They/them"), "object") == "them"
-    assert phrases.pronoun(Person("A")) == "they"
-    assert phrases.a_or_an("other significant interest") == "an other significant interest"
+    # none recorded: no pronoun is guessed (the minutes use the name)
+    assert phrases.pronoun(Person("A")) == ""
+    assert phrases.pronoun(Person("A", pronoun="ze"), capital=True) == ""
+    assert phrases.interest("other significant interest") == "a significant interest"
+    assert phrases.interest("Other Registrable Interest") == "a Registrable Interest"
+    assert phrases.interest("interest") == "an interest"
+    assert phrases.a_or_an("unpaid directorship") == "an unpaid directorship"
+    assert phrases.a_or_an("unique interest") == "a unique interest"
+    assert phrases.a_or_an("honorary post") == "an honorary post"
     assert phrases.a_or_an("pecuniary interest") == "a pecuniary interest"
+
+
+def test_titles_as_the_minutes_quote_them() -> None:
+    assert phrases.title_as_written(
+        "WESTMINSTER'S YOUTH JUSTICE, STRATEGIC PARTNERSHIP PLAN, 2019-2022, A PATHWAY TO "
+        "POSITIVE CHOICES"
+    ) == (
+        "Westminster's Youth Justice, Strategic Partnership Plan, 2019-2022, a Pathway to "
+        "Positive Choices"
+    )
+    assert phrases.title_as_written("2019/20 WORK PROGRAMME AND ACTION TRACKER") == (
+        "2019/20 Work Programme and Action Tracker"
+    )
+    assert phrases.title_as_written("NHS AND CCG UPDATE") == "NHS and CCG Update"
+    assert phrases.title_as_written("Already in Mixed Case") == "Already in Mixed Case"
+    assert phrases.title_as_written("SELF-CONSENT") == "Self-Consent"

@@ -216,16 +216,16 @@ def test_not_a_record() -> None:
     assert "not a clerk meeting record" in _error("[1, 2]").message
 
 
-@pytest.mark.parametrize("version", ["2", "true", '"1"', "0", "null"])
+@pytest.mark.parametrize("version", ["3", "true", '"1"', "0", "null"])
 def test_unknown_versions_are_refused(version: str) -> None:
-    text = record_json.dumps(rich_record()).replace('"version": 1', f'"version": {version}')
+    text = record_json.dumps(rich_record()).replace('"version": 2', f'"version": {version}')
     err = _error(text)
     assert err.line == _line_of(text, '"version"')
     assert "not one this clerk reads" in err.message
 
 
 def test_a_newer_version_says_to_upgrade() -> None:
-    text = record_json.dumps(rich_record()).replace('"version": 1', '"version": 2')
+    text = record_json.dumps(rich_record()).replace('"version": 2', '"version": 3')
     assert "newer clerk" in _error(text).message
 
 
@@ -239,7 +239,7 @@ def test_unknown_field_names_the_field_and_line() -> None:
 
 
 def test_unknown_top_level_field() -> None:
-    text = record_json.dumps(rich_record()).replace('"version": 1,', '"version": 1,\n  "extra": 0,')
+    text = record_json.dumps(rich_record()).replace('"version": 2,', '"version": 2,\n  "extra": 0,')
     err = _error(text)
     assert err.line == 4
     assert 'unknown field "extra"' in err.message
@@ -320,6 +320,7 @@ def test_the_documentation_names_every_field() -> None:
 
     doc = (Path(__file__).resolve().parent.parent / "docs" / "record-json.md").read_text()
     classes = [r.MeetingRecord, r.Committee, r.Meeting, r.Adjournment, r.Person, r.Membership]
+    classes += [r.MembershipChange]
     classes += [r.AgendaItem, r.SubItem, r.Attendance, r.Declaration, r.MinuteParagraph]
     classes += [r.Resolution, r.Vote, r.Action]
     missing = [
@@ -332,3 +333,22 @@ def test_the_documentation_names_every_field() -> None:
     vocabularies = [r.MeetingStatus, r.MemberRole, r.Part, r.ItemOutcome, r.AttendanceStatus]
     vocabularies += [r.DeclarationAction, r.VoteMethod, r.ActionStatus]
     assert [v.value for e in vocabularies for v in e if f"`{v.value}`" not in doc] == []
+
+
+def test_a_version_1_record_still_imports() -> None:
+    """Written by version 1 (the October sample as it was): read with no membership changes,
+    its substitute still a substitute, and its minutes say so."""
+    from clerk.minutes.compose import compose_minutes
+    from clerk.minutes.render_text import render_text
+    from clerk.minutes.style import load_style
+
+    path = Path(__file__).resolve().parent / "fixtures" / "record_v1.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+    record = record_json.read(path)
+    assert record.meeting.membership_changes == []
+    text = render_text(compose_minutes(record, load_style("westminster")))
+    assert "Councillor Matt Noble attended as a substitute for Councillor Alan Carmen." in text
+    assert "stepped down" not in text
+    # written again, it is the newest version, and reads back the same
+    again = record_json.loads(record_json.dumps(record))
+    assert again == record

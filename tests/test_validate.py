@@ -15,6 +15,7 @@ from clerk.record import (
     AttendanceStatus,
     MeetingRecord,
     Membership,
+    MembershipChange,
     Part,
     Person,
     SubItem,
@@ -329,6 +330,50 @@ RULES: list[tuple[str, Breaker, str]] = [
         _set("votes.0.votes_for", 2),
         "a casting vote is recorded but the votes were not tied (2 for, 1 against)",
     ),
+    # who presided sat at the meeting
+    (
+        "presided by someone not sitting",
+        lambda r: _set("meeting.presiding_id", _person(r, "Heather Acton").id)(r),
+        "the meeting was presided by 'Heather Acton', who is not recorded as sitting",
+    ),
+    (
+        "presided by an unknown person",
+        _set("meeting.presiding_id", "ghost"),
+        "the meeting: presided by an unknown person id 'ghost'",
+    ),
+    # a substitute sits for a member who is not sitting too
+    (
+        "substitute for a member present",
+        lambda r: _set("attendance.2.substitute_for", _person(r, "Jonathan Glanz").id)(r),
+        "attendance of 'Matt Noble': sits in place of 'Jonathan Glanz', who is recorded as present",
+    ),
+    # membership changes agree with the seats
+    (
+        "membership change of no one",
+        lambda r: r.meeting.membership_changes.append(MembershipChange()),
+        "the 1st membership change names no one who left or joined the committee",
+    ),
+    (
+        "membership change of an unknown person",
+        lambda r: r.meeting.membership_changes.append(MembershipChange(left_id="ghost")),
+        "the 1st membership change: left is an unknown person id 'ghost'",
+    ),
+    (
+        "left but still seated",
+        lambda r: r.meeting.membership_changes.append(
+            MembershipChange(left_id=_person(r, "Jonathan Glanz").id)
+        ),
+        "the 1st membership change: 'Jonathan Glanz' left the committee, yet holds a seat on "
+        "it on 25 November 2019",
+    ),
+    (
+        "joined without a seat",
+        lambda r: r.meeting.membership_changes.append(
+            MembershipChange(joined_id=_person(r, "Heather Acton").id)
+        ),
+        "the 1st membership change: 'Heather Acton' joined the committee, yet holds no seat "
+        "on it on 25 November 2019",
+    ),
     # actions
     (
         "action item",
@@ -388,3 +433,17 @@ def test_unknown_person_is_named_by_id(record: MeetingRecord) -> None:
     found = validate.problems(record)
     assert "the 3rd attendance is of an unknown person id 'feedfacefeedface'" in found
     assert "attendance of person id 'feedfacefeedface': substitute for" not in " ".join(found)
+
+
+def test_a_membership_change_that_agrees_with_the_seats_is_sound(record: MeetingRecord) -> None:
+    """Emily Payne left before the meeting and Matt Noble joined in her place."""
+    payne, noble = _person(record, "Emily Payne"), _person(record, "Matt Noble")
+    day = record.meeting.date
+    for ms in record.memberships:
+        if ms.person_id == payne.id:
+            ms.to_date = date(day.year, day.month, day.day - 1)
+    record.memberships.append(Membership(record.committee.id, noble.id, from_date=day))
+    record.attendance[2].status = AttendanceStatus.PRESENT
+    record.attendance[2].substitute_for = None
+    record.meeting.membership_changes.append(MembershipChange(left_id=payne.id, joined_id=noble.id))
+    assert validate.problems(record) == []

@@ -670,6 +670,7 @@ from clerk.cli import registers as _registers  # noqa: E402, F401
 from clerk.cli import review as _review  # noqa: E402, F401
 from clerk.cli import review_screen as _review_screen  # noqa: E402, F401
 from clerk.cli import search as _search  # noqa: E402, F401
+from clerk.cli import style as _style_commands  # noqa: E402, F401
 from clerk.cli import versions_diff as _versions_diff  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover

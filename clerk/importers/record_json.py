@@ -31,11 +31,28 @@ _scanstring: Callable[[str, int], tuple[str, int]]
 _scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
 
 FORMAT = "clerk-meeting-record"
-VERSION = 1
+VERSION = 2
+
+
+def _v1_membership_changes(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds `meeting.membership_changes`, `meeting.presiding_id`,
+    `committee.minutes_name` and `paragraphs[].note` (issue 11), each read from a version-1
+    record at its default (the chair presided):
+    no change noted (its substitutes stay substitutes), the committee's own name, and
+    every paragraph numbered."""
+    meeting = data.get("meeting")
+    if isinstance(meeting, dict):
+        meeting.setdefault("membership_changes", [])
+    committee = data.get("committee")
+    if isinstance(committee, dict):
+        committee.setdefault("minutes_name", "")
+    return data
+
 
 #: version n -> a function turning a version-n document's "record" into a version n+1 one.
-#: Empty while there is only version 1; version 2 will add {1: _v1_to_v2}.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_membership_changes,
+}
 
 _TOP_LEVEL = ("format", "version", "record", "exempt")  # "exempt": where, for people
 _MAX_DIGITS = 4_300  # sys.get_int_max_str_digits(): json.loads refuses longer integers

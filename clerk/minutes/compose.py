@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from datetime import time
 
 from clerk.minutes import phrases
+from clerk.minutes.declaring import declaration_sentence
 from clerk.minutes.document import (
     STATUS,
     Block,
@@ -41,21 +42,21 @@ from clerk.minutes.document import (
     SignatureLines,
     plain,
 )
+from clerk.minutes.membership import AttendanceSentences
 from clerk.minutes.style import HouseStyle
+from clerk.minutes.voting import clause as clause
+from clerk.minutes.voting import vote_sentence
 from clerk.record import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
     Declaration,
-    DeclarationAction,
     MeetingRecord,
     MeetingStatus,
     MemberRole,
     Person,
     Resolution,
     Vote,
-    VoteChoice,
-    VoteMethod,
 )
 from clerk.standing import Standing, standing_items
 
@@ -101,17 +102,6 @@ def templated(template: str, **values: object) -> Inline:
         if text:
             runs.append(Run(text, bold=i % 2 == 1))
     return tuple(runs)
-
-
-def clause(text: str) -> str:
-    """A resolution's clause without its list punctuation."""
-    out = text.strip()
-    while True:
-        trimmed = out.removesuffix("; and").removesuffix(";").removesuffix(".")
-        trimmed = trimmed.removesuffix(",").rstrip()
-        if trimmed == out:
-            return out
-        out = trimmed
 
 
 def punctuate(clauses: list[str]) -> list[str]:
@@ -184,6 +174,7 @@ class Composer:
         self.chair_title = style.heading.chair_title or record.committee.chair_title or "Chair"
         self.body = record.committee.body or "Committee"
         self.standing = standing_items(record)
+        self.sentences = AttendanceSentences(record, style, self.body)
 
     # ----------------------------------------------------------------------- words
 
@@ -251,8 +242,10 @@ class Composer:
             else:
                 blocks += self.item_blocks(item)
         if self.r.meeting.end_time is not None:
-            ended = self.s.closing.ended.format(time=self.time(self.r.meeting.end_time))
-            blocks.append(Paragraph(plain(ended)))
+            ended = phrases.clock_time(
+                self.r.meeting.end_time, self.s.closing.time or self.s.opening.time
+            )
+            blocks.append(Paragraph(templated(self.s.closing.ended, time=ended)))
         labels = tuple(
             label.format(CHAIR=self.chair_title.upper(), Chair=self.chair_title)
             for label in self.s.closing.signatures
@@ -261,13 +254,13 @@ class Composer:
             blocks.append(SignatureLines(labels))
         blocks += [Paragraph(plain(line), source=STATUS) for line in self.status_lines()]
         marks = (("DRAFT",) if draft else ()) + (("CONFIDENTIAL",) if exempt else ())
-        title = f"{self.r.committee.name} – {self.date()}"
+        title = f"{self.r.committee.styled_name} – {self.date()}"
         if exempt:
             title += " – exempt minutes"
         return MinutesDocument(
             blocks=tuple(blocks),
             title=title,
-            running_header=f"{self.r.committee.name} – {self.date()}",
+            running_header=f"{self.r.committee.styled_name} – {self.date()}",
             draft=draft,
             confidential=exempt,
             marks=marks,
@@ -302,17 +295,38 @@ class Composer:
         return lines
 
     def heading_block(self) -> list[Block]:
+        """The council(s), title, committee and subtitle lines, or the style's own `lines`."""
         councils = self.s.heading.councils or self.r.committee.councils
-        out: list[Block] = []
-        for council in councils:
-            out.append(
-                Heading(council.upper() if self.s.heading.uppercase_councils else council, 1)
-            )
+        councils = [c.upper() if self.s.heading.uppercase_councils else c for c in councils]
+        if self.s.heading.lines:
+            return self.heading_lines(councils)
+        out: list[Block] = [Heading(council, 1) for council in councils]
         if self.s.heading.title:
             out.append(Heading(self.s.heading.title, 2))
-        out.append(Heading(self.r.committee.name, 3))
+        out.append(Heading(self.r.committee.styled_name, 3))
         if self.s.heading.subtitle:
             out.append(Heading(self.s.heading.subtitle, 4))
+        return out
+
+    def heading_lines(self, councils: list[str]) -> list[Block]:
+        """The style's heading lines in its order: a line with {council} is written once per
+        council; the committee's line is the main heading, lines before it the titles above
+        it and lines after it the subtitles (their levels in Word and markdown)."""
+        out: list[Block] = []
+        after_committee = False
+        for template in self.s.heading.lines:
+            names = {"committee": self.r.committee.styled_name}
+            names["COMMITTEE"] = names["committee"].upper()
+            if "{council}" in template:
+                for council in councils:
+                    out.append(Heading(template.format(council=council, **names), 1))
+                continue
+            text = template.format(council="", **names).replace("**", "")
+            if "{committee}" in template or "{COMMITTEE}" in template:
+                out.append(Heading(text, 3))
+                after_committee = True
+            elif text:
+                out.append(Heading(text, 4 if after_committee else 2))
         return out
 
     def opening(self) -> Inline:
@@ -320,7 +334,7 @@ class Composer:
         template = self.s.opening.joint if self.r.committee.is_joint else self.s.opening.single
         return templated(
             template,
-            committee=self.r.committee.name,
+            committee=self.r.committee.styled_name,
             date=self.date(),
             venue=m.venue,
             start_time=self.time(m.start_time) if m.start_time else "",
@@ -332,11 +346,21 @@ class Composer:
     def seats(self) -> list[tuple[str, Person, Attendance, Person | None]]:
         """Each seat filled at the meeting, chair(s) first then A–Z by the member's surname:
         (member label, the person sitting, their attendance, the member they sit for)."""
+        # a member who joined at this meeting in another's place is listed in that place,
+        # as a substitute is (HOUSE_STYLE §2.3)
+        in_place_of = {
+            c.joined_id: c.left_id
+            for c in self.r.meeting.membership_changes
+            if c.joined_id and c.left_id
+        }
+        presiding = self.r.meeting.presiding_id
+        chairs = (MemberRole.CHAIR, MemberRole.CO_CHAIR)
         memberships = sorted(
             self.r.members(),
             key=lambda m: (
-                m.role not in (MemberRole.CHAIR, MemberRole.CO_CHAIR),
-                self.r.person(m.person_id).sort_key,
+                m.person_id != presiding,
+                m.role not in chairs,
+                self.r.person(in_place_of.get(m.person_id, m.person_id)).sort_key,
             ),
         )
         seated: set[str] = set()
@@ -344,8 +368,14 @@ class Composer:
         for ms in memberships:
             member = self.r.person(ms.person_id)
             mark = ""
-            if ms.role in (MemberRole.CHAIR, MemberRole.CO_CHAIR):
+            if member.id == presiding:
                 mark = self.chair_title
+            elif ms.role in chairs:
+                # a co-chair who did not preside, when the record says who did
+                other = self.s.attendance.other_co_chair
+                mark = (
+                    self.chair_title if presiding is None else other.format(title=self.chair_title)
+                )
             own = self.r.attendance_of(member.id)
             if own is not None and own.status is AttendanceStatus.PRESENT:
                 out.append((mark, member, own, None))
@@ -358,7 +388,32 @@ class Composer:
                 ):
                     out.append(("", self.r.person(a.person_id), a, member))
                     seated.add(a.person_id)
-        # anyone else recorded in a seat (no current membership on the record): at the end
+        out += self.unlisted_seats(seated)
+        return self.in_order(out)
+
+    def in_order(
+        self, seats: list[tuple[str, Person, Attendance, Person | None]]
+    ) -> list[tuple[str, Person, Attendance, Person | None]]:
+        """The seats in the style's order: alphabetical (the chair first, then A–Z by the
+        member's surname, a substitute in the place of the member replaced), as recorded in
+        the roll call, by seat (the committee's own order of its seats), or councillors
+        first (the chair, councillors A–Z, then everyone else A–Z)."""
+        order = self.s.attendance.order
+        if order == "recorded":
+            rows = {a.id: i for i, a in enumerate(self.r.attendance)}
+            return sorted(seats, key=lambda s: rows.get(s[2].id, len(rows)))
+        if order == "seat":
+            listed = {m.person_id: i for i, m in enumerate(self.r.memberships)}
+            return sorted(seats, key=lambda s: listed.get((s[3] or s[1]).id, len(listed)))
+        if order == "councillors_first":
+            return sorted(seats, key=lambda s: (not s[0], not s[1].is_councillor))
+        return seats
+
+    def unlisted_seats(
+        self, seated: set[str]
+    ) -> list[tuple[str, Person, Attendance, Person | None]]:
+        """Anyone recorded in a seat with no current membership on the record: at the end."""
+        out: list[tuple[str, Person, Attendance, Person | None]] = []
         rest = [
             (a, p)
             for a, p in self.present(
@@ -388,8 +443,13 @@ class Composer:
         officer_att = {p.id: at for at, p in officers}
         out: list[Block] = []
         if a.layout == "inline":
-            names = [self.seat_name(mark, p, att) for mark, p, att, _ in seats]
             all_councillors = all(p.is_councillor for _, p, _, _ in seats)
+            if all_councillors:  # "Councillors A (Chairman), B and C"
+                names = [self.seat_name(mark, p, att) for mark, p, att, _ in seats]
+            else:  # each named in full: "Councillor A (Chair), Dr B and Councillor C"
+                names = [
+                    phrases.cllr(p) + (f" ({mark})" if mark else "") for mark, p, _, _ in seats
+                ]
             if names:
                 listed = (
                     phrases.councillor_list(names) if all_councillors else phrases.join_names(names)
@@ -414,22 +474,28 @@ class Composer:
         out.append(Paragraph(templated(a.present_heading)))
         lines: list[str] = []
         for mark, p, att, replaced in seats:
+            role = att.role or p.role
             if a.layout == "per_seat":
                 seat = self.seat_label(replaced or p)
                 name = phrases.cllr(p)
                 if att.status is AttendanceStatus.DEPUTY and a.deputy_mark:
                     name += f" {a.deputy_mark}"
+                if mark == self.chair_title and a.per_seat_chair == "title":
+                    # "Chair: Councillor Tim Mitchell (Cabinet Member for …)"
+                    lines.append(f"{mark}: {name}" + (f" ({role})" if role else ""))
+                    continue
                 if mark:
                     name += f" ({mark})"
                 lines.append(f"{seat}: {name}" if seat else name)
             else:
-                label = mark or att.role
+                label = chair_label(a.chair_label, mark, att.role) if mark else att.role
                 if att.status is AttendanceStatus.DEPUTY and a.deputy_mark:
                     label = (label + " " if label else "") + a.deputy_mark.strip("()")
                 lines.append(f"{phrases.cllr(p)} ({label})" if label else phrases.cllr(p))
         others: list[Person] = []
         roles: dict[str, str] = {}
-        if a.also_present:
+        also_line = a.also_present and also and a.also_present_layout == "line"
+        if a.also_present and not also_line:
             others += also
             roles.update({k: v.role for k, v in also_att.items()})
         if a.officers:
@@ -441,6 +507,9 @@ class Composer:
             label = phrases.role_label(p, roles.get(p.id, ""))
             lines.append(f"{phrases.cllr(p)} ({label})" if label else phrases.cllr(p))
         out += [Paragraph(plain(line)) for line in lines]
+        if also_line:  # "Also present: …" after the list, as in the inline layout
+            also_names = self.people_list(also, {k: v.role for k, v in also_att.items()})
+            out.append(Paragraph(templated(a.also_present_line, names=also_names)))
         return out
 
     def seat_label(self, member: Person) -> str:
@@ -451,97 +520,22 @@ class Composer:
 
     def people_list(self, people: list[Person], roles: dict[str, str] | None = None) -> str:
         """ "Councillor Heather Acton", "Councillors A and B", "Councillor A and X (Role)"."""
-        roles = roles or {}
-        councillors = [p for p in people if p.is_councillor]
-        others = [p for p in people if not p.is_councillor]
-        parts = []
-        if councillors:
-            parts.append(phrases.councillor_list([p.name for p in councillors]))
-        parts += [phrases.name_with_role(p, roles.get(p.id, "")) for p in others]
-        if len(parts) > 1 and len(councillors) > 1:
-            # "Councillors A and B, and X (Role)" reads badly: name each person instead
-            return phrases.join_names(
-                phrases.cllr(p)
-                if p.is_councillor
-                else phrases.name_with_role(p, roles.get(p.id, ""))
-                for p in people
-            )
-        return phrases.join_names(parts)
+        return phrases.people_list(people, roles)
 
-    # ----------------------------------------------------------------------- movements
+    # ----------------------------------------------------------------------- attendance sentences
 
     def movements(self) -> list[tuple[str | None, str, str, str]]:
         """(item id or None, "arrived"/"left", sentence, source) for late arrivals and early
         departures."""
-        out = []
-        items = {i.id: i for i in self.r.items}
-        for a in self.r.attendance:
-            person = self.r.person(a.person_id)
-            for kind, at, item_id, template in (
-                ("arrived", a.arrived_at, a.arrived_item_id, self.s.attendance.arrived),
-                ("left", a.left_at, a.left_item_id, self.s.attendance.left),
-            ):
-                if at is None and item_id is None:
-                    continue
-                during = f" during item {items[item_id].number}" if item_id in items else ""
-                when = self.time(at) if at is not None else ""
-                sentence = template.format(name=phrases.cllr(person), time=when, during=during)
-                if at is None:
-                    sentence = sentence.replace(" at ", " ", 1)
-                out.append(
-                    (item_id if item_id in items else None, kind, sentence, f"attendance:{a.id}")
-                )
-        return out
+        return [(m.item_id, m.kind, m.sentence, m.source) for m in self.sentences.movements()]
 
     def unplaced_movements(self) -> list[str]:
         return [s for item_id, _, s, _ in self.movements() if item_id is None]
 
-    # ----------------------------------------------------------------------- generated minutes
-
     def membership_sentences(self) -> list[str]:
-        m = self.s.membership
-        out: list[str] = []
-        subs = [
-            (a, p)
-            for a, p in self.present([AttendanceStatus.SUBSTITUTE])
-            if a.substitute_for is not None
-        ]
-        subs.sort(key=lambda ap: self.r.person(ap[0].substitute_for or "").sort_key)
-        sentences = []
-        for a, p in subs:
-            member = self.r.person(a.substitute_for or "")
-            sentences.append(
-                m.substitute.format(
-                    member=phrases.cllr(member),
-                    member_short=phrases.cllr(member, short=True),
-                    substitute=phrases.cllr(p),
-                    substitute_short=phrases.cllr(p, short=True),
-                    body=self.body,
-                )
-            )
-        if sentences:
-            out.append(" ".join(sentences))
-        apologies = phrases.by_surname(p for _, p in self.present([AttendanceStatus.APOLOGIES]))
-        if apologies:
-            roles = {a.person_id: a.role for a in self.r.attendance}
-            names = phrases.join_names(
-                phrases.cllr(p) if p.is_councillor else phrases.name_with_role(p, roles[p.id])
-                for p in apologies
-            )
-            out.append(m.apologies.format(names=names))
-        deputies = self.present([AttendanceStatus.DEPUTY])
-        if deputies:
-            deputies.sort(key=lambda ap: ap[1].sort_key)
-            names = phrases.join_names(phrases.cllr(p) for _, p in deputies)
-            if len(deputies) == 1:
-                a, _ = deputies[0]
-                absent = self.r.person(a.substitute_for) if a.substitute_for else None
-                out.append(
-                    m.deputy.format(names=names, member=phrases.cllr(absent) if absent else "")
-                )
-            else:
-                out.append(m.deputies.format(names=names))
-        return out or [m.none]
+        return self.sentences.membership_minute()
+
+    # ----------------------------------------------------------------------- declarations
 
     def declarations(self) -> list[Declaration]:
         return sorted(self.r.declarations, key=lambda d: (d.position, d.id))
@@ -555,38 +549,20 @@ class Composer:
         return [self.declaration_sentence(d, public=public) for d in declarations]
 
     def declaration_sentence(self, d: Declaration, *, public: bool) -> str:
-        person = self.r.person(d.person_id)
-        item = self.r.item(d.item_id) if d.item_id else None
-        hide = public and item is not None and item.is_exempt
-        text = f"{phrases.cllr(person)} declared {phrases.a_or_an(d.kind.strip())}"
-        if d.capacity.strip() and not hide:
-            text += f" in {phrases.pronoun(person, 'possessive')} capacity as {d.capacity.strip()}"
-        if item is not None:
-            text += f" in respect of item {item.number}, '{item.title}'"
-        nature = d.nature.strip().rstrip(".")
-        if nature and not hide:
-            if not nature.casefold().startswith("in that"):
-                nature = f"in that {nature}"
-            text += f", {nature}"
-        text += "."
-        the_item = "the item" if item is not None else "the items concerned"
-        he = phrases.pronoun(person, capital=True)
-        action = {
-            DeclarationAction.LEFT_ROOM: f"{he} left the room during the consideration of "
-            f"{the_item} and took no part in the discussion or vote.",
-            DeclarationAction.DID_NOT_VOTE: f"{he} remained in the room for the discussion of "
-            f"{the_item} but took no part in the vote.",
-            DeclarationAction.REMAINED: f"{he} remained in the room and took part in the "
-            "discussion and vote.",
-            DeclarationAction.DISPENSATION: f"{he} took part in the discussion and vote under "
-            "a dispensation.",
-        }[d.action]
-        return f"{text} {action}"
+        return declaration_sentence(self.r, self.s, d, public=public)
 
     # ----------------------------------------------------------------------- items
 
     def item_heading(self, item: AgendaItem) -> Heading:
-        return Heading(f"{item.number}. {item.title}", 5)
+        """ "5. IMMUNISATION PROGRAMMES", or as the style's [items] heading says (headings
+        are bold whatever the markers)."""
+        text = self.s.items.heading.format(
+            number=item.number,
+            title=item.title,
+            title_upper=item.title.upper(),
+            title_case=phrases.title_as_written(item.title),
+        )
+        return Heading(text.replace("**", ""), 5)
 
     def item_blocks(self, item: AgendaItem) -> list[Block]:
         """An item's minute: numbered paragraphs, then the RESOLVED block."""
@@ -604,15 +580,22 @@ class Composer:
                     for d in declarations
                 ]
             else:
-                texts.append((plain(self.s.declarations.none), (), "declarations"))
+                texts.append((templated(self.s.declarations.none), (), "declarations"))
         if item.is_exempt:  # the exempt minutes: declarations on it, in full, under it
             texts += [
                 (plain(self.declaration_sentence(d, public=False)), (), f"declarations:{d.id}")
                 for d in self.r.declarations_for(item.id)
             ]
+        notes: set[str] = set()  # sources of unnumbered notes
         for p in self.r.paragraphs_for(item.id):
             bullets = tuple(plain(b) for b in p.bullets if b.strip())
-            texts.append((plain(p.text), bullets, f"paragraphs:{p.id}"))
+            if p.note:
+                notes.add(f"paragraphs:{p.id}")
+                texts.append(
+                    (templated(self.s.items.note, text=p.text), bullets, f"paragraphs:{p.id}")
+                )
+            else:
+                texts.append((plain(p.text), bullets, f"paragraphs:{p.id}"))
         texts += [
             (plain(self.vote_sentence(v)), (), f"votes:{v.id}") for v in self.r.votes_for(item.id)
         ]
@@ -621,12 +604,15 @@ class Composer:
         blocks: list[Block] = [self.item_heading(item)]
         n = 0
         for runs, bullets, source in texts:
+            if source in notes:  # not numbered, and no number skipped for it
+                blocks.append(Paragraph(runs, bullets=bullets, source=source))
+                continue
             n += 1
             blocks.append(
                 Paragraph(runs, number=f"{item.number}.{n}", bullets=bullets, source=source)
             )
         if resolutions:
-            blocks.append(self.resolved(item, resolutions, only_content=not texts, next_n=n + 1))
+            blocks.append(self.resolved(item, resolutions, only_content=not n, next_n=n + 1))
         return blocks
 
     def resolved(
@@ -672,7 +658,9 @@ class Composer:
             resolutions = tuple(
                 (rs.label.format(n=i), text) for i, text in enumerate(punctuate(clauses), start=1)
             )
-        heading = f"{rs.heading} That" if hoist else rs.heading
+        # the heading is bold whatever the markers say: "**RESOLVED:**" prints no asterisks
+        plain_heading = rs.heading.replace("**", "")
+        heading = f"{plain_heading} That" if hoist else plain_heading
         return Resolved(
             resolutions,
             heading=heading,
@@ -708,61 +696,15 @@ class Composer:
         return [self.vote_sentence(v) for v in self.r.votes_for(item.id)]
 
     def vote_sentence(self, vote: Vote) -> str:
-        if vote.named and vote.method is VoteMethod.RECORDED:
-            vote = vote.counted_from_names()
-        motion = clause(vote.motion)
-        if not motion and vote.resolution_id:
-            # only the vote's own item's resolution: another item's may be exempt business
-            res = next(
-                (
-                    r
-                    for r in self.r.resolutions
-                    if r.id == vote.resolution_id and r.item_id == vote.item_id
-                ),
-                None,
-            )
-            motion = clause(res.text) if res else ""
-        subject = f"the motion {phrases.lower_first(motion)}" if motion else "the motion"
-        outcome = vote.outcome.value  # "carried" / "lost"
-        chair = f"the {self.chair_title}"
-        casting = ""
-        if vote.casting_vote is not None:
-            side = "for" if vote.casting_vote is VoteChoice.FOR else "against"
-            casting = (
-                f" The votes being equal, {chair} gave a casting vote {side} the motion, which "
-                f"was therefore {outcome}."
-            )
-        if vote.method is VoteMethod.RECORDED:
-            groups = []
-            for choice, label in (
-                (VoteChoice.FOR, "Voting for"),
-                (VoteChoice.AGAINST, "Voting against"),
-                (VoteChoice.ABSTAIN, "Abstaining"),
-            ):
-                people = phrases.by_surname(
-                    self.r.person(pid) for pid, c in vote.named.items() if c is choice
-                )
-                if people:
-                    groups.append(f"{label}: {self.people_list(people)}.")
-            text = f"A recorded vote was taken on {subject}."
-            if groups:
-                text += " " + " ".join(groups)
-            if casting:
-                return text + casting
-            return f"{text} The motion was {outcome}."
-        counts = ""
-        if self.s.votes.show_counts:
-            counts = (
-                f" ({vote.votes_for} for, {vote.votes_against} against, "
-                f"{phrases.plural(vote.abstentions, 'abstention')})"
-            )
-        if vote.casting_vote is not None:
-            side = "for" if vote.casting_vote is VoteChoice.FOR else "against"
-            return (
-                f"On a show of hands on {subject}, the votes were equal{counts} and {chair} "
-                f"gave a casting vote {side} the motion, which was therefore {outcome}."
-            )
-        return f"On a show of hands, {subject} was {outcome}{counts}."
+        return vote_sentence(self.r, self.s, vote, self.chair_title)
+
+
+def chair_label(template: str, mark: str, role: str) -> str:
+    """The chair's label in the one-a-line layout: the mark in place of the role ("Chair"),
+    or beside it ("Chair, Cabinet Member for …"), with no stray separator when there is no
+    role."""
+    text = template.format(title=mark, role=role)
+    return text.strip().strip(",;–-").strip() if not role else text
 
 
 def _unhoist(text: str, *, capital: bool) -> str:

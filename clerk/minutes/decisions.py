@@ -43,7 +43,7 @@ def compose_decision_note(record: MeetingRecord, style: HouseStyle) -> MinutesDo
     for council in councils:
         blocks.append(Heading(council.upper() if style.heading.uppercase_councils else council, 1))
     blocks.append(Heading(TITLE, 2))
-    blocks.append(Heading(record.committee.name, 3))
+    blocks.append(Heading(record.committee.styled_name, 3))
     when = c.date()
     if m.start_time is not None:
         when += f", {c.time(m.start_time)}"

@@ -22,10 +22,26 @@ def role_label(person: Person, role: str = "") -> str:
     return " – ".join(part for part in (role or person.role, person.organisation) if part)
 
 
-def name_with_role(person: Person, role: str = "") -> str:
-    """ "Catherine Heffernan (Principal Advisor … – NHS England)", or the bare name."""
+def name_with_role(person: Person, role: str = "", *, honorific: bool = False) -> str:
+    """ "Catherine Heffernan (Principal Advisor … – NHS England)", or the bare name; with
+    honorific=True a non-councillor's honorific leads ("Dr Ann Lee (…)")."""
     label = role_label(person, role)
-    return f"{person.name} ({label})" if label else person.name
+    name = cllr(person) if honorific else person.name
+    return f"{name} ({label})" if label else name
+
+
+def people_list(people: Sequence[Person], roles: dict[str, str] | None = None) -> str:
+    """People as the minutes list them, in the order given: "Councillor Heather Acton",
+    "Councillors A and B" (the honorific once when all are councillors); with others among
+    them each is named in full, "Councillor A, Dr B (Role) and Councillor C", so that the
+    order (A–Z, or matching another list) is kept."""
+    roles = roles or {}
+    if people and all(p.is_councillor for p in people):
+        return councillor_list([p.name for p in people])
+    return join_names(
+        cllr(p) if p.is_councillor else name_with_role(p, roles.get(p.id, ""), honorific=True)
+        for p in people
+    )
 
 
 def surname(person: Person) -> str:
@@ -49,11 +65,12 @@ def plural_honorific(word: str) -> str:
     return {"Councillor": "Councillors", "Cllr": "Cllrs", "Cllr.": "Cllrs."}.get(word, word + "s")
 
 
-def cllr(person: Person, *, short: bool = False) -> str:
-    """A person as the minutes' sentences name them: "Councillor Heather Acton" (or "Cllr
-    Carmen" with short=True); a non-councillor by name, with any honorific such as "Dr"."""
+def cllr(person: Person) -> str:
+    """A person as the minutes' sentences name them: "Councillor Heather Acton" (one form
+    throughout, however the honorific was typed); a non-councillor by name, with any
+    honorific such as "Dr"."""
     if person.is_councillor:
-        return f"Cllr {surname(person)}" if short else f"Councillor {person.name}"
+        return f"Councillor {person.name}"
     return f"{person.honorific} {person.name}".strip()
 
 
@@ -68,16 +85,72 @@ _PRONOUNS = {
 
 
 def pronoun(person: Person, case: str = "subject", *, capital: bool = False) -> str:
-    """The person's pronoun in a case ("subject", "object", "possessive", "reflexive");
-    "they" when unknown."""
-    forms = _PRONOUNS.get(person.pronoun.strip().casefold().split("/")[0], _PRONOUNS["they"])
+    """The person's pronoun in a case ("subject", "object", "possessive", "reflexive"), or ""
+    when the record does not hold one: the minutes never guess a pronoun, they use the name."""
+    forms = _PRONOUNS.get(person.pronoun.strip().casefold().split("/")[0])
+    if forms is None:
+        return ""
     word = forms[("subject", "object", "possessive", "reflexive").index(case)]
     return word[:1].upper() + word[1:] if capital else word
 
 
+# Words spelt with a vowel that sound a consonant ("a unique", "a one-off", "a European"),
+# and with an h that is not sounded ("an honorary").
+_A_BEFORE = ("uni", "use", "usu", "uti", "eu", "one", "once")
+_AN_BEFORE = ("hon", "hour", "heir")
+
+
 def a_or_an(phrase: str) -> str:
-    """ "a pecuniary interest", "an other significant interest"."""
-    return ("an " if phrase[:1].casefold() in "aeiou" and phrase else "a ") + phrase
+    """ "a pecuniary interest", "an interest", "a unique …", "an honorary …"."""
+    word = phrase.strip().casefold()
+    vowel = word[:1] in tuple("aeiou") and not word.startswith(_A_BEFORE)
+    return ("an " if vowel or word.startswith(_AN_BEFORE) else "a ") + phrase
+
+
+def interest(kind: str) -> str:
+    """The kind of interest as a declaration names it, with its article: "a pecuniary
+    interest", "a significant interest" for the code's "other significant interest" (the
+    "other" only sets the category apart from the one listed before it in the code; "an
+    other significant interest" is not English)."""
+    name = " ".join(kind.split())
+    if name[:6].casefold() == "other " and len(name) > 6:
+        name = name[6:]
+    return a_or_an(name)
+
+
+# Short words a title in title case keeps in lower case, after its first word.
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or"}
+    | {"the", "to", "upon", "via", "with"}
+)
+
+
+def title_as_written(title: str) -> str:
+    """An agenda item's title as the minutes' sentences quote it: a title the agenda prints in
+    capitals in title case ("WESTMINSTER'S YOUTH JUSTICE PLAN, 2019-2022" -> "Westminster's
+    Youth Justice Plan, 2019-2022"), keeping what reads as an acronym ("NHS", "CCG": no
+    vowel) and anything with a digit; a title already in mixed case as it is."""
+    title = " ".join(title.split())
+    if any(ch.islower() for ch in title):
+        return title
+    words = title.split(" ")
+    out = []
+    for index, word in enumerate(words):
+        parts = []
+        for part in word.split("-"):
+            letters = "".join(ch for ch in part if ch.isalpha())
+            if not letters or any(ch.isdigit() for ch in part):
+                parts.append(part)
+            elif not any(ch in "AEIOUY" for ch in letters.upper()):
+                parts.append(part)  # an acronym: "NHS", "CCG", "BCF"
+            elif index > 0 and letters.casefold() in _SMALL_WORDS and part.isalpha():
+                parts.append(part.lower())
+            else:
+                lowered = part.lower()
+                first = next((i for i, ch in enumerate(lowered) if ch.isalpha()), 0)
+                parts.append(lowered[:first] + lowered[first].upper() + lowered[first + 1 :])
+        out.append("-".join(parts))
+    return " ".join(out)
 
 
 def capitalise(text: str) -> str:

@@ -30,6 +30,7 @@ STYLES_DIR = Path(__file__).parent / "styles"
 
 LAYOUTS = ("inline", "per_person", "per_seat")
 ORDERS = ("agenda", "taken")
+PEOPLE_ORDERS = ("alphabetical", "recorded", "seat", "councillors_first")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class HeadingStyle:
     title: str = "MINUTES"
     subtitle: str = "MINUTES OF PROCEEDINGS"
     chair_title: str = ""  # "Chairman" or "Chair"; "" = as the committee says
+    # the heading's lines in order, in place of the four above: {council} (a line per
+    # council), {committee} / {COMMITTEE}, or fixed text; [] = councils, title, committee,
+    # subtitle
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -53,33 +58,69 @@ class OpeningStyle:
 @dataclass(frozen=True)
 class AttendanceStyle:
     layout: str = "inline"  # inline | per_person | per_seat
+    # the order of the people sitting: alphabetical (the chair first, then A–Z by surname) |
+    # recorded (as marked in the roll call) | seat (the committee's order of its seats) |
+    # councillors_first (the chair, councillors A–Z, then others A–Z)
+    order: str = "alphabetical"
     members: str = "**Members Present:** {names}"  # inline: {names} is "Councillors A, B and C"
     present_heading: str = "**Present:**"  # per_person / per_seat: a heading, then one a line
     also_present: bool = True
     also_present_line: str = "**Also present:** {names}."
+    # in the one-a-line layouts: listed (one a line after the members) | line (the line above)
+    also_present_layout: str = "listed"
     officers: bool = False  # list officers in the attendance (Westminster names them in the text)
     officers_line: str = "**Officers:** {names}."
     deputy_mark: str = "(acting as Deputy)"
+    # the chair's label in the per_person layout; {title} the chair's title, {role} their role
+    # at the meeting: "{title}" in place of the role, "{title}, {role}" beside it
+    chair_label: str = "{title}"
+    # the chair's line in the per_seat layout: seat ("Seat: Name (Chair)") | title
+    # ("Chair: Name (Role)")
+    per_seat_chair: str = "seat"
+    # a co-chair who did not preside (when the record says who did): "" no mark, "Co-{title}"
+    other_co_chair: str = ""
     arrived: str = "{name} arrived at {time}{during}."  # {during}: " during item 4" or ""
     left: str = "{name} left the meeting at {time}{during}."
+    # when the clerk recorded the item but not the time
+    arrived_untimed: str = "{name} arrived{during}."
+    left_untimed: str = "{name} left the meeting{during}."
 
 
 @dataclass(frozen=True)
 class MembershipStyle:
+    """The Membership minute. A membership change (a member has left the committee or
+    joined it), apologies with a substitute for one meeting, and a deputy are three facts
+    with wording of their own; none may read as another."""
+
     none: str = "There were no changes to the membership."
-    # {member} {member_short} {substitute} {substitute_short} {body}
-    substitute: str = (
-        "It was noted that {member_short} had stepped down for the {body} and would be "
-        "replaced by {substitute_short} for this meeting."
+    # a membership change noted at the meeting; {left} {joined} {body}
+    replaced: str = (
+        "It was noted that {left} had stepped down from the {body} and would be replaced "
+        "by {joined}."
     )
+    left: str = "It was noted that {left} had stepped down from the {body}."
+    joined: str = "It was noted that {joined} had been appointed to the {body}."
+    # {names}: everyone who sent apologies, A–Z
     apologies: str = "Apologies for absence were received from {names}."
-    deputies: str = "{names} attended as their respective Deputies."
+    # one sentence per substitute, after the apologies; {substitute} {member}
+    substitute: str = "{substitute} attended as a substitute for {member}."
+    # {names}: the deputies; {member} / {members}: whom they deputised for, in the same order
+    deputies: str = "{names} attended as Deputies for {members} respectively."
     deputy: str = "{names} attended as Deputy for {member}."
+    # separate: apologies (with substitutes), then deputies with whom they sat for |
+    # deputies_after_their_members: "Apologies … from A and B. X and Y attended as their
+    # respective Deputies. Apologies … were also received from C."
+    grouping: str = "separate"
+    apologies_also: str = "Apologies for absence were also received from {names}."
+    deputies_respective: str = "{names} attended as their respective Deputies."
+    deputy_respective: str = "{names} attended as their Deputy."
 
 
 @dataclass(frozen=True)
 class DeclarationsStyle:
     none: str = "There were no declarations of interest."
+    # how a declaration names its item; {number} {title} (in title case, not capitals)
+    item: str = "item {number}, '{title}'"
 
 
 @dataclass(frozen=True)
@@ -101,11 +142,16 @@ class VotesStyle:
 @dataclass(frozen=True)
 class ItemsStyle:
     order: str = "agenda"  # agenda | taken
+    # an item's heading: {number} {title} (as on the agenda), {title_upper}, {title_case}
+    heading: str = "{number}. {title}"
+    # an unnumbered note inside an item (MinuteParagraph.note); {text}
+    note: str = "({text})"
 
 
 @dataclass(frozen=True)
 class ClosingStyle:
     ended: str = "The Meeting ended at {time}."
+    time: str = ""  # the closing time's form; "" = as [opening] time
     signatures: list[str] = field(default_factory=lambda: ["{CHAIR}:", "DATE:"])
     # After the signature lines, once the chair has approved the minutes ("" for none);
     # {Chair} {CHAIR} {date}
@@ -141,16 +187,29 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("attendance", "officers_line"): frozenset({"names"}),
     ("attendance", "arrived"): frozenset({"name", "time", "during"}),
     ("attendance", "left"): frozenset({"name", "time", "during"}),
-    ("membership", "substitute"): frozenset(
-        {"member", "member_short", "substitute", "substitute_short", "body"}
-    ),
+    ("attendance", "arrived_untimed"): frozenset({"name", "during"}),
+    ("attendance", "chair_label"): frozenset({"title", "role"}),
+    ("attendance", "other_co_chair"): frozenset({"title"}),
+    ("attendance", "left_untimed"): frozenset({"name", "during"}),
+    ("membership", "replaced"): frozenset({"left", "joined", "body"}),
+    ("membership", "left"): frozenset({"left", "body"}),
+    ("membership", "joined"): frozenset({"joined", "body"}),
+    ("membership", "substitute"): frozenset({"member", "substitute"}),
     ("membership", "apologies"): frozenset({"names"}),
-    ("membership", "deputies"): frozenset({"names"}),
+    ("membership", "deputies"): frozenset({"names", "members"}),
     ("membership", "deputy"): frozenset({"names", "member"}),
+    ("membership", "apologies_also"): frozenset({"names"}),
+    ("membership", "deputies_respective"): frozenset({"names"}),
+    ("membership", "deputy_respective"): frozenset({"names"}),
+    ("declarations", "item"): frozenset({"number", "title"}),
     ("resolutions", "label"): frozenset({"n"}),
     ("resolutions", "approve_minutes"): frozenset({"committee", "date"}),
     ("resolutions", "approve_minutes_undated"): frozenset({"committee"}),
     ("closing", "ended"): frozenset({"time"}),
+    ("heading", "lines"): frozenset({"council", "committee", "COMMITTEE"}),
+    ("closing", "time"): TIME_PLACEHOLDERS,
+    ("items", "heading"): frozenset({"number", "title", "title_upper", "title_case"}),
+    ("items", "note"): frozenset({"text"}),
     ("closing", "signatures"): frozenset({"CHAIR", "Chair"}),
     ("closing", "approved"): frozenset({"CHAIR", "Chair", "date"}),
     ("closing", "confirmed"): frozenset({"date", "minute"}),
@@ -159,6 +218,10 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("attendance", "layout"): LAYOUTS,
+    ("attendance", "order"): PEOPLE_ORDERS,
+    ("attendance", "also_present_layout"): ("listed", "line"),
+    ("attendance", "per_seat_chair"): ("seat", "title"),
+    ("membership", "grouping"): ("separate", "deputies_after_their_members"),
     ("items", "order"): ORDERS,
 }
 

@@ -192,6 +192,7 @@ DOES: dict[str, str] = {
     "redo_meeting": "do again the change last undone",
     "move_up": "move the highlighted paragraph or resolution up",
     "move_down": "move the highlighted paragraph or resolution down",
+    "note_entry": "make the highlighted paragraph an unnumbered note (again: numbered)",
     "help": "help for what has focus",
     "quit": "quit (your typing is saved as you go)",
     "rollcall_present": "present",
@@ -199,6 +200,8 @@ DOES: dict[str, str] = {
     "rollcall_absent": "absent",
     "rollcall_substitute": "a substitute for the highlighted member",
     "rollcall_deputy": "a deputy for the highlighted member",
+    "rollcall_membership": "a membership change: the highlighted member has left the committee "
+    "(replaced or not), or a new member has joined it",
     "rollcall_also_present": "a councillor also present",
     "rollcall_officer": "an officer",
     "rollcall_late": "arrived late",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from clerk import dates
@@ -30,6 +30,8 @@ from clerk.record import (
     MeetingRecord,
     MeetingStatus,
     MemberRole,
+    Membership,
+    MembershipChange,
     MinuteParagraph,
     Part,
     Person,
@@ -46,8 +48,12 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 #: Where each kind of row lives in a MeetingRecord.
+#: A member's own attendance (not sitting for another, not a guest).
+_MEMBER_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
+
 _LISTS: dict[type, str] = {
     Person: "people",
+    Membership: "memberships",
     AgendaItem: "items",
     Attendance: "attendance",
     Declaration: "declarations",
@@ -252,6 +258,21 @@ class LiveSession:
     def vote_sentence(self, vote: Vote) -> str:
         """What the minutes will say of a vote."""
         return self.minutes_composer().vote_sentence(vote)
+
+    def declaration_sentence(self, answer: Any) -> str:
+        """What the minutes will say of a declaration as the dialog holds it (a
+        DeclarationInput: person, item id, kind, nature, action)."""
+        declaration = Declaration(
+            person_id=answer.person.id,
+            item_id=answer.item_id,
+            kind=answer.kind,
+            nature=answer.nature,
+            action=answer.action,
+        )
+        record = self.record
+        if all(p.id != answer.person.id for p in record.people):
+            record = replace(record, people=[*record.people, answer.person])
+        return self.minutes_composer(record).declaration_sentence(declaration, public=True)
 
     def next_paragraph_number(self, item: AgendaItem) -> str:
         """The number the minutes will give a paragraph begun now under the item."""
@@ -594,11 +615,63 @@ class LiveSession:
         self.record.people[:] = [p for p in self.record.people if p.id != person_id]
 
     def substitute(self, member_id: str, name: str, *, deputy: bool = False) -> Attendance:
+        """Someone sitting for this meeting only in place of a member, who has therefore
+        sent apologies (and stays on the committee): both are recorded in one step."""
         word = "deputy" if deputy else "substitute"
         with self.action(f"{name}: {word} for {self.record.person(member_id).name}"):
             person = self.person_for(name, honorific="" if deputy else "Councillor")
             status = AttendanceStatus.DEPUTY if deputy else AttendanceStatus.SUBSTITUTE
+            member = self.record.attendance_of(member_id)
+            if member is None or member.status is not AttendanceStatus.APOLOGIES:
+                self.set_attendance(member_id, AttendanceStatus.APOLOGIES)
             return self.set_attendance(person.id, status, substitute_for=member_id)
+
+    def change_membership(self, member_id: str | None, name: str | None) -> MembershipChange:
+        """A membership change noted at this meeting (not a substitute): the member
+        `member_id` has left the committee and/or `name` has joined it, in the leaver's role
+        and seat. The seats are dated so that earlier meetings keep theirs: the leaver's ends
+        the day before this meeting, the joiner's begins on its day; the joiner is marked
+        present, and the leaver's attendance as a member goes."""
+        if member_id is None and not name:
+            raise ValueError("a membership change names who left or who joined")
+        day = self.meeting.date
+        left = self.record.person(member_id) if member_id else None
+        what = " and ".join(
+            part
+            for part in (
+                f"{left.name} left the committee" if left else "",
+                f"{name} joined it" if name else "",
+            )
+            if part
+        )
+        with self.action(what):
+            role, seat = MemberRole.MEMBER, ""
+            if left is not None:
+                for ms in [m for m in self.record.members() if m.person_id == left.id]:
+                    role, seat = ms.role, ms.seat
+                    self._update(ms, to_date=day - timedelta(days=1))
+                own = self.record.attendance_of(left.id)
+                if own is not None and own.status in _MEMBER_STATUSES:
+                    self._delete(own)
+            joined = None
+            if name:
+                joined = self.person_for(name, honorific="Councillor")
+                if joined.id not in self.member_ids():
+                    self._add(
+                        Membership(
+                            self.record.committee.id,
+                            joined.id,
+                            role=role,
+                            seat=seat,
+                            from_date=day,
+                        )
+                    )
+                self.set_attendance(joined.id, AttendanceStatus.PRESENT)
+            change = MembershipChange(
+                left_id=left.id if left else None, joined_id=joined.id if joined else None
+            )
+            self.update_meeting(membership_changes=[*self.meeting.membership_changes, change])
+        return change
 
     def also_present(self, name: str, role: str = "", *, officer: bool = False) -> Attendance:
         with self.action(f"{name}: {'officer' if officer else 'also present'}"):
@@ -733,6 +806,19 @@ class LiveSession:
         with self.action(f"{self.describe(row)} moved {'up' if delta < 0 else 'down'}"):
             self._update(row, position=theirs)
             self._update(other, position=mine)
+
+    def set_presiding(self, person_id: str | None) -> Meeting:
+        """Who presided (None: the chair, as the committee lists)."""
+        who = self.record.person(person_id).name if person_id else "the chair"
+        with self.action(f"presided by {who}"):
+            return self.update_meeting(presiding_id=person_id)
+
+    def set_note(self, paragraph: MinuteParagraph, note: bool) -> MinuteParagraph:
+        """Make a paragraph an unnumbered note between the numbered ones, or number it again."""
+        row = self.refresh_row(paragraph) or paragraph
+        word = "a note" if note else "numbered"
+        with self.action(f"{self.describe(row)} made {word}"):
+            return self._update(row, note=note)
 
     def earlier_meetings(self) -> list[date]:
         """Dates of this committee's earlier meetings in the store, latest first (nine at most)."""

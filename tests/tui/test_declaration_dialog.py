@@ -127,3 +127,43 @@ async def test_on_a_short_terminal_the_keys_and_a_refusal_stay_in_view() -> None
         text = shown(app)
         assert "There is no item 12 on this agenda" in text
         assert 'Enter on "What they did": save' in text
+
+
+async def test_the_dialog_shows_the_sentence_the_minutes_will_print() -> None:
+    """The minutes' composer words the preview: the kind with its article ("a significant
+    interest"), the item's title as the minutes quote it, and, with no pronoun on record,
+    the member's name again rather than a guessed "They"."""
+    from clerk.minutes.compose import Composer
+    from clerk.minutes.style import HouseStyle
+    from clerk.record import Declaration
+
+    record = october_record()
+
+    def preview(answer: DeclarationInput) -> str:
+        d = Declaration(answer.person.id, answer.item_id, answer.kind, answer.nature)
+        d.action = answer.action
+        return Composer(record, HouseStyle()).declaration_sentence(d, public=True)
+
+    members = [p for p in record.people if p.is_councillor]
+    app = DialogHost(
+        DeclarationDialog(
+            "2. DECLARATIONS OF INTEREST",
+            members,
+            list(record.committee.interest_kinds),
+            items=record.agenda(),
+            preview=preview,
+        )
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "The minutes will say: (name the member)" in shown(app)
+        await pilot.press(*keys("Margot"), "enter", "5", "enter", "down", "enter")
+        await type_text(pilot, "she owns a property nearby")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (
+            "The minutes will say: Councillor Margot Bright declared a significant interest in "
+            "respect of item 5, 'Immunisation Programmes in Westminster', in that she owns a "
+            "property nearby. Councillor Margot Bright left the room during the consideration "
+            "of the item and took no part in the discussion or vote."
+        ) in " ".join(shown(app).split())

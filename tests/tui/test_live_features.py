@@ -241,6 +241,39 @@ async def test_paragraph_numbers_phrases_and_moves(db, clock) -> None:
     ]
 
 
+async def test_a_paragraph_made_an_unnumbered_note(db, clock) -> None:
+    """N on a paragraph of the item's record makes it a note: shown without a number, the
+    paragraphs after it numbered as if it were not there, and the minutes say the same."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.press(*keys("The report was introduced."), "enter")
+        await pilot.press(*keys("Councillor Bright left the room."), "enter")
+        await pilot.press(*keys("The Committee noted the report."), "enter")
+        await pilot.pause()
+        await pilot.press("escape", "home", "down", "n")
+        await pilot.pause()
+        entries = app.screen.query_one("#entries")
+        prompts = [str(entries.get_option_at_index(i).prompt) for i in range(3)]
+        assert prompts[0].startswith("4.1  The report was introduced.")
+        assert prompts[1].startswith("(Councillor Bright left the room.)")
+        assert prompts[2].startswith("4.2  The Committee noted the report.")
+    record = load(path, meeting_id)
+    assert [p.note for p in record.paragraphs_for(numbered(record)["4"].id)] == [
+        False,
+        True,
+        False,
+    ]
+    text = render_text(compose_minutes(record, load_style("westminster")))
+    out = [line.strip() for line in text.splitlines() if line.strip()]
+    at = out.index("4.1 The report was introduced.")
+    assert out[at + 1 : at + 3] == [
+        "(Councillor Bright left the room.)",
+        "4.2 The Committee noted the report.",
+    ]
+
+
 async def test_action_on_an_item_without_minutes(db, clock) -> None:
     path, meeting_id = db
     app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
@@ -337,6 +370,34 @@ async def test_meeting_menu_keys(db, clock) -> None:
     assert record.meeting.start_time == time(18, 58)
     (adjournment,) = record.meeting.adjournments
     assert adjournment.start == adjournment.end == time(19, 5)
+
+
+async def test_who_presided_is_chosen_from_those_sitting(db, clock) -> None:
+    """F12, P: the roll call's sitting members by number; the one chosen presided, and the
+    minutes list them first with the chair's mark. Ctrl+Z takes it back."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "p", "p", "escape")  # Glanz (Chairman), Bright present
+        await pilot.press("f12", "p")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        prompts = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert prompts == [
+            "[0] The Chairman (as the committee lists)",
+            "[1] Jonathan Glanz",
+            "[2] Margot Bright",
+        ]
+        await pilot.press("2")
+        await pilot.pause()
+        record = load(path, meeting_id)
+        bright = next(p for p in record.people if p.name == "Margot Bright")
+        assert record.meeting.presiding_id == bright.id
+        text = render_text(compose_minutes(record, load_style("westminster")))
+        assert "Members Present: Councillors Margot Bright (Chairman) and Jonathan Glanz\n" in text
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert load(path, meeting_id).meeting.presiding_id is None
 
 
 async def test_approve_the_minutes_of_a_chosen_meeting(db, clock) -> None:

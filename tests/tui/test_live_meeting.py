@@ -32,13 +32,15 @@ async def test_record_the_october_meeting(db, clock) -> None:
         await pilot.press("f4")
         assert isinstance(app.screen, RollCallScreen)
         await pilot.press("p", "p", "p")  # Glanz, Bright, Butler-Thalassis
-        await pilot.press("s")  # a substitute for Carmen
+        # Carmen has stepped down from the committee: a membership change, Noble in his place
+        await pilot.press("n", "r")
         await type_text(pilot, "Matt No")
         await pilot.press("enter")
         await pilot.pause()
+        # Carmen is off the roll; Noble, a member now, is marked present in his place
         await pilot.press(
-            "down", "p", "p", "a", "p"
-        )  # Freeman, McAllister, Payne (apologies), Short
+            "p", "p", "down", "a", "p"
+        )  # Freeman, McAllister, (Noble), Payne (apologies), Short
         await pilot.press("c")  # Councillor also present
         await type_text(pilot, "Heather")
         await pilot.press("enter", "enter")  # takes Heather Acton, keeps her role
@@ -166,8 +168,14 @@ async def test_record_the_october_meeting(db, clock) -> None:
         assert status[name].status is AttendanceStatus.PRESENT
     assert status["Emily Payne"].status is AttendanceStatus.APOLOGIES
     assert "Ian Carmen" not in status
-    assert status["Matt Noble"].status is AttendanceStatus.SUBSTITUTE
-    assert status["Matt Noble"].substitute_for == by_name["Ian Carmen"].id
+    assert status["Matt Noble"].status is AttendanceStatus.PRESENT
+    (change,) = record.meeting.membership_changes
+    assert (change.left_id, change.joined_id) == (
+        by_name["Ian Carmen"].id,
+        by_name["Matt Noble"].id,
+    )
+    assert {record.person(m.person_id).name for m in record.members()} >= {"Matt Noble"}
+    assert "Ian Carmen" not in {record.person(m.person_id).name for m in record.members()}
     assert status["Heather Acton"].status is AttendanceStatus.ALSO_PRESENT
     assert status["Nicky Crouch"].status is AttendanceStatus.OFFICER
     assert status["Catherine Heffernan"].status is AttendanceStatus.OFFICER

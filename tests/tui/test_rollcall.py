@@ -4,11 +4,14 @@ colour, long roles read in full. Each test drives the keys, then reads the datab
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.geometry import Region
 from textual.widget import Widget
 
+from clerk.minutes.compose import Composer
+from clerk.minutes.style import HouseStyle
 from clerk.record import AttendanceStatus, MeetingRecord, Person
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
@@ -285,3 +288,86 @@ async def test_a_long_role_can_be_read_in_full(db, clock) -> None:
         await pilot.press("home")
         await pilot.pause()
         assert "Councillor Jonathan Glanz — Chairman" in "".join(rendered(detail))
+
+
+# --------------------------------------------------------------------------- three facts
+
+
+async def test_a_substitute_is_for_a_member_who_sent_apologies(db, clock) -> None:
+    """S on Emily Payne, then Matt Noble: Payne has sent apologies (she stays a member),
+    Noble sits for her this meeting only, and the minutes say both."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", *["down"] * 6, "s")  # Emily Payne's line
+        await type_text(pilot, "Matt No")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+    record = load(path, meeting_id)
+    payne = next(p for p in record.people if p.name == "Emily Payne")
+    noble = next(p for p in record.people if p.name == "Matt Noble")
+    assert record.attendance_of(payne.id).status is AttendanceStatus.APOLOGIES
+    assert record.attendance_of(noble.id).status is AttendanceStatus.SUBSTITUTE
+    assert record.attendance_of(noble.id).substitute_for == payne.id
+    assert payne.id in {m.person_id for m in record.members()}
+    assert record.meeting.membership_changes == []
+    minute = " ".join(Composer(record, HouseStyle()).membership_sentences())
+    assert minute == (
+        "Apologies for absence were received from Councillor Emily Payne. Councillor Matt "
+        "Noble attended as a substitute for Councillor Emily Payne."
+    )
+
+
+async def test_a_member_who_left_with_no_one_in_their_place(db, clock) -> None:
+    """N on Ian Carmen, then L: his seat ends the day before the meeting (earlier meetings
+    keep it), he leaves the roll, and the minutes note it; Ctrl+Z puts it all back."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "down", "down", "down", "n")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Ian Carmen" not in " ".join(rendered(app.screen.query_one("#rollcall")))
+        record = load(path, meeting_id)
+        carmen = next(p for p in record.people if p.name == "Ian Carmen")
+        (seat,) = [m for m in record.memberships if m.person_id == carmen.id]
+        assert seat.to_date == date(2019, 10, 16)
+        assert [(c.left_id, c.joined_id) for c in record.meeting.membership_changes] == [
+            (carmen.id, None)
+        ]
+        assert Composer(record, HouseStyle()).membership_sentences() == [
+            "It was noted that Councillor Ian Carmen had stepped down from the Committee."
+        ]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    record = load(path, meeting_id)
+    assert record.meeting.membership_changes == []
+    assert carmen.id in {m.person_id for m in record.members()}
+
+
+async def test_a_new_member_who_joined(db, clock) -> None:
+    """N on a line that is not a member's (an officer's, the last) names a new member, who
+    holds a seat from the meeting's day and is marked present."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "o")
+        await type_text(pilot, "Nicky")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.press("end", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        await type_text(pilot, "Matt No")
+        await pilot.press("enter")
+        await pilot.pause()
+    record = load(path, meeting_id)
+    noble = next(p for p in record.people if p.name == "Matt Noble")
+    assert record.attendance_of(noble.id).status is AttendanceStatus.PRESENT
+    (seat,) = [m for m in record.memberships if m.person_id == noble.id]
+    assert seat.from_date == date(2019, 10, 17)
+    assert Composer(record, HouseStyle()).membership_sentences() == [
+        "It was noted that Councillor Matt Noble had been appointed to the Committee."
+    ]

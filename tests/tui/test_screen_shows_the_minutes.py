@@ -43,13 +43,15 @@ async def test_the_item_record_numbers_paragraphs_as_the_minutes_do(db, clock) -
         typed_entry = entries[-1]
         assert typed_entry.text == "The Chairman welcomed Councillor Noble."
         generated = [e for e in entries if e.kind == "generated"]
-        # the minutes' own membership sentences come first: the clerk's paragraph is not 1.1
-        assert [e.number for e in generated] == ["1.1", "1.2"]
-        assert "Apologies for absence were received from Councillor Emily Payne." in [
-            e.text for e in generated
+        # the minutes' own membership sentences come first: the clerk's paragraph is not 1.1;
+        # Carmen, substituted for, has sent apologies too, and the substitute is said with them
+        assert [e.text for e in generated] == [
+            "Apologies for absence were received from Councillors Ian Carmen and Emily Payne. "
+            "Councillor Matt Noble attended as a substitute for Councillor Ian Carmen."
         ]
-        assert typed_entry.number == "1.3"
-        assert label.startswith("New paragraph 1.3")
+        assert [e.number for e in generated] == ["1.1"]
+        assert typed_entry.number == "1.2"
+        assert label.startswith("New paragraph 1.2")
         await pilot.press("ctrl+q")
     minutes = minutes_text(path, meeting_id)
     for entry in entries:

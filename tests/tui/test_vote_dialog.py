@@ -48,7 +48,7 @@ async def test_a_show_of_hands_with_the_motion_and_the_figures() -> None:
         assert "Total 6 of 7" in shown(app)
         assert (
             "The minutes will say: On a show of hands, the motion that the report be noted was "
-            "carried (5 for, 1 against, 0 abstentions)." in shown(app)
+            "carried (5 for, 1 against, no abstentions)." in shown(app)
         )
         assert "The minutes print these figures." in shown(app)
         await pilot.press("enter")  # on abstain, the last: recorded
@@ -188,7 +188,8 @@ async def test_the_preview_names_who_voted_which_way() -> None:
         assert (
             "A recorded vote was taken on the motion that the report be noted. Voting for: "
             "Councillors Margot Bright, Nafsika Butler-Thalassis, Ian Carmen and Jonathan Glanz. "
-            "Voting against: Councillor Patricia McAllister. The motion was carried." in shown(app)
+            "Voting against: Councillor Patricia McAllister. The motion was carried (4 for, "
+            "1 against, no abstentions)." in shown(app)
         )
 
 

@@ -38,6 +38,7 @@ from clerk.importers.meeting_file.checks import (
     MEETING,
     MEMBER,
     MEMBER_HONORIFIC,
+    MEMBERSHIP_CHANGE,
     PERSON,
     SUB_ITEM,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "ITEM",
     "MEETING",
     "MEMBER",
+    "MEMBERSHIP_CHANGE",
     "MEMBER_HONORIFIC",
     "PERSON",
     "SUB_ITEM",

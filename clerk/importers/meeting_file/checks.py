@@ -193,6 +193,7 @@ COMMITTEE = Table(
     "[committee]",
     {
         "name": _name,
+        "minutes_name": _text,
         "chair_title": _name,
         "body": _name,
         "councils": _texts,
@@ -251,5 +252,7 @@ SUB_ITEM = Table(
     {"label": _name, "title": _name, "description": _text, "pages": _pages},
     ("label", "title"),
 )
+#: A change to the membership to be noted at the meeting: who left, who joined (names).
+MEMBERSHIP_CHANGE = Table("[[membership_changes]]", {"left": _name, "joined": _name}, ())
 #: The tables a meeting file may have, in the order a clerk writes them.
-TOP = ("committee", "meeting", "members", "people", "items")
+TOP = ("committee", "meeting", "members", "people", "membership_changes", "items")

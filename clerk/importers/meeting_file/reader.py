@@ -18,6 +18,7 @@ from clerk.importers.meeting_file.checks import (
     MEETING,
     MEMBER,
     MEMBER_HONORIFIC,
+    MEMBERSHIP_CHANGE,
     PERSON,
     PERSON_FIELDS,
     SUB_ITEM,
@@ -33,6 +34,7 @@ from clerk.record import (
     MeetingRecord,
     MemberRole,
     Membership,
+    MembershipChange,
     Part,
     Person,
     SubItem,
@@ -136,7 +138,7 @@ class _Reader:
                 raise self.fail(
                     (name,),
                     f"unknown table or field '{short(name)}' ({hint}expected [committee], "
-                    "[meeting], [[members]], [[people]] and [[items]])",
+                    "[meeting], [[members]], [[people]], [[membership_changes]] and [[items]])",
                 )
         for name in ("committee", "meeting"):
             if name not in self.data:
@@ -145,6 +147,7 @@ class _Reader:
         committee = self.committee()
         people, memberships, names = self.people(committee)
         meeting = self.meeting(committee, names)
+        meeting.membership_changes = self.membership_changes(meeting, memberships, names)
         items = self.items(meeting)
         return MeetingRecord(
             committee=committee,
@@ -157,7 +160,15 @@ class _Reader:
     def committee(self) -> Committee:
         f = self.table(COMMITTEE, ("committee",), self.data["committee"])
         c = Committee(name=f["name"])
-        for name in ("chair_title", "body", "councils", "quorum", "interest_kinds", "style"):
+        for name in (
+            "minutes_name",
+            "chair_title",
+            "body",
+            "councils",
+            "quorum",
+            "interest_kinds",
+            "style",
+        ):
             if name in f:
                 setattr(c, name, f[name])
         if not c.councils:
@@ -247,6 +258,54 @@ class _Reader:
             published_by=f.get("published_by", ""),
             published_on=f.get("published_on"),
         )
+
+    def membership_changes(
+        self, meeting: Meeting, memberships: list[Membership], names: dict[str, str]
+    ) -> list[MembershipChange]:
+        """Changes to be noted at the meeting. Each names [[members]] entries whose dates
+        agree: who left holds no seat on the meeting's day ('to' before it), who joined holds
+        one ('from' on or before it)."""
+        seated = {m.person_id for m in memberships if m.current_on(meeting.date)}
+        members = {m.person_id for m in memberships}
+        changes = []
+        for i, row in enumerate(self.rows("membership_changes", "[[membership_changes]]")):
+            key: Key = ("membership_changes", i)
+            f = self.table(MEMBERSHIP_CHANGE, key, row)
+            if not f:
+                raise self.fail(
+                    key,
+                    "[[membership_changes]]: name who 'left' the committee, who 'joined' it, "
+                    "or both",
+                )
+            ids: dict[str, str] = {}
+            for field_name in ("left", "joined"):
+                if field_name not in f:
+                    continue
+                name = f[field_name]
+                person_id = names.get(_name_key(name))
+                where = (*key, field_name)
+                if person_id is None or person_id not in members:
+                    raise self.fail(
+                        where,
+                        f"[[membership_changes]] {field_name}: '{name}' is not among the "
+                        "[[members]] of this file (list them there, with their 'from' or 'to' "
+                        "date)",
+                    )
+                if field_name == "left" and person_id in seated:
+                    raise self.fail(
+                        where,
+                        f"[[membership_changes]] left: '{name}' still holds a seat on "
+                        f"{meeting.date} (give their [[members]] entry a 'to' date before it)",
+                    )
+                if field_name == "joined" and person_id not in seated:
+                    raise self.fail(
+                        where,
+                        f"[[membership_changes]] joined: '{name}' holds no seat on "
+                        f"{meeting.date} (their [[members]] entry's 'from' and 'to' dates)",
+                    )
+                ids[field_name] = person_id
+            changes.append(MembershipChange(left_id=ids.get("left"), joined_id=ids.get("joined")))
+        return changes
 
     def items(self, meeting: Meeting) -> list[AgendaItem]:
         items: list[AgendaItem] = []

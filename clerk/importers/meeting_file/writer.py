@@ -14,9 +14,9 @@ from clerk.record import Committee, MeetingRecord, MemberRole, Membership, Part,
 
 
 def dumps(record: MeetingRecord) -> str:
-    """The committee, its members, the people, the meeting's header and its agenda as a
-    meeting file. What happened at the meeting (attendance, minutes, votes...) is left out:
-    this is the start of a meeting, e.g. the committee's next one."""
+    """The committee, its members, the people, the meeting's header, the membership changes
+    to be noted and its agenda as a meeting file. What happened at the meeting (attendance,
+    minutes, votes...) is left out: this is the start of a meeting."""
     c, m = record.committee, record.meeting
     comment = re.sub(r"[\x00-\x1f\x7f]", " ", c.name)  # a comment holds no control characters
     day = dates.long_date(m.date, dates.DAY_MONTH_YEAR)
@@ -24,7 +24,7 @@ def dumps(record: MeetingRecord) -> str:
     out.append(_line("name", c.name))
     out.append(_line("chair_title", c.chair_title))
     defaults = Committee(name="")
-    for name in ("body", "councils", "quorum", "interest_kinds", "style"):
+    for name in ("minutes_name", "body", "councils", "quorum", "interest_kinds", "style"):
         if getattr(c, name) != getattr(defaults, name):
             out.append(_line(name, getattr(c, name)))
 
@@ -69,6 +69,13 @@ def dumps(record: MeetingRecord) -> str:
         if p.role:
             out.append(_line("role", p.role))
         out += _person_lines(p, skip_honorific=False)
+
+    for change in m.membership_changes:
+        out += ["", "[[membership_changes]]"]
+        if change.left_id:
+            out.append(_line("left", record.person(change.left_id).name))
+        if change.joined_id:
+            out.append(_line("joined", record.person(change.joined_id).name))
 
     heading = ""
     for item in record.agenda():

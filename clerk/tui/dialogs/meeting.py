@@ -84,15 +84,19 @@ takes the member out of the quorum and the vote on that item. **Escape** cancels
         item_number: str = "",
         *,
         items: list[AgendaItem] | None = None,
+        preview: Callable[[DeclarationInput], str] | None = None,
     ) -> None:
         """items: the agenda, to show the title of the item typed and refuse one not on it
-        (None: the item number is taken as typed)."""
+        (None: the item number is taken as typed); preview: the sentence the minutes will
+        print for a declaration (the minutes' composer's, so the screen never words it
+        itself), shown at the foot as the fields are filled in."""
         super().__init__()
         self.item_label = item_label
         self.item_number = item_number
         self.people = people
         self.kinds = kinds
         self.items = items
+        self.preview = preview
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -125,6 +129,8 @@ takes the member out of the quorum and the vote on that item. **Escape** cancels
                     id="decl-action",
                 )
             with VerticalGroup(classes="dialog-foot"):
+                # markup off: names, titles and natures are shown as typed
+                yield Static("", id="decl-preview", classes="dialog-note", markup=False)
                 yield Static("", classes="dialog-error", markup=False)
                 yield Static(DECLARATION_KEYS, classes="dialog-keys", markup=False)
 
@@ -133,6 +139,46 @@ takes the member out of the quorum and the vote on that item. **Escape** cancels
             self.query_one(list_id, OptionList).highlighted = 0
         self.show_item(self.item_number)
         self.error("")
+        self.show_preview()
+
+    def current(self) -> DeclarationInput | None:
+        """The declaration as the fields hold it now, or None while no member is named."""
+        person = self.find(self.query_one("#decl-person", Input).value)
+        kind_index = self.query_one("#decl-kind", OptionList).highlighted
+        action_index = self.query_one("#decl-action", OptionList).highlighted
+        if person is None or kind_index is None or not self.kinds:
+            return None
+        typed = self.query_one("#decl-item", Input).value.strip().rstrip(".")
+        if self.item_problem(typed):
+            return None
+        item = self.item_for(typed)
+        nature = self.query_one("#decl-nature", Input).value.strip()
+        if nature.lower().startswith("in that "):
+            nature = nature[len("in that ") :]
+        return DeclarationInput(
+            person=person,
+            kind=self.kinds[kind_index],
+            nature=nature,
+            action=ACTIONS[action_index or 0],
+            item_number=item.number if item else typed,
+            item_id=item.id if item else None,
+        )
+
+    def show_preview(self) -> None:
+        if self.preview is None:
+            return
+        preview = self.query_one("#decl-preview", Static)
+        current = self.current()
+        preview.update(
+            f"The minutes will say: {self.preview(current)}"
+            if current is not None
+            else "The minutes will say: (name the member)"
+        )
+
+    @on(Input.Changed)
+    @on(OptionList.OptionHighlighted)
+    def field_changed(self) -> None:
+        self.show_preview()
 
     def find(self, name: str) -> Person | None:
         """The one person the typed name means ("Freeman", "Cllr Freeman", "peter f")."""

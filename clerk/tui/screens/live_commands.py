@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.screen import Screen
 
 from clerk.errors import ClerkError
-from clerk.record import AgendaItem, ItemOutcome, MeetingRecord, MeetingStatus, Vote
+from clerk.record import (
+    AgendaItem,
+    ItemOutcome,
+    MeetingRecord,
+    MeetingStatus,
+    MinuteParagraph,
+    Vote,
+)
 from clerk.tui.session import (
     LiveSession,
     clock_time,
@@ -58,6 +65,7 @@ class MeetingCommands(Screen):
         ("Adjourn", "Record an adjournment starting now", "adjourn", "a"),
         ("Resume", "The meeting resumes after an adjournment", "resume", "r"),
         ("Edit start time", "When the meeting began", "edit_start", "s"),
+        ("Who presided", "The co-chair or member in the chair at this meeting", "presiding", "p"),
         ("Reopen meeting", "Continue recording a meeting already ended", "reopen", "o"),
         ("Undo", "Undo the last change to the meeting (Ctrl+Z)", "undo", "z"),
         ("Redo", "Do again what was just undone (Ctrl+Y)", "redo", "y"),
@@ -79,6 +87,9 @@ class MeetingCommands(Screen):
         def held(self) -> None: ...
         def go_to(self, item_id: str) -> None: ...
         def let_go(self, doing: str, then: Callable[[], Any]) -> None: ...
+        def highlighted_row(self) -> Any: ...
+        @property
+        def item_record(self) -> Any: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.session.current_item()
@@ -115,6 +126,16 @@ class MeetingCommands(Screen):
 
     # ------------------------------------------------------------------ the item's business
 
+    def action_note_entry(self) -> None:
+        """N on a paragraph of the item's record: an unnumbered note, or numbered again."""
+        row = self.highlighted_row()
+        if not isinstance(row, MinuteParagraph):
+            return
+        with self.refusals():
+            self.session.set_note(row, not row.note)
+        self.redraw_item()
+        self.item_record.highlight(f"paragraphs:{row.id}")
+
     @waits_for_typing
     def action_declaration(self) -> None:
         item = self.session.current_item()
@@ -137,6 +158,7 @@ class MeetingCommands(Screen):
                 list(session.record.committee.interest_kinds),
                 "" if on_decls else item.number,
                 items=session.record.agenda(),
+                preview=session.declaration_sentence,
             )
         )
         if answer is None:
@@ -348,6 +370,26 @@ class MeetingCommands(Screen):
         if answer is not None:
             with self.refusals():
                 self.session.set_start(answer.moment)
+                self.redraw()
+
+    def action_presiding(self) -> None:
+        self.run_worker(self._presiding(), group="dialog")
+
+    async def _presiding(self) -> None:
+        """Who took the chair: a joint board's co-chair, or a member when the chair is away.
+        Chosen among those sitting, or the committee's chair (no one in particular)."""
+        from clerk.tui.dialogs.forms import ChoiceDialog
+
+        record = self.session.record
+        sitting = [
+            record.person(a.person_id) for a in record.attendance if a.status.is_voting_seat
+        ][:9]
+        choices = [("", "0", f"The {record.committee.chair_title} (as the committee lists)")]
+        choices += [(p.id, str(n), p.name) for n, p in enumerate(sitting, start=1)]
+        answer = await self.app.push_screen_wait(ChoiceDialog("Who presided?", choices))
+        if answer is not None:
+            with self.refusals():
+                self.session.set_presiding(answer or None)
                 self.redraw()
 
     def action_reopen(self) -> None:

@@ -63,7 +63,10 @@ class RollCallTable(KeyedHelp, DataTable):
 ## Roll call
 One key per member: **{key:rollcall_present}** present, **{key:rollcall_apologies}** apologies,
 **{key:rollcall_absent}** absent (the cursor moves down). **{key:rollcall_substitute}** a
-substitute for the highlighted member, **{key:rollcall_deputy}** a deputy for them.
+substitute for the highlighted member (who has sent apologies and stays on the committee),
+**{key:rollcall_deputy}** a deputy for them. **{key:rollcall_membership}** a change to the
+membership: the highlighted member has left the committee (replaced by a new member, or not);
+on anyone else, a new member who has joined it.
 **{key:rollcall_also_present}** a councillor also present, **{key:rollcall_officer}** an officer
 (name and role, type-ahead over people known). **{key:rollcall_late}** a late arrival,
 **{key:rollcall_early}** an early departure (time and item default to now and the current item).
@@ -85,6 +88,8 @@ class RollCallScreen(Screen):
         Binding("x", "mark('absent')", "Absent", id="rollcall_absent"),
         Binding("s", "substitute", "Substitute", id="rollcall_substitute"),
         Binding("d", "deputy", "Deputy", id="rollcall_deputy"),
+        # rarer than the others: in the help (F1), not the footer, which keeps Officer and Late
+        Binding("n", "membership", "Membership change", id="rollcall_membership", show=False),
         Binding("c", "also_present", "Also present", id="rollcall_also_present"),
         Binding("o", "officer", "Officer", id="rollcall_officer"),
         Binding("l", "late", "Late", id="rollcall_late"),
@@ -132,9 +137,16 @@ class RollCallScreen(Screen):
         replaced_by: dict[str, Attendance] = {
             a.substitute_for: a for a in record.attendance if a.substitute_for
         }
+        joined_for = {
+            c.joined_id: c.left_id for c in record.meeting.membership_changes if c.joined_id
+        }
         for person, role in session.members():
             attendance = record.attendance_of(person.id)
             notes = self.notes(attendance)
+            if person.id in joined_for:
+                left_id = joined_for[person.id]
+                instead = f" in place of {record.person(left_id).name}" if left_id else ""
+                notes = f"joined the committee{instead}  {notes}".strip()
             if person.id in replaced_by:
                 sub = replaced_by[person.id]
                 word = "deputy" if sub.status is AttendanceStatus.DEPUTY else "substitute"
@@ -299,6 +311,48 @@ class RollCallScreen(Screen):
 
     def action_deputy(self) -> None:
         self.action_substitute(deputy=True)
+
+    def action_membership(self) -> None:
+        """Not a substitute: someone has left the committee or joined it. The minutes note it
+        under Membership, and the seats change from this meeting on."""
+        member_id = self.highlighted_id()
+        session = self.session
+
+        def joined(choice: PersonChoice | None, left_id: str | None = None) -> None:
+            if choice is None:
+                return
+            session.change_membership(left_id, choice.name)
+            self.redraw()
+
+        if not self.is_member(member_id):
+            self.app.push_screen(
+                PersonDialog("New member who has joined the committee", session.find_people),
+                joined,
+            )
+            return
+        member = session.record.person(member_id)  # type: ignore[arg-type]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "replaced":
+                self.app.push_screen(
+                    PersonDialog(f"New member in place of {member.name}", session.find_people),
+                    lambda choice: joined(choice, member.id),
+                )
+            elif answer == "left":
+                session.change_membership(member.id, None)
+                self.redraw()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"{member.name} has left the committee",
+                [
+                    ("replaced", "r", "Replaced by a new member (named next)"),
+                    ("left", "l", "No one in their place"),
+                    ("cancel", "n", "Cancel: not a change to the membership"),
+                ],
+            ),
+            chosen,
+        )
 
     def action_also_present(self, officer: bool = False) -> None:
         title = "Officer or guest in attendance" if officer else "Councillor also present"

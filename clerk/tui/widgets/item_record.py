@@ -117,7 +117,8 @@ The current item's minute as the minutes will print it, numbers and all, then it
 Sentences in italics are written from what is recorded elsewhere (the roll call, a
 declaration, a vote). **{key:edit_entry}** edits a paragraph or resolution you typed;
 **{key:delete_entry}** removes the highlighted entry (**{key:undo_meeting}** brings it back);
-**{key:move_up}** / **{key:move_down}** move a paragraph or resolution.
+**{key:move_up}** / **{key:move_down}** move a paragraph or resolution; **{key:note_entry}** makes
+a paragraph an unnumbered note between the numbered ones (again: numbered).
 **{key:focus_composer}** goes back to the composer.
 """
 
@@ -125,6 +126,7 @@ declaration, a vote). **{key:edit_entry}** edits a paragraph or resolution you t
         Binding("delete", "screen.delete_entry", "Delete", id="delete_entry"),
         Binding("ctrl+up,left_square_bracket", "screen.move_entry(-1)", "Up", id="move_up"),
         Binding("ctrl+down,right_square_bracket", "screen.move_entry(1)", "Down", id="move_down"),
+        Binding("n", "screen.note_entry", "Note", id="note_entry", show=False),
         Binding("escape", "screen.focus_composer", "Composer", id="focus_composer", show=False),
         # not OptionList's select (a message the screen handles later): the keys typed after
         # Enter must find the entry already in the composer
