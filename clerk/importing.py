@@ -151,11 +151,18 @@ def style_forms(style: str) -> dict[str, str]:
     s = load_style(style)
     return {
         "membership_none": s.membership.none,
+        "change_replaced": s.membership.replaced,
+        "change_left": s.membership.left,
+        "change_joined": s.membership.joined,
         "substitute": s.membership.substitute,
         "apologies": s.membership.apologies,
+        "apologies_also": s.membership.apologies_also,
         "deputies": s.membership.deputies,
         "deputy": s.membership.deputy,
+        "deputies_respective": s.membership.deputies_respective,
+        "deputy_respective": s.membership.deputy_respective,
         "declarations_none": s.declarations.none,
+        "declaration_item": s.declarations.item,
         "approve_minutes": s.resolutions.approve_minutes,
         "ended": s.closing.ended,
         "arrived": s.attendance.arrived,
@@ -178,7 +185,12 @@ def fit_to_store(store: Store, incoming: Incoming) -> Incoming:
         folded = _fold(name)
         committee = next((c for c in store.committees() if _fold(c.name) == folded), None)
         if committee is not None:
-            record = replace(record, committee=replace(record.committee, name=committee.name))
+            # the minutes keep their own spelling, as the stored committee's name for them
+            minutes_name = record.committee.minutes_name or name
+            record = replace(
+                record,
+                committee=replace(record.committee, name=committee.name, minutes_name=minutes_name),
+            )
             guesses.append(f"committee {committee.name!r} as stored (the minutes say {name!r})")
     if committee is not None:
         known = _committee_people(store, committee.id)

@@ -60,11 +60,28 @@ def _fit_seats(
             seat = replace(seat, from_date=earlier + timedelta(days=1))
         return seat
 
-    own_ids = {m.id for m in record.memberships}
-    incoming = [dated(m) for m in record.memberships]
+    # a seat dated here may now be one already stored (a member who joined at this meeting,
+    # whose seat a later meeting ended): it is that seat, not a second one
+    incoming = [_twin(dated(m), known) for m in record.memberships]
+    own_ids = {m.id for m in incoming}
     others = [m for m in known if m.id not in own_ids]
     changed = [new for new, old in zip(map(dated, others), others, strict=True) if new != old]
     return replace(record, memberships=[*incoming, *changed])
+
+
+def _same_seat(a: Membership, b: Membership) -> bool:
+    return (a.person_id, a.role, a.seat, a.from_date, a.to_date) == (
+        b.person_id,
+        b.role,
+        b.seat,
+        b.from_date,
+        b.to_date,
+    )
+
+
+def _twin(seat: Membership, known: list[Membership]) -> Membership:
+    twin = next((k for k in known if _same_seat(k, seat)), None)
+    return replace(seat, id=twin.id) if twin else seat
 
 
 def _held(seats: list[Membership], day: date) -> set[str]:
@@ -80,27 +97,27 @@ def _renamed(
     def pid(person_id: str | None) -> str | None:
         return person_ids.get(person_id, person_id) if person_id else person_id
 
-    def same_seat(a: Membership, b: Membership) -> bool:
-        return (a.person_id, a.role, a.seat, a.from_date, a.to_date) == (
-            b.person_id,
-            b.role,
-            b.seat,
-            b.from_date,
-            b.to_date,
+    memberships = [
+        _twin(
+            replace(m, committee_id=committee_id, person_id=pid(m.person_id) or m.person_id),
+            known_memberships,
         )
-
-    memberships = []
-    for m in record.memberships:
-        moved = replace(m, committee_id=committee_id, person_id=pid(m.person_id) or m.person_id)
-        twin = next((k for k in known_memberships if same_seat(k, moved)), None)
-        memberships.append(replace(moved, id=twin.id) if twin else moved)
+        for m in record.memberships
+    ]
 
     people = [replace(p, id=person_ids.get(p.id, p.id)) for p in record.people]
     return replace(
         record,
         committee=replace(record.committee, id=committee_id),
         meeting=replace(
-            record.meeting, committee_id=committee_id, officer_id=pid(record.meeting.officer_id)
+            record.meeting,
+            committee_id=committee_id,
+            officer_id=pid(record.meeting.officer_id),
+            presiding_id=pid(record.meeting.presiding_id),
+            membership_changes=[
+                replace(c, left_id=pid(c.left_id), joined_id=pid(c.joined_id))
+                for c in record.meeting.membership_changes
+            ],
         ),
         people=people,
         memberships=memberships,

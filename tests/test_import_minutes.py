@@ -58,11 +58,35 @@ def round_trip(record, style: HouseStyle | None = None, *, markdown: bool = Fals
 
 # --------------------------------------------------------------------------- the council's own
 
+#: Where the minutes clerk writes from the record read out of the published minutes differ
+#: from those it writes from the sample record (the golden test's reference, its DELIBERATE
+#: differences applied): (the sample's text, the text read back, count, why). Each must apply
+#: exactly `count` times; nothing else may differ.
+FROM_THE_MINUTES: tuple[tuple[str, str, int, str], ...] = (
+    (
+        "It was noted that Councillor Alan Carmen had stepped down",
+        "It was noted that Councillor Carmen had stepped down",
+        1,
+        "the published minutes name him 'Cllr Carmen' only: his first name is the sample "
+        "record's, and comes from the store when the committee is stored "
+        "(test_minutes_spelling_the_committee_otherwise_join_the_stored_committee)",
+    ),
+)
+
+
+def read_back_lines() -> list[str]:
+    """The golden test's reference as clerk writes it from the published minutes read back."""
+    text = "\n".join(golden.reference_lines())
+    for ours, read, count, why in FROM_THE_MINUTES:
+        assert text.count(ours) == count, f"{ours!r} ({why})"
+        text = text.replace(ours, read)
+    return text.split("\n")
+
 
 def test_the_published_minutes_regenerate_as_the_golden_test_expects() -> None:
     incoming = importing.read_minutes(golden.REFERENCE, committee=CANONICAL)
     document = compose_minutes(incoming.record, load_style("westminster"), draft=False)
-    assert golden.normalise(render_text(document).splitlines()) == golden.reference_lines()
+    assert golden.normalise(render_text(document).splitlines()) == read_back_lines()
     # what the reader had to decide is said, not hidden
     said = " ".join(incoming.guesses)
     assert "4.2 is numbered twice" in said
@@ -73,7 +97,7 @@ def test_the_published_minutes_regenerate_as_the_golden_test_expects() -> None:
 def test_minutes_inside_the_agenda_pack_are_found_and_the_rest_left() -> None:
     incoming = importing.read_minutes(PACK, committee=CANONICAL)
     document = compose_minutes(incoming.record, load_style("westminster"), draft=False)
-    assert golden.normalise(render_text(document).splitlines()) == golden.reference_lines()
+    assert golden.normalise(render_text(document).splitlines()) == read_back_lines()
     assert any("rest of the pack" in g for g in incoming.guesses)
 
 
@@ -88,9 +112,23 @@ def test_the_published_minutes_give_the_meeting_as_recorded() -> None:
         (i.number, i.title) for i in sample.agenda()
     ]
     by_name = {p.name: p for p in record.people}
+    # "Cllr Carmen had stepped down for the Committee and would be replaced by Cllr Noble for
+    # this meeting": a membership change, as the sample records it (the golden test's reading)
+    names = {p.id: p.name for p in record.people}
+    sample_names = {p.id: p.name for p in sample.people}
+    assert [
+        (names[c.left_id or ""], names[c.joined_id or ""])
+        for c in record.meeting.membership_changes
+    ] == [("Carmen", "Matt Noble")]
+    assert [
+        (sample_names[c.left_id or ""], sample_names[c.joined_id or ""])
+        for c in sample.meeting.membership_changes
+    ] == [("Alan Carmen", "Matt Noble")]
     noble = record.attendance_of(by_name["Matt Noble"].id)
-    assert noble is not None and noble.status is AttendanceStatus.SUBSTITUTE
-    assert noble.substitute_for == by_name["Carmen"].id
+    assert noble is not None and noble.status is AttendanceStatus.PRESENT
+    assert record.attendance_of(by_name["Carmen"].id) is None
+    assert {by_name["Matt Noble"].id} <= {m.person_id for m in record.members()}
+    assert by_name["Carmen"].id not in {m.person_id for m in record.members()}
     assert record.attendance_of(by_name["Heather Acton"].id).status is (
         AttendanceStatus.ALSO_PRESENT
     )
@@ -332,13 +370,19 @@ def test_minutes_spelling_the_committee_otherwise_join_the_stored_committee(tmp_
         assert sum(p.name.endswith("Carmen") for p in store.people()) == 1
     finally:
         store.close()
-    ids = [m.id for m in Store(db).list_meetings()]
-    texts = {
-        runner.invoke(main, ["--db", str(db), "minutes", i[:8]]).output.removeprefix("DRAFT\n\n")
-        for i in ids
-        if runner.invoke(main, ["--db", str(db), "minutes", i[:8]]).output.count("4.4")
-    }
-    assert len(texts) == 1  # the sample as recorded and as read from its minutes: one text
+    store = Store(db)
+    try:
+        october = [m.id for m in store.list_meetings() if m.date == date(2019, 10, 17)]
+    finally:
+        store.close()
+    assert len(october) == 2  # the sample as recorded and as read from its minutes
+    texts = set()
+    for meeting_id in october:
+        written = runner.invoke(main, ["--db", str(db), "minutes", meeting_id[:8]])
+        assert written.exit_code == 0, written.output
+        texts.add(written.output.removeprefix("DRAFT\n\n"))
+    assert len(texts) == 1  # one text: the change and its people are the stored ones
+    assert "Councillor Alan Carmen had stepped down from the Committee" in texts.pop()
 
 
 # --------------------------------------------------------------------------- generated meetings
@@ -505,4 +549,4 @@ def test_clerk_minutes_regenerates_the_imported_pack_as_the_golden_test_expects(
     assert done.exit_code == 0, done.output
     written = runner.invoke(main, ["--db", str(db), "minutes", "2019-10-17"])
     assert written.exit_code == 0, written.output
-    assert golden.normalise(written.output.splitlines()) == golden.reference_lines()
+    assert golden.normalise(written.output.splitlines()) == read_back_lines()

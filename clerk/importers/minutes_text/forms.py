@@ -11,7 +11,9 @@ caller may add a style's own.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clerk.importers.agenda_forms import strip_honorific
@@ -55,18 +57,35 @@ class Forms:
         "There were no changes to the membership.",
         "There were no apologies for absence.",
     )
+    # a membership change: a member left the committee, another joined it
+    change_replaced: tuple[str, ...] = (
+        "It was noted that {left} had stepped down from the {body} and would be replaced "
+        "by {joined}.",
+    )
+    change_left: tuple[str, ...] = ("It was noted that {left} had stepped down from the {body}.",)
+    change_joined: tuple[str, ...] = (
+        "It was noted that {joined} had been appointed to the {body}.",
+    )
+    # the council's published wording of a change, before clerk's (HOUSE_STYLE §3): "for the
+    # Committee" and "for this meeting" are slips of the pen, the fact is a membership change
+    change_published: tuple[str, ...] = (
+        "It was noted that {left} had stepped down for the {body} and would be replaced by "
+        "{joined} for this meeting.",
+        "It was noted that {left} had stepped down from the {body} and would be replaced by "
+        "{joined} for this meeting.",
+    )
+    apologies: tuple[str, ...] = ("Apologies for absence were received from {names}.",)
+    apologies_also: tuple[str, ...] = ("Apologies for absence were also received from {names}.",)
+    # for one meeting in place of a member; without {member}: the one who sent apologies
     substitute: tuple[str, ...] = (
-        "It was noted that {member_short} had stepped down for the {body} and would be "
-        "replaced by {substitute_short} for this meeting.",
-        "Apologies for absence were received from {member}. {substitute} attended as a substitute.",
         "{substitute} attended as a substitute for {member}.",
+        "{substitute} attended as a substitute.",
     )
-    apologies: tuple[str, ...] = (
-        "Apologies for absence were received from {names}.",
-        "Apologies for absence were also received from {names}.",
-    )
-    deputies: tuple[str, ...] = ("{names} attended as their respective Deputies.",)
+    deputies: tuple[str, ...] = ("{names} attended as Deputies for {members} respectively.",)
     deputy: tuple[str, ...] = ("{names} attended as Deputy for {member}.",)
+    # after "Apologies … from A and B.": the deputies of those members, in the same order
+    deputies_respective: tuple[str, ...] = ("{names} attended as their respective Deputies.",)
+    deputy_respective: tuple[str, ...] = ("{names} attended as their Deputy.",)
     declarations_none: tuple[str, ...] = (
         "There were no declarations of interest.",
         "No declarations were made.",
@@ -82,6 +101,8 @@ class Forms:
     ended: tuple[str, ...] = ("The Meeting ended at {time}.", "The meeting ended at {time}.")
     arrived: tuple[str, ...] = ("{name} arrived at {time}{during}.",)
     left: tuple[str, ...] = ("{name} left the meeting at {time}{during}.",)
+    # how a declaration names its item: "item {number}, '{title}'" (the title as written)
+    declaration_item: tuple[str, ...] = ("item {number}, '{title}'",)
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def with_style(self, templates: dict[str, str]) -> Forms:
@@ -96,6 +117,7 @@ class Forms:
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+@functools.lru_cache(maxsize=256)
 def pattern(template: str) -> re.Pattern[str]:
     """A template as a regular expression with a named group per placeholder."""
     out = []
@@ -123,26 +145,38 @@ def match_whole(templates: tuple[str, ...], text: str) -> re.Match[str] | None:
     return None
 
 
-def match_repeated(templates: tuple[str, ...], text: str) -> list[re.Match[str]] | None:
-    """The sentences of `text` when every one is one of `templates` ("… for this meeting. It
-    was noted that … for this meeting."), else None."""
-    for template in templates:
-        rx = pattern(template)
-        found: list[re.Match[str]] = []
-        pos = 0
-        while pos < len(text):
-            m = rx.match(text, pos)
-            if not m:
-                break
-            # a lazy group may stop short: the sentence must end where the next begins
-            end = m.end()
-            if end < len(text) and text[end] != " ":
-                break
-            found.append(m)
-            pos = end + 1
-        if found and pos >= len(text):
-            return found
-    return None
+def match_sentences(
+    kinds: Sequence[tuple[str, tuple[str, ...]]], text: str
+) -> list[tuple[str, re.Match[str]]] | None:
+    """`text` as a run of sentences each of one of the kinds' templates ("Apologies … from A.
+    B attended as a substitute for C."): (kind, match) for each in order, or None unless
+    every sentence is one. A sentence ends at a full stop before a space or the end; the
+    shortest reading is tried first, a longer one only when the rest would not read."""
+    ends = [m.end() for m in re.finditer(r"\.(?= |$)", text)]
+    if not ends or ends[-1] != len(text):  # a style's sentence may end without a full stop
+        ends.append(len(text))
+    compiled = [(kind, pattern(t)) for kind, templates in kinds for t in templates]
+    failed: set[int] = set()  # starts from which the rest does not read: never tried twice
+
+    def from_(pos: int) -> list[tuple[str, re.Match[str]]] | None:
+        if pos >= len(text):
+            return []
+        if pos in failed:
+            return None
+        for end in ends:
+            if end <= pos:
+                continue
+            for kind, rx in compiled:
+                m = rx.fullmatch(text, pos, end)
+                if m is None:
+                    continue
+                rest = from_(end + 1)
+                if rest is not None:
+                    return [(kind, m), *rest]
+        failed.add(pos)
+        return None
+
+    return from_(0) if text else None
 
 
 # --------------------------------------------------------------------------- names

@@ -15,7 +15,6 @@ from clerk.importers.minutes_text.layout import Para
 from clerk.record import (
     DEFAULT_INTEREST_KINDS,
     AgendaItem,
-    AttendanceStatus,
     Declaration,
     Part,
     Vote,
@@ -65,65 +64,6 @@ class GeneratedReader(ReaderBase):
                 )
             entry.item.public_summary = " ".join(kept)
 
-    def membership(self, paragraphs: list[Para]) -> bool:
-        said = False
-        for p in list(paragraphs):
-            text = p.text
-            if f.match_whole(self.forms.membership_none, text):
-                paragraphs.remove(p)
-                said = True
-                continue
-            subs = f.match_repeated(self.forms.substitute, text)
-            if subs:
-                for each in subs:
-                    groups = each.groupdict()
-                    member = f.named(groups.get("member") or groups.get("member_short") or "")
-                    sub = f.named(groups.get("substitute") or groups.get("substitute_short") or "")
-                    if groups.get("body"):
-                        self.committee.body = groups["body"]
-                    mp = self.person(member, line=p.line)
-                    sp = self.person(sub, line=p.line)
-                    held = self.memberships.pop(sp.id, None)
-                    self.seat(mp, seat=held.seat if held else "")
-                    self.attend(sp, AttendanceStatus.SUBSTITUTE, substitute_for=mp.id)
-                paragraphs.remove(p)
-                said = True
-                continue
-            m = f.match_whole(self.forms.apologies, text)
-            if m:
-                for who in f.named_list(m.group("names")):
-                    person = self.person(who, line=p.line)
-                    if who.label and not person.is_councillor:
-                        self.attend(person, AttendanceStatus.APOLOGIES, role=who.label)
-                    else:
-                        self.attend(person, AttendanceStatus.APOLOGIES)
-                    self.seat(person)
-                paragraphs.remove(p)
-                said = True
-                continue
-            m = f.match_whole(self.forms.deputy, text) or f.match_whole(self.forms.deputies, text)
-            if m:
-                absent = None
-                if "member" in m.groupdict():
-                    absent = self.person(f.named(m.group("member")), line=p.line)
-                    self.seat(absent)
-                for who in f.named_list(m.group("names")):
-                    person = self.person(who, line=p.line)
-                    if absent is not None:
-                        held = self.memberships.pop(person.id, None)
-                        if held is not None and held.seat:
-                            self.memberships[absent.id].seat = held.seat
-                    self.attend(
-                        person,
-                        AttendanceStatus.DEPUTY,
-                        substitute_for=absent.id if absent else None,
-                    )
-                paragraphs.remove(p)
-                said = True
-                continue
-            break  # generated sentences come first; the rest is the clerk's own text
-        return said
-
     def declarations(self, paragraphs: list[Para], items: list[Item]) -> None:
         kinds = list(DEFAULT_INTEREST_KINDS)
         by_number = {e.item.number: e.item for e in items}
@@ -131,16 +71,25 @@ class GeneratedReader(ReaderBase):
             if f.match_whole(self.forms.declarations_none, p.text):
                 paragraphs.remove(p)
                 continue
-            d = sentences.declaration(p.text, kinds)
+            d = sentences.declaration(p.text, kinds, self.forms.declaration_item)
             if d is None:
                 continue
             person = self.person(f.named(d.who), line=p.line)
             if d.pronoun and not person.pronoun:
                 person.pronoun = d.pronoun
-            item = by_number.get(d.item_number) if d.item_number else None
-            if d.item_number and item is None:
+            item = None
+            if d.item_number:
+                item = by_number.get(d.item_number)
+            elif d.item_title:  # a style naming the item by its title alone
+                title = " ".join(d.item_title.split()).casefold()
+                item = next(
+                    (e.item for e in items if " ".join(e.item.title.split()).casefold() == title),
+                    None,
+                )
+            if (d.item_number or d.item_title) and item is None:
+                which = f"item {d.item_number}" if d.item_number else f"'{d.item_title}'"
                 raise InputError(
-                    self.source, p.line, f"a declaration on item {d.item_number}, which is not here"
+                    self.source, p.line, f"a declaration on {which}, which is not here"
                 )
             if d.kind not in kinds:
                 self.committee.interest_kinds.append(d.kind)
@@ -224,6 +173,12 @@ class GeneratedReader(ReaderBase):
             )
             if v.recorded:
                 vote = vote.counted_from_names()
+                figures = (vote.votes_for, vote.votes_against, vote.abstentions)
+                if v.figures and figures != (v.votes_for, v.votes_against, v.abstentions):
+                    self.guesses.append(
+                        f"line {p.line}: the recorded vote's figures are not its names counted; "
+                        "clerk counts the names"
+                    )
             if (vote.outcome.value == "carried") != v.carried:
                 self.guesses.append(
                     f"line {p.line}: the vote's counts do not give the outcome the minutes say"

@@ -23,10 +23,11 @@ from clerk.errors import InputError
 from clerk.importers import read_utf8
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.attendance import AttendanceReader
-from clerk.importers.minutes_text.base import Item, capital_that, clause, surname
+from clerk.importers.minutes_text.base import Item, capital_that, clause
 from clerk.importers.minutes_text.generated import GeneratedReader
 from clerk.importers.minutes_text.layout import ItemText, Layout, cut
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
+from clerk.importers.minutes_text.membership import MembershipReader
 from clerk.record import (
     AgendaItem,
     Committee,
@@ -63,7 +64,7 @@ def parse_minutes(
     return _Reader(source, forms or f.Forms()).read(text, committee)
 
 
-class _Reader(AttendanceReader, GeneratedReader):
+class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
     # ----------------------------------------------------------------------- the whole
 
     def read(self, text: str, committee: str | None) -> ParsedMinutes:
@@ -116,6 +117,9 @@ class _Reader(AttendanceReader, GeneratedReader):
         self.committee = Committee(
             name=name, councils=councils, body=body or "Committee", style="westminster"
         )
+        if name != written and _folded(name) == _folded(written):
+            # the same name spelt as the minutes print it ("Policy & Scrutiny"): kept for them
+            self.committee.minutes_name = written
         start = None
         if layout.start_time:
             start = self.time(layout.start_time, opening.number)
@@ -128,19 +132,6 @@ class _Reader(AttendanceReader, GeneratedReader):
             if any(ln.text.startswith("DRAFT") for ln in layout.heading)
             else MeetingStatus.CONFIRMED,
         )
-
-    def who_sits_for(self, layout: Layout) -> None:
-        paragraphs = [*layout.before_items, *(p for i in layout.items for p in i.paragraphs)]
-        for p in paragraphs:
-            for each in f.match_repeated(self.forms.substitute, p.text) or []:
-                groups = each.groupdict()
-                member = f.named(groups.get("member") or groups.get("member_short") or "")
-                sub = f.named(groups.get("substitute") or groups.get("substitute_short") or "")
-                self.sits_for[surname(sub.name)] = surname(member.name)
-            m = f.match_whole(self.forms.deputy, p.text)
-            if m:
-                for who in f.named_list(m.group("names")):
-                    self.sits_for[surname(who.name)] = surname(f.named(m.group("member")).name)
 
     # ----------------------------------------------------------------------- items
 
@@ -281,6 +272,11 @@ class _Reader(AttendanceReader, GeneratedReader):
 def _number_key(number: str) -> tuple[int, str]:
     m = re.match(r"(\d+)(.*)", number)
     return (int(m.group(1)), m.group(2)) if m else (0, number)
+
+
+def _folded(name: str) -> str:
+    """A committee's name without what its spellings differ in: "&" or "and", case, spaces."""
+    return " ".join(name.replace("&", " and ").casefold().split())
 
 
 _SMALL = {"of", "and", "the", "for", "in", "on", "upon", "at", "to"}

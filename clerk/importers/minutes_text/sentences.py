@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clerk.importers.minutes_text.forms import pattern
 from clerk.record import DeclarationAction, VoteChoice
 
 _ACTIONS: tuple[tuple[DeclarationAction, str], ...] = (
@@ -33,9 +34,15 @@ _ACTIONS: tuple[tuple[DeclarationAction, str], ...] = (
     ),
 )
 
+# "He"/"She"/"They" where the record holds the member's pronoun, else the name again
 _DECLARED = re.compile(
-    r"^(?P<who>.+?) declared (?:an? )(?P<rest>.+?)\. (?P<subject>He|She|They) (?P<action>.+)$"
+    r"^(?P<who>.+?) declared (?P<rest>.+)\. (?P<subject>He|She|They|(?P=who)) "
+    r"(?P<action>(?:left|remained|took) .+)$"
 )
+_PRONOUNS = {"he": "he", "she": "she", "they": "they", "his": "he", "her": "she", "their": "they"}
+_CAPACITY = re.compile(r"^ in (?P<pronoun>his|her|their) capacity as (?P<c>.+)$|^ as (?P<c2>.+)$")
+# where an unlisted kind of interest ends
+_KIND_ENDS = re.compile(r" in (?:his|her|their) capacity as | as | in respect of |, in that ")
 
 
 @dataclass(frozen=True)
@@ -47,51 +54,72 @@ class DeclarationText:
     item_title: str
     nature: str
     action: DeclarationAction
-    pronoun: str  # "he", "she", or "" (the minutes said "They")
+    pronoun: str  # "he", "she", "they", or "" (the minutes named the member again)
 
 
-def declaration(text: str, kinds: list[str]) -> DeclarationText | None:
-    """ "Councillor X declared a pecuniary interest[ in her capacity as …][ in respect of item
-    4, 'TITLE'][, in that …]. She left the room …"."""
+def _kind_named(kind: str) -> str:
+    """A kind as the sentence names it: "other significant interest" is "a significant
+    interest" (clerk.minutes.phrases.interest)."""
+    name = " ".join(kind.split())
+    return name[6:] if name[:6].casefold() == "other " and len(name) > 6 else name
+
+
+def _kind(rest: str, kinds: list[str]) -> tuple[str, str] | None:
+    """(the kind, the words after it) from "a pecuniary interest in respect of …"; the older
+    "an other significant interest" read as the kind it names."""
+    m = re.match(r"^an? ", rest)
+    if m is None:
+        return None
+    words = rest[m.end() :]
+    spellings = sorted(
+        ((form, k) for k in kinds for form in {k, _kind_named(k)}),
+        key=lambda fk: len(fk[0]),
+        reverse=True,
+    )
+    for form, k in spellings:
+        if words == form or words.startswith((form + " ", form + ",")):
+            return k, words[len(form) :]
+    end = _KIND_ENDS.search(words)
+    kind = words[: end.start()] if end else words
+    return (kind, words[len(kind) :]) if kind else None
+
+
+def declaration(
+    text: str, kinds: list[str], item_forms: tuple[str, ...] = ("item {number}, '{title}'",)
+) -> DeclarationText | None:
+    """ "Councillor X declared a pecuniary interest[ in her capacity as …| as …][ in respect of
+    item 4, 'Title'][, in that …]. She left the room …" (or "Councillor X left the room …")."""
     m = _DECLARED.match(text)
     if not m:
         return None
     action = next((a for a, rx in _ACTIONS if re.fullmatch(rx, m.group("action"))), None)
-    if action is None:
+    found = _kind(m.group("rest"), kinds)
+    if action is None or found is None:
         return None
-    rest = m.group("rest")
-    kind = next(
-        (k for k in sorted(kinds, key=len, reverse=True) if rest == k or rest.startswith(k + " ")),
-        None,
-    )
-    if kind is None:  # a kind the committee does not list: the words before " in "
-        kind = re.split(r" in | in respect of |, in that ", rest, maxsplit=1)[0]
-    rest = rest[len(kind) :]
+    kind, rest = found
     nature = ""
     n = rest.find(", in that ")
     if n >= 0:
         rest, nature = rest[:n], rest[n + 2 :]
     item_number, item_title = None, ""
-    r = re.search(r" in respect of item (?P<n>\d{1,3}[A-Z]?), '(?P<t>.*)'$", rest)
-    if r:
-        item_number, item_title = r.group("n"), r.group("t")
-        rest = rest[: r.start()]
-    capacity = ""
-    c = re.fullmatch(r" in (?:his|her|their) capacity as (?P<c>.+)", rest)
-    if c:
-        capacity = c.group("c")
-    elif rest:
-        return None
-    subject = m.group("subject").lower()
+    for template in item_forms:
+        r = re.search(rf" in respect of (?:{pattern(template).pattern})$", rest)
+        if r:
+            item_number, item_title = r.groupdict().get("number"), r.groupdict().get("title") or ""
+            rest = rest[: r.start()]
+            break
+    capacity, possessive = "", ""
+    if rest:
+        c = _CAPACITY.match(rest)
+        if c is None:
+            return None
+        capacity, possessive = c.group("c") or c.group("c2"), c.group("pronoun") or ""
+    subject = m.group("subject")
+    said = _PRONOUNS.get(subject.lower(), "") if subject != m.group("who") else ""
+    if possessive and _PRONOUNS[possessive] != said:
+        return None  # "in her capacity … He left": not a sentence clerk writes
     return DeclarationText(
-        m.group("who"),
-        kind,
-        capacity,
-        item_number,
-        item_title,
-        nature,
-        action,
-        "" if subject == "they" else subject,
+        m.group("who"), kind, capacity, item_number, item_title, nature, action, said
     )
 
 
@@ -108,23 +136,32 @@ class VoteText:
     abstentions: int = 0
     named: tuple[tuple[str, VoteChoice], ...] = ()  # (names as listed, choice)
     casting: VoteChoice | None = None
+    figures: bool = False  # a recorded vote's figures were printed (and read above)
 
 
-_COUNTS = r" \((?P<f>\d+) for, (?P<a>\d+) against, (?P<x>\d+) abstentions?\)"
+def _counts(prefix: str = "") -> str:
+    """The figures the style may ask for, optional: " (4 for, 1 against, 1 abstention)",
+    "… no abstentions)"; the groups named with `prefix` where one pattern has two."""
+    return (
+        rf"(?: \((?P<{prefix}f>\d+) for, (?P<{prefix}a>\d+) against, "
+        rf"(?:(?P<{prefix}x>\d+) abstentions?|no abstentions)\))?"
+    )
+
+
 _SHOW = re.compile(
     r"^On a show of hands, the motion(?: (?P<motion>.+?))? was (?P<o>carried|lost)"
-    rf"(?:{_COUNTS})?\.$"
+    rf"{_counts()}\.$"
 )
 _SHOW_CASTING = re.compile(
-    rf"^On a show of hands on the motion(?: (?P<motion>.+?))?, the votes were equal(?:{_COUNTS})? "
+    rf"^On a show of hands on the motion(?: (?P<motion>.+?))?, the votes were equal{_counts()} "
     r"and the (?:\w+) gave a casting vote (?P<side>for|against) the motion, which was therefore "
     r"(?P<o>carried|lost)\.$"
 )
 _RECORDED = re.compile(
     r"^A recorded vote was taken on the motion(?: (?P<motion>.+?))?\.(?P<groups>(?: (?:Voting for|"
-    r"Voting against|Abstaining): .+?\.)*)(?: The motion was (?P<o>carried|lost)\.| The votes "
-    r"being equal, the \w+ gave a casting vote (?P<side>for|against) the motion, which was "
-    r"therefore (?P<o2>carried|lost)\.)$"
+    rf"Voting against|Abstaining): .+?\.)*)(?: The motion was (?P<o>carried|lost){_counts()}\.|"
+    rf" The votes being equal{_counts('t')}, the \w+ gave a casting vote (?P<side>for|against) "
+    r"the motion, which was therefore (?P<o2>carried|lost)\.)$"
 )
 _GROUP = re.compile(r"(?P<label>Voting for|Voting against|Abstaining): (?P<names>.+?)\.(?= |$)")
 _CHOICE = {
@@ -156,12 +193,18 @@ def vote(text: str) -> VoteText | None:
         (g.group("names"), _CHOICE[g.group("label")]) for g in _GROUP.finditer(m.group("groups"))
     )
     side = m.group("side")
+    # the figures, when the style prints them, are the names counted: read to be checked
+    p = "" if m.group("f") is not None else "t"
     return VoteText(
         m.group("motion") or "",
         True,
         (m.group("o") or m.group("o2")) == "carried",
+        int(m.group(f"{p}f") or 0),
+        int(m.group(f"{p}a") or 0),
+        int(m.group(f"{p}x") or 0),
         named=named,
         casting=(VoteChoice.FOR if side == "for" else VoteChoice.AGAINST) if side else None,
+        figures=m.group(f"{p}f") is not None,
     )
 
 
