@@ -5,10 +5,12 @@ is one store call (one short transaction) whose return value replaces the in-mem
 the record is loaded once and never re-read while the meeting runs.
 
 The session stands on `session_core` (the store, the record, rows written through) and takes
-its attendance from `session_attendance`. What stays here is the rest of one facade the
-screens hold — the agenda, the entries of the minutes, undo, and what the minutes will say —
-kept together (about 600 lines) because each method is a few lines over the same record and
-splitting them further would scatter one meeting's rules over modules that import each other.
+its attendance from `session_attendance`.
+
+Why one module (about 600 lines): what stays is one facade the screens hold — the agenda,
+the entries of the minutes, undo, and what the minutes will say — each method a few lines
+over the same record; split further, one meeting's rules would scatter over modules that
+import each other.
 """
 
 from __future__ import annotations
