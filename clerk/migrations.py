@@ -9,6 +9,9 @@ asks) becomes a column when a database is next opened: see `add_missing_columns`
 inside the store's transaction together with the `PRAGMA user_version` that records it,
 so a migration either happens completely or not at all. Never edit a released migration:
 add a new one. tests/fixtures/schema_v1.sql is a v1 database made by the v1 migration.
+
+Why one module (about 510 lines): the ordered list of migrations is the schema's history;
+released steps are never edited, only added to.
 """
 
 from __future__ import annotations

@@ -7,6 +7,9 @@ Identity: every entity carries a string id made by `new_id()`. Ids are made wher
 entity is born (an importer, a keystroke on the live screen), so a record can be written
 to JSON, carried to another database and read back without renumbering anything.
 References between entities (an attendance's person, a declaration's item) are ids.
+
+Why one module (about 540 lines): the record's vocabulary and its dataclasses refer to each
+other, and importers, store, minutes and screens all read it as the one definition.
 """
 
 from __future__ import annotations

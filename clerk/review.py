@@ -9,6 +9,9 @@ confirmed as a correct record at a later meeting. Approved minutes change only a
 No Textual and no click here: each function takes a Store, checks that the step is allowed
 now (raising ReviewError, or the store's MinutesApproved, with a sentence saying why and what
 to do) and makes it in one transaction.
+
+Why one module (about 510 lines): each step of the minutes' life checks the status the
+previous step left; kept together the rules of that life read in order.
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ PUBLIC_OUTPUTS = {
 #: the commands that write nothing public (the exempt minutes are `minutes --exempt`)
 NOT_PUBLIC = {
     "open", "meetings", "import", "import-record", "demo", "keys", "load-samples",
-    "backup", "restore", "import-minutes",
+    "backup", "restore", "import-minutes", "style",
     # the chair's review, between clerk and chair: nothing published
     "request", "amendments", "amend", "approve", "reopen", "confirm", "versions", "journal",
     "review", "serve",

@@ -6,6 +6,10 @@ python-docx, and the live screen never pays for the Word export.
 This module holds the group, its shared helpers (`_store`, `_resolve`, `_emit` …) and the
 commands of recording and exporting a meeting; other families of commands live in a module
 of their own in this package and are registered by importing it at the bottom.
+
+Why one module (about 650 lines): the group, the helpers every family of commands imports
+(`_store`, `_resolve`, `_emit`) and the recording and export commands those helpers were
+written for; each later family of commands has its own module.
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ Word recorded kept in `marks`), per paragraph added, and per comment:
 - text changed with Track Changes off is reported too, with no author and `tracked` False.
 
 References are the ones clerk.minutes.references gives the document the copy was made from.
+
+Why one module (about 500 lines): matching the chair's paragraphs to the passages and
+turning the marks into changes share one alignment; the XML of w:ins/w:del is in `revisions`.
 """
 
 from __future__ import annotations

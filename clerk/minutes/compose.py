@@ -20,6 +20,11 @@ the resolution excluding the press and public with the Schedule 12A grounds, and
 summary the clerk wrote — nothing else of them (no paragraphs, resolutions, votes, and no
 nature or capacity of a declaration on them). `exempt=True` composes the separate
 confidential minutes with only the exempt items, in full.
+
+Why one module (about 700 lines): the Composer is one walk over the record in the order the
+minutes print it, and the numbering of each item's paragraphs depends on everything the walk
+wrote before; the sentences that stand alone are already apart (`membership`, `declaring`,
+`voting`, `phrases`).
 """
 
 from __future__ import annotations

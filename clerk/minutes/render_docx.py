@@ -25,6 +25,10 @@ header / footer             "Header" (running header), "Document Mark" (DRAFT, C
 ==========================  ==================================================================
 
 python-docx is imported inside the functions only: the app and the CLI start without it.
+
+Why one module (about 750 lines): every Word style it defines is used by the blocks it
+writes, and the tracked-change writer (`diff_docx`) hooks into the same walk; split, the
+style names would have to be kept in step across files.
 """
 
 from __future__ import annotations

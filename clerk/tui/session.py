@@ -3,14 +3,20 @@
 No Textual here: the screens call these methods and redraw from `session.record`. Each method
 is one store call (one short transaction) whose return value replaces the in-memory row, so
 the record is loaded once and never re-read while the meeting runs.
+
+The session stands on `session_core` (the store, the record, rows written through) and takes
+its attendance from `session_attendance`.
+
+Why one module (about 600 lines): what stays is one facade the screens hold — the agenda,
+the entries of the minutes, undo, and what the minutes will say — each method a few lines
+over the same record; split further, one meeting's rules would scatter over modules that
+import each other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import fields, replace
-from datetime import date, datetime, time, timedelta
+from dataclasses import replace
+from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
 from clerk import dates
@@ -29,9 +35,6 @@ from clerk.record import (
     Meeting,
     MeetingRecord,
     MeetingStatus,
-    MemberRole,
-    Membership,
-    MembershipChange,
     MinuteParagraph,
     Part,
     Person,
@@ -39,29 +42,14 @@ from clerk.record import (
     Vote,
 )
 from clerk.standing import Standing, standing_item
+from clerk.tui.session_attendance import AttendanceMixin
+from clerk.tui.session_core import _LISTS, Clock, clock_time
 
 if TYPE_CHECKING:
     from clerk.minutes.compose import Composer as MinutesComposer
     from clerk.minutes.style import HouseStyle
-    from clerk.store import Step, Store
+    from clerk.store import Step
 
-Clock = Callable[[], datetime]
-
-#: Where each kind of row lives in a MeetingRecord.
-#: A member's own attendance (not sitting for another, not a guest).
-_MEMBER_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
-
-_LISTS: dict[type, str] = {
-    Person: "people",
-    Membership: "memberships",
-    AgendaItem: "items",
-    Attendance: "attendance",
-    Declaration: "declarations",
-    MinuteParagraph: "paragraphs",
-    Resolution: "resolutions",
-    Vote: "votes",
-    Action: "actions",
-}
 
 #: The table a row's source names in the Minutes document ("paragraphs:…").
 _TABLES_OF: dict[type, str] = {
@@ -91,11 +79,6 @@ def long_date(day: date) -> str:
     return dates.long_date(day, dates.DAY_MONTH_YEAR)
 
 
-def clock_time(moment: time | None) -> str:
-    """The house form of a time: 7.05 pm."""
-    return "" if moment is None else dates.clock_time(moment)
-
-
 _join = phrases.join_names  # "A, B and C": the house joins every list in prose one way
 
 
@@ -106,10 +89,6 @@ def person_label(person: Person, role: str = "") -> str:
     return f"{name} ({role})" if role else name
 
 
-def is_pecuniary(kind: str) -> bool:
-    return "pecuniary" in kind.casefold() and "non-pecuniary" not in kind.casefold()
-
-
 def minutes_item(record: MeetingRecord) -> AgendaItem | None:
     return standing_item(record, Standing.MINUTES)
 
@@ -118,73 +97,8 @@ def declarations_item(record: MeetingRecord) -> AgendaItem | None:
     return standing_item(record, Standing.DECLARATIONS)
 
 
-class LiveSession:
+class LiveSession(AttendanceMixin):
     """The meeting being recorded: a store, the meeting's record, a clock."""
-
-    def __init__(self, store: Store, meeting_id: str, clock: Clock = datetime.now) -> None:
-        self.store = store
-        self.clock = clock
-        self.record: MeetingRecord = store.load_record(meeting_id)
-        self._style: HouseStyle | None = None
-        # a commit every few keys: no key press may wait for a WAL checkpoint
-        store.checkpoint_in_background()
-
-    # ------------------------------------------------------------------ basics
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.record.meeting
-
-    @property
-    def read_only(self) -> bool:
-        """The database may not be written (app.store.read_only says why)."""
-        return bool(getattr(self.store, "read_only", None))
-
-    @property
-    def meeting_id(self) -> str:
-        return self.record.meeting.id
-
-    def now(self) -> time:
-        return self.clock().time().replace(second=0, microsecond=0)
-
-    def _add(self, row: Any) -> Any:
-        saved = self.store.add(self.meeting_id, row)
-        if saved is None:  # a store that returns nothing keeps the row as given
-            saved = row
-        getattr(self.record, _LISTS[type(saved)]).append(saved)
-        return saved
-
-    def _update(self, row: Any, **changes: Any) -> Any:
-        saved = self.store.update(row, **changes)
-        if saved is None:
-            saved = replace(row, **changes)
-        rows = getattr(self.record, _LISTS[type(saved)])
-        for index, old in enumerate(rows):
-            if old.id == saved.id:
-                rows[index] = saved
-                break
-        return saved
-
-    def _delete(self, row: Any) -> None:
-        self.store.delete(row)
-        rows = getattr(self.record, _LISTS[type(row)])
-        rows[:] = [r for r in rows if r.id != row.id]
-
-    # ------------------------------------------------------------------ undo
-
-    @contextmanager
-    def action(self, label: str) -> Iterator[str]:
-        """One thing the clerk did: its changes are committed together (all or none) and
-        undone together by Ctrl+Z. Inside another action, they join it."""
-        with self.store.step(self.meeting_id, label) as step_id, self.store.batch():
-            yield step_id
-
-    @contextmanager
-    def typing(self, label: str, step_id: str) -> Iterator[str]:
-        """Saves of one entry being typed: each is its own transaction (they come as the
-        clerk types), all one step for undo, so Ctrl+Z takes the whole entry back."""
-        with self.store.step(self.meeting_id, label, step_id) as step:
-            yield step
 
     def undo_stacks(self) -> tuple[list[Step], list[Step]]:
         """(steps that can be undone, steps that can be redone), the next one last."""
@@ -346,11 +260,6 @@ class LiveSession:
         if isinstance(row, Action):
             return f"action{where}"
         return type(row).__name__.lower()
-
-    def update_meeting(self, **changes: Any) -> Meeting:
-        saved = self.store.update_meeting(self.meeting_id, **changes)
-        self.record.meeting = saved if saved is not None else replace(self.meeting, **changes)
-        return self.record.meeting
 
     def refresh_row(self, row: Any) -> Any:
         """The current in-memory copy of a row (rows handed out earlier may be stale)."""
@@ -519,211 +428,6 @@ class LiveSession:
             self._update(row, position=row.position + 1)
         text = exclusion_resolution(exempt_run(self.record, item))
         return self._add(Resolution(item_id=item.id, text=text, position=0))
-
-    # ------------------------------------------------------------------ attendance
-
-    def members(self) -> list[tuple[Person, str]]:
-        """The committee's seats on the day, chair first, then by surname, with their role."""
-        seats = self.record.members()
-        order = {MemberRole.CHAIR: 0, MemberRole.CO_CHAIR: 0, MemberRole.VICE_CHAIR: 1}
-        rows = []
-        for seat in seats:
-            try:
-                person = self.record.person(seat.person_id)
-            except KeyError:
-                continue
-            rows.append((order.get(seat.role, 2), person.sort_key, person, seat.role.value))
-        rows.sort(key=lambda r: (r[0], r[1]))
-        return [(r[2], r[3]) for r in rows]
-
-    def member_ids(self) -> set[str]:
-        return {m.person_id for m in self.record.members()}
-
-    def others(self) -> list[Attendance]:
-        """Attendance of non-members: substitutes, deputies, also present, officers."""
-        members = self.member_ids()
-        return [a for a in self.record.attendance if a.person_id not in members]
-
-    def set_attendance(self, person_id: str, status: AttendanceStatus, **fields: Any) -> Attendance:
-        existing = self.record.attendance_of(person_id)
-        name = self.record.person(person_id).name
-        with self.action(f"{name}: {status.value.replace('_', ' ')}"):
-            if existing is None:
-                return self._add(Attendance(person_id=person_id, status=status, **fields))
-            return self._update(existing, status=status, **fields)
-
-    def clear_attendance(self, person_id: str) -> None:
-        existing = self.record.attendance_of(person_id)
-        if existing is not None:
-            name = self.record.person(person_id).name
-            with self.action(f"{name}: attendance cleared"):
-                self._delete(existing)
-
-    def person_for(self, name: str, role: str = "", honorific: str = "") -> Person:
-        """A person already known by this name, or a new one added to the store. Known
-        means the same name up to case, accents and an honorific ("cllr heather ACTON" is
-        Heather Acton), so a name typed again never makes a second person."""
-        from clerk import people
-
-        typed_honorific, name = people.split_honorific(" ".join(name.split()))
-        here = {p.id for p in self.record.people}
-        known = people.exact(self.record.people, name)
-        if known is None:
-            known = people.exact(self.store.find_people(name), name, prefer=here)
-        if known is not None:
-            if known.id not in here:
-                self._add(known)  # an existing person is linked to this meeting
-            return known
-        return self._add(Person(name=name, role=role, honorific=typed_honorific or honorific))
-
-    def find_people(self, text: str, limit: int = 8) -> list[Person]:
-        """Type-ahead: the best matches among the people at this meeting and everyone the
-        store knows (`clerk.people` ranks them; at this meeting first among equals)."""
-        from clerk import people
-
-        if not text.strip():
-            return sorted(self.record.people, key=lambda p: p.sort_key)[:limit]
-        here = {p.id for p in self.record.people}
-        try:
-            known = [p for p in self.store.find_people(text, limit=limit) if p.id not in here]
-        except Exception:  # type-ahead must never stop the clerk typing
-            known = []
-        return people.rank([*self.record.people, *known], text, prefer=here, limit=limit)
-
-    def merge_people(self, keep_id: str, gone_id: str) -> Person:
-        """One person entered twice becomes `keep_id` everywhere (see Store.merge_people)."""
-        gone, keep = self.record.person(gone_id).name, self.record.person(keep_id).name
-        with self.action(f"{gone} merged into {keep}"):
-            kept = self.store.merge_people(keep_id, gone_id)
-        # A merge rewrites rows all through the record (attendance, declarations, votes,
-        # actions, seats, the people linked): reading it back is the one sure way for the
-        # screens to show what the store now holds. In place, as screens hold the record.
-        fresh = self.store.load_record(self.meeting_id)
-        for f in fields(MeetingRecord):
-            setattr(self.record, f.name, getattr(fresh, f.name))
-        return kept
-
-    def remove_person(self, person_id: str) -> None:
-        """Take out someone entered by mistake: their attendance at this meeting and the
-        person, in one transaction; refused (StoreError) while anything else names them."""
-        attendance = self.record.attendance_of(person_id)
-        with self.action(f"{self.record.person(person_id).name} removed"):
-            if attendance is not None:
-                self.store.delete(attendance)
-            self.store.remove_person(person_id)
-        self.record.attendance[:] = [a for a in self.record.attendance if a.person_id != person_id]
-        self.record.people[:] = [p for p in self.record.people if p.id != person_id]
-
-    def substitute(self, member_id: str, name: str, *, deputy: bool = False) -> Attendance:
-        """Someone sitting for this meeting only in place of a member, who has therefore
-        sent apologies (and stays on the committee): both are recorded in one step."""
-        word = "deputy" if deputy else "substitute"
-        with self.action(f"{name}: {word} for {self.record.person(member_id).name}"):
-            person = self.person_for(name, honorific="" if deputy else "Councillor")
-            status = AttendanceStatus.DEPUTY if deputy else AttendanceStatus.SUBSTITUTE
-            member = self.record.attendance_of(member_id)
-            if member is None or member.status is not AttendanceStatus.APOLOGIES:
-                self.set_attendance(member_id, AttendanceStatus.APOLOGIES)
-            return self.set_attendance(person.id, status, substitute_for=member_id)
-
-    def change_membership(self, member_id: str | None, name: str | None) -> MembershipChange:
-        """A membership change noted at this meeting (not a substitute): the member
-        `member_id` has left the committee and/or `name` has joined it, in the leaver's role
-        and seat. The seats are dated so that earlier meetings keep theirs: the leaver's ends
-        the day before this meeting, the joiner's begins on its day; the joiner is marked
-        present, and the leaver's attendance as a member goes."""
-        if member_id is None and not name:
-            raise ValueError("a membership change names who left or who joined")
-        day = self.meeting.date
-        left = self.record.person(member_id) if member_id else None
-        what = " and ".join(
-            part
-            for part in (
-                f"{left.name} left the committee" if left else "",
-                f"{name} joined it" if name else "",
-            )
-            if part
-        )
-        with self.action(what):
-            role, seat = MemberRole.MEMBER, ""
-            if left is not None:
-                for ms in [m for m in self.record.members() if m.person_id == left.id]:
-                    role, seat = ms.role, ms.seat
-                    self._update(ms, to_date=day - timedelta(days=1))
-                own = self.record.attendance_of(left.id)
-                if own is not None and own.status in _MEMBER_STATUSES:
-                    self._delete(own)
-            joined = None
-            if name:
-                joined = self.person_for(name, honorific="Councillor")
-                if joined.id not in self.member_ids():
-                    self._add(
-                        Membership(
-                            self.record.committee.id,
-                            joined.id,
-                            role=role,
-                            seat=seat,
-                            from_date=day,
-                        )
-                    )
-                self.set_attendance(joined.id, AttendanceStatus.PRESENT)
-            change = MembershipChange(
-                left_id=left.id if left else None, joined_id=joined.id if joined else None
-            )
-            self.update_meeting(membership_changes=[*self.meeting.membership_changes, change])
-        return change
-
-    def also_present(self, name: str, role: str = "", *, officer: bool = False) -> Attendance:
-        with self.action(f"{name}: {'officer' if officer else 'also present'}"):
-            person = self.person_for(name, role=role, honorific="" if officer else "Councillor")
-            status = AttendanceStatus.OFFICER if officer else AttendanceStatus.ALSO_PRESENT
-            return self.set_attendance(person.id, status, role=role or person.role)
-
-    def arrived(self, person_id: str, moment: time, item_id: str | None) -> Attendance:
-        existing = self.record.attendance_of(person_id)
-        status = existing.status if existing else AttendanceStatus.PRESENT
-        if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
-            status = AttendanceStatus.PRESENT
-        name = self.record.person(person_id).name
-        with self.action(f"{name}: arrived at {clock_time(moment)}"):
-            return self.set_attendance(
-                person_id, status, arrived_at=moment, arrived_item_id=item_id
-            )
-
-    def left(self, person_id: str, moment: time, item_id: str | None) -> Attendance:
-        existing = self.record.attendance_of(person_id)
-        status = existing.status if existing else AttendanceStatus.PRESENT
-        name = self.record.person(person_id).name
-        with self.action(f"{name}: left at {clock_time(moment)}"):
-            return self.set_attendance(person_id, status, left_at=moment, left_item_id=item_id)
-
-    def present_count(self, item: AgendaItem | None = None) -> int:
-        """Voting seats in the room now: present, not yet gone, not out for a pecuniary interest."""
-        out = self.pecuniary_ids(item) if item else set()
-        return sum(
-            1
-            for a in self.record.attendance
-            if a.status.is_voting_seat and a.left_at is None and a.person_id not in out
-        )
-
-    def quorate(self, item: AgendaItem | None = None) -> bool:
-        return self.present_count(item) >= self.record.committee.quorum
-
-    def pecuniary_ids(self, item: AgendaItem) -> set[str]:
-        return {
-            d.person_id
-            for d in self.record.declarations
-            if d.item_id == item.id and is_pecuniary(d.kind)
-        }
-
-    def voters(self, item: AgendaItem) -> list[Person]:
-        """Who may vote on the item: voting seats present, less pecuniary interests."""
-        out = self.pecuniary_ids(item)
-        people = []
-        for a in self.record.attendance:
-            if a.status.is_voting_seat and a.left_at is None and a.person_id not in out:
-                people.append(self.record.person(a.person_id))
-        return sorted(people, key=lambda p: p.sort_key)
 
     # ------------------------------------------------------------------ declarations
 

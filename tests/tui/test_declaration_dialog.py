@@ -4,7 +4,7 @@ title of the item whose number is typed, and refuses a number that is not on the
 from __future__ import annotations
 
 from clerk.record import AgendaItem, DeclarationAction, MeetingRecord
-from clerk.tui.dialogs.meeting import DeclarationDialog, DeclarationInput
+from clerk.tui.dialogs.declaration import DeclarationDialog, DeclarationInput
 from tests.tui.conftest import october_record
 from tests.tui.dialog_host import SIZE, DialogHost, in_view, keys, shown
 from tests.tui.terminal import type_text

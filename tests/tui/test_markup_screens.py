@@ -26,8 +26,9 @@ from clerk.errors import ClerkError
 from clerk.record import MeetingRecord, MeetingStatus
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
+from clerk.tui.dialogs.declaration import DeclarationDialog
 from clerk.tui.dialogs.forms import ChoiceDialog, FormDialog, PersonDialog
-from clerk.tui.dialogs.meeting import DeclarationDialog, VoteDialog
+from clerk.tui.dialogs.vote import VoteDialog
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.screens.picker import PickerScreen
 from clerk.tui.screens.rollcall import RollCallScreen

@@ -9,7 +9,7 @@ from dataclasses import replace
 from clerk.minutes.compose import Composer
 from clerk.minutes.style import VotesStyle, load_style
 from clerk.record import MeetingRecord, Person, VoteChoice, VoteMethod
-from clerk.tui.dialogs.meeting import VoteDialog, VoteInput
+from clerk.tui.dialogs.vote import VoteDialog, VoteInput
 from tests.tui.conftest import october_record
 from tests.tui.dialog_host import SIZE, DialogHost, in_view, keys, shown
 from tests.tui.terminal import type_text

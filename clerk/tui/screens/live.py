@@ -7,6 +7,9 @@ meeting's end…) are in screens/live_commands.py.
 
 Every command key that changes what the composer holds waits for the keys typed before it
 (`@waits_for_typing`), and never lets go of words the database has not taken without asking.
+
+Why one module (about 540 lines): the layout and the messages that keep agenda, item record
+and composer in step; the commands are already in `live_commands`.
 """
 
 from __future__ import annotations

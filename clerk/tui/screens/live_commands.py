@@ -143,7 +143,7 @@ class MeetingCommands(Screen):
             self.ask(self._declare(item))
 
     async def _declare(self, item: AgendaItem) -> None:
-        from clerk.tui.dialogs.meeting import DeclarationDialog
+        from clerk.tui.dialogs.declaration import DeclarationDialog
 
         session = self.session
         # members, and anyone attending (substitutes, officers): all may declare
@@ -176,7 +176,7 @@ class MeetingCommands(Screen):
             self.ask(self._vote(item))
 
     async def _vote(self, item: AgendaItem) -> None:
-        from clerk.tui.dialogs.meeting import VoteDialog
+        from clerk.tui.dialogs.vote import VoteDialog
 
         session = self.session
         resolutions = session.record.resolutions_for(item.id)
