@@ -9,6 +9,7 @@ writes them as the golden test expects.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
@@ -418,8 +419,10 @@ CLAUSES = [
 @st.composite
 def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
     """Meetings as councils hold them (realistic names and sentences, every kind of
-    attendance, declaration and recorded vote, exempt items), in either built-in style."""
+    attendance and membership change, declarations, votes, exempt items), in either built-in
+    style or a variant of one (deputies after their members, a show of hands's figures)."""
     style_name = draw(st.sampled_from(["westminster", "board"]))
+    variant = draw(st.sampled_from(["", "grouped", "counts"]))
     joint = draw(st.booleans())
     m = MeetingBuilder(
         committee=draw(st.sampled_from([CANONICAL, "Health and Wellbeing Board"])),
@@ -438,13 +441,26 @@ def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
             m.member(name, chair=n == 0, pronoun=draw(st.sampled_from(["", "he", "she"])))
         )
     spare = iter(names[n_members:])
+    fates = ["present", "present", "apologies", "substitute", "apologies and substitute"]
+    fates += ["deputy", "apologies and deputy", "stood down", "replaced"]
     for member in members[1:]:
-        fate = draw(st.sampled_from(["present", "present", "apologies", "substitute"]))
-        if fate == "apologies":
-            m.attend(member, AttendanceStatus.APOLOGIES)
-        elif fate == "substitute":
-            m.attend(m.councillor(next(spare)), AttendanceStatus.SUBSTITUTE, substitute_for=member)
+        fate = draw(st.sampled_from(fates))
+        if fate != "present":
             m.attendance = [a for a in m.attendance if a.person_id != member.id]
+        if fate.startswith("apologies"):
+            m.attend(member, AttendanceStatus.APOLOGIES)
+        if fate.endswith(("substitute", "deputy")):
+            status = AttendanceStatus.DEPUTY if "deputy" in fate else AttendanceStatus.SUBSTITUTE
+            m.attend(m.councillor(next(spare)), status, substitute_for=member)
+        elif fate in ("stood down", "replaced"):
+            joined = m.councillor(next(spare)) if fate == "replaced" else None
+            if joined is not None:
+                m.attend(joined, AttendanceStatus.PRESENT)
+            m.change_membership(left=member, joined=joined)
+    if draw(st.booleans()):  # a member appointed at this meeting, in no one's place
+        appointed = m.councillor(next(spare), pronoun=draw(st.sampled_from(["", "they"])))
+        m.attend(appointed, AttendanceStatus.PRESENT)
+        m.change_membership(joined=appointed)
     for _ in range(draw(st.integers(0, 2))):
         m.attend(m.councillor(next(spare)), AttendanceStatus.ALSO_PRESENT)
     minutes = m.item("3", "MINUTES")
@@ -476,13 +492,27 @@ def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
             motion="That the trial be extended.",
             named=[(p, draw(st.sampled_from(VoteChoice))) for p in voters],
         )
+    if draw(st.booleans()):
+        votes_for, against = draw(st.integers(0, 9)), draw(st.integers(0, 9))
+        m.vote(
+            draw(st.sampled_from(public)),
+            motion=draw(st.sampled_from(["", "That the report be noted."])),
+            votes_for=votes_for,
+            against=against,
+            abstentions=draw(st.integers(0, 3)),
+            casting=draw(st.sampled_from(VoteChoice)) if votes_for == against else None,
+        )
     for _ in range(draw(st.integers(0, 2))):
         if not present:
             break
         m.declare(
             draw(st.sampled_from(present)),
-            draw(st.sampled_from(public)),
-            draw(st.sampled_from(["pecuniary interest", "other significant interest"])),
+            draw(st.none() | st.sampled_from(public)),
+            draw(
+                st.sampled_from(
+                    ["pecuniary interest", "other significant interest", "non-pecuniary interest"]
+                )
+            ),
             nature=draw(st.sampled_from(["", "in that she is a governor of the school"])),
             capacity=draw(st.sampled_from(["", "a trustee of the Westminster Society"])),
             action=draw(st.sampled_from(DeclarationAction)),
@@ -496,7 +526,13 @@ def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
             summary=draw(st.sampled_from(["", "A contract was awarded."])),
         )
         m.para(item, "SECRET figures.")
-    return m.build(), load_style(style_name)
+    style = load_style(style_name)
+    if variant == "grouped":
+        membership = replace(style.membership, grouping="deputies_after_their_members")
+        style = replace(style, membership=membership)
+    elif variant == "counts":
+        style = replace(style, votes=replace(style.votes, show_counts=True))
+    return m.build(), style
 
 
 @settings(deadline=None)

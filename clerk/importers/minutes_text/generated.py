@@ -148,14 +148,26 @@ class GeneratedReader(ReaderBase):
         return False
 
     def votes(self, entry: Item) -> None:
-        for p in list(entry.paragraphs):
-            v = sentences.vote(p.text)
-            if v is None:
-                if p.text.startswith("On a show of hands"):
-                    self.guesses.append(
-                        f"line {p.line}: a show of hands without its counts is kept as text"
-                    )
-                continue
+        """The votes the item's minute ends with. The minutes write an item's votes after
+        its paragraphs, so a vote sentence with a paragraph after it is the clerk's text."""
+        read = [sentences.vote(p.text) for p in entry.paragraphs]
+        first = len(read)
+        while first and read[first - 1] is not None:
+            first -= 1
+        for p, v in zip(entry.paragraphs[:first], read[:first], strict=True):
+            if v is not None:
+                self.guesses.append(
+                    f"line {p.line}: a vote with a paragraph after it is kept as text (clerk "
+                    "writes an item's votes after its paragraphs)"
+                )
+            elif p.text.startswith("On a show of hands"):
+                self.guesses.append(
+                    f"line {p.line}: a show of hands without its counts is kept as text"
+                )
+        trailing = list(zip(entry.paragraphs[first:], read[first:], strict=True))
+        del entry.paragraphs[first:]
+        for p, v in trailing:
+            assert v is not None  # the run of votes the item ends with
             named = {}
             for names, choice in v.named:
                 for who in f.named_list(names):
@@ -184,4 +196,3 @@ class GeneratedReader(ReaderBase):
                     f"line {p.line}: the vote's counts do not give the outcome the minutes say"
                 )
             self.found_votes.append(vote)
-            entry.paragraphs.remove(p)
