@@ -163,6 +163,7 @@ def style_forms(style: str) -> dict[str, str]:
         "deputy_respective": s.membership.deputy_respective,
         "declarations_none": s.declarations.none,
         "declaration_item": s.declarations.item,
+        "note": s.items.note,
         "approve_minutes": s.resolutions.approve_minutes,
         "ended": s.closing.ended,
         "arrived": s.attendance.arrived,

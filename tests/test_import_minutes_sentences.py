@@ -28,6 +28,7 @@ from clerk.record import (
 from tests.minutes_builders import MeetingBuilder, minutes_text
 
 DAY = date(2019, 10, 17)
+SEATS = ["Westminster", "NHS", "Police", "CCG", "Healthwatch"]
 STYLES = {
     "westminster": "westminster",
     "board": "board",
@@ -196,7 +197,7 @@ GROUPED = (
 @pytest.mark.parametrize("deputies", [1, 2])
 def test_deputies_are_paired_with_the_members_they_sat_for(spec: str, deputies: int) -> None:
     m = committee(chair_title="Chair", body="Board")
-    for ms, seat in zip(m.memberships, ["Westminster", "NHS", "Police", "CCG", "Healthwatch"]):
+    for ms, seat in zip(m.memberships, SEATS, strict=True):
         ms.seat = seat
     sat_for = ["Peter Freeman", "Alan Carmen"][:deputies]
     absent(m, "Alan Carmen", "Peter Freeman", "Selina Short")

@@ -101,6 +101,8 @@ class Forms:
     ended: tuple[str, ...] = ("The Meeting ended at {time}.", "The meeting ended at {time}.")
     arrived: tuple[str, ...] = ("{name} arrived at {time}{during}.",)
     left: tuple[str, ...] = ("{name} left the meeting at {time}{during}.",)
+    # an unnumbered note between an item's numbered paragraphs (MinuteParagraph.note)
+    note: tuple[str, ...] = ("({text})",)
     # how a declaration names its item: "item {number}, '{title}'" (the title as written)
     declaration_item: tuple[str, ...] = ("item {number}, '{title}'",)
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -25,7 +25,7 @@ from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.attendance import AttendanceReader
 from clerk.importers.minutes_text.base import Item, capital_that, clause
 from clerk.importers.minutes_text.generated import GeneratedReader
-from clerk.importers.minutes_text.layout import ItemText, Layout, cut
+from clerk.importers.minutes_text.layout import ItemText, Layout, Para, cut
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
 from clerk.importers.minutes_text.membership import MembershipReader
 from clerk.record import (
@@ -161,9 +161,17 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
                     "paragraphs by position"
                 )
             seen.add(number)
-        unnumbered = [p for p in text.paragraphs if not p.number]
+        unnumbered = [p for p in text.paragraphs if not p.number and self.note(p) is None]
         for p in unnumbered:
             self.guesses.append(f"line {p.line}: a paragraph without a number, kept in its place")
+
+    def note(self, p: Para) -> str | None:
+        """What an unnumbered note says ("(Councillor Bright left the room.)"), or None when
+        the paragraph is not one."""
+        if p.number or p.bullets:
+            return None
+        m = f.match_whole(self.forms.note, p.text)
+        return m.group("text") if m else None
 
     def read_generated(self, layout: Layout, items: list[Item]) -> None:
         """The sentences compose writes from the record, turned back into the record."""
@@ -208,7 +216,11 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
         for entry in items:
             item = entry.item
             for n, p in enumerate(entry.paragraphs + entry.text.after_resolved):
-                paragraphs.append(MinuteParagraph(item.id, p.text, list(p.bullets), n))
+                note = self.note(p)
+                text = p.text if note is None else note
+                paragraphs.append(
+                    MinuteParagraph(item.id, text, list(p.bullets), n, note=note is not None)
+                )
             block = entry.text.resolved
             if block is None:
                 continue
