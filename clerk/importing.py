@@ -168,6 +168,8 @@ def style_forms(style: str) -> dict[str, str]:
         "ended": s.closing.ended,
         "arrived": s.attendance.arrived,
         "left": s.attendance.left,
+        "arrived_untimed": s.attendance.arrived_untimed,
+        "left_untimed": s.attendance.left_untimed,
     }
 
 

@@ -1,6 +1,10 @@
 """`clerk import-minutes` over generated meetings: every kind of attendance, membership
 change, declaration, vote and exempt item, in the built-in styles and variants of them; the
-minutes written from the record read back must be the minutes read, word for word."""
+minutes written from the record read back must be the minutes read, word for word.
+
+Not generated: a substitute for a chair or co-chair. The minutes list them in the chair's
+place without a mark, and no reading of the list can tell them from a member listed out of
+A–Z order; such minutes read back with the substitute among the members."""
 
 from __future__ import annotations
 
@@ -68,15 +72,26 @@ def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
     surnames = draw(st.permutations(SURNAMES))
     names = [f"{FIRST[i % len(FIRST)]} {s}" for i, s in enumerate(surnames)]
     n_members = draw(st.integers(2, 6))
+    co_chairs = joint and draw(st.booleans())  # a joint board's two chairs, one presiding
     members = []
     for n, name in enumerate(names[:n_members]):
         members.append(
-            m.member(name, chair=n == 0, pronoun=draw(st.sampled_from(["", "he", "she"])))
+            m.member(
+                name,
+                chair=n == 0 and not co_chairs,
+                co_chair=co_chairs and n < 2,
+                pronoun=draw(st.sampled_from(["", "he", "she"])),
+            )
         )
+    if co_chairs:
+        presiding = draw(st.sampled_from([None, *members[:2]]))
+        m.meeting.presiding_id = presiding.id if presiding else None
     spare = iter(names[n_members:])
     fates = ["present", "present", "apologies", "substitute", "apologies and substitute"]
     fates += ["deputy", "apologies and deputy", "stood down", "replaced"]
-    for member in members[1:]:
+    # the chairs are present: a substitute for one is listed, unmarked, in the chair's place,
+    # which no reading of the list can tell from a member (see the module's docstring)
+    for member in members[2 if co_chairs else 1 :]:
         fate = draw(st.sampled_from(fates))
         if fate != "present":
             m.attendance = [a for a in m.attendance if a.person_id != member.id]
@@ -150,6 +165,14 @@ def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
             capacity=draw(st.sampled_from(["", "a trustee of the Westminster Society"])),
             action=draw(st.sampled_from(DeclarationAction)),
         )
+    # late arrivals and early departures: a time, an item, or both
+    for person in draw(st.lists(st.sampled_from(present), max_size=2, unique_by=lambda p: p.id)):
+        a = next(a for a in m.attendance if a.person_id == person.id)
+        for kind in ("arrived", "left"):
+            when = draw(st.none() | st.builds(time, st.integers(17, 22), st.integers(0, 59)))
+            during = draw(st.none() | st.sampled_from(public))
+            setattr(a, f"{kind}_at", when)
+            setattr(a, f"{kind}_item_id", during.id if during else None)
     n = len(m.items) + 1
     for k in range(draw(st.integers(0, 2))):
         item = m.item(
@@ -165,6 +188,8 @@ def plausible_meetings(draw: st.DrawFn) -> tuple[MeetingRecord, HouseStyle]:
         style = replace(style, membership=membership)
     elif variant == "counts":
         style = replace(style, votes=replace(style.votes, show_counts=True))
+    if co_chairs and draw(st.booleans()):  # the co-chair who did not preside marked so
+        style = replace(style, attendance=replace(style.attendance, other_co_chair="Co-{title}"))
     return m.build(), style
 
 

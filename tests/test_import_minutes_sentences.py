@@ -10,7 +10,7 @@ membership change from one read right when both are written the same.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -391,3 +391,84 @@ def test_a_council_style_names_its_own_membership_wording(tmp_path: Path) -> Non
     assert minutes_text(back, style) == text
     assert len(back.meeting.membership_changes) == 1 and len(back.declarations) == 1
     assert status(back, "Priya Kaur") is AttendanceStatus.SUBSTITUTE
+
+
+# --------------------------------------------------------------------------- who presided
+
+PRESIDING = {
+    "board": "board",
+    "inline": "westminster",
+    "inline, Co-Chair": '[attendance]\nother_co_chair = "Co-{title}"\n',
+    "one a line, Co-Chair": '[attendance]\nlayout = "per_person"\nother_co_chair = "Co-{title}"\n',
+    "one a seat": '[attendance]\nlayout = "per_seat"\n',
+}
+
+
+@pytest.mark.parametrize("spec", list(PRESIDING))
+@pytest.mark.parametrize("presiding", ["Tim Mitchell", "Sarah Addenbrooke", None])
+def test_who_presided_over_a_joint_board_is_read(spec: str, presiding: str | None) -> None:
+    m = MeetingBuilder(
+        committee="Health and Wellbeing Board",
+        body="Board",
+        chair_title="Chair",
+        councils=["City of Westminster", "Royal Borough of Kensington and Chelsea"],
+    )
+    chairs = [m.member("Tim Mitchell", co_chair=True), m.member("Sarah Addenbrooke", co_chair=True)]
+    m.member("Heather Acton")
+    m.member("Zed Zulu")
+    if "seat" in spec:
+        for ms, seat in zip(m.memberships, SEATS, strict=False):
+            ms.seat = seat
+    m.meeting.presiding_id = next((p.id for p in chairs if p.name == presiding), None)
+    _, back, guesses = read_back(m.build(), _style(PRESIDING[spec]))
+    who = names(back)
+    assert who.get(back.meeting.presiding_id) == presiding
+    roles = {who[ms.person_id]: ms.role.value for ms in back.members()}
+    assert roles == {
+        "Tim Mitchell": "co_chair",
+        "Sarah Addenbrooke": "co_chair",
+        "Heather Acton": "member",
+        "Zed Zulu": "member",
+    }
+    # unmarked, the co-chair who did not preside is known by the list's order: said so
+    unmarked = presiding is not None and "Co-Chair" not in spec
+    assert any("read as a co-chair" in g for g in guesses) is unmarked
+
+
+# --------------------------------------------------------------------------- late and early
+
+
+@pytest.mark.parametrize("style", ["westminster", "board"])
+def test_arrivals_and_departures_with_a_time_an_item_or_both_read_back(style: str) -> None:
+    m = committee(chair_title="Chair" if style == "board" else "Chairman")
+    four, six = m.item("3", "SCHOOL STREETS"), m.item("4", "ANY OTHER BUSINESS")
+    m.para(four, "The Committee noted the report.")
+    m.para(six, "There was no other business.")
+    m.attend(
+        member(m, "Selina Short"),
+        AttendanceStatus.PRESENT,
+        arrived_at=time(19, 10),
+        arrived_item=four,
+    )
+    m.attend(
+        member(m, "Margot Bright"), AttendanceStatus.PRESENT, arrived_item=four, left_at=time(20, 5)
+    )
+    m.attend(member(m, "Jonathan Glanz"), AttendanceStatus.PRESENT, left_item=six)
+    text, back, _ = read_back(m.build(), _style(style))
+    assert "Councillor Margot Bright arrived during item 3." in text
+    who = names(back)
+    read = {
+        who[a.person_id]: (
+            a.arrived_at,
+            back.item(a.arrived_item_id).number if a.arrived_item_id else None,
+            a.left_at,
+            back.item(a.left_item_id).number if a.left_item_id else None,
+        )
+        for a in back.attendance
+        if a.arrived_at or a.arrived_item_id or a.left_at or a.left_item_id
+    }
+    assert read == {
+        "Selina Short": (time(19, 10), "3", None, None),
+        "Margot Bright": (None, "3", time(20, 5), None),
+        "Jonathan Glanz": (None, None, None, "4"),
+    }

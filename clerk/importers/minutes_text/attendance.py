@@ -8,6 +8,7 @@ import re
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.base import CHAIR_MARK, DEPUTY_MARK, ReaderBase, surname
 from clerk.importers.minutes_text.layout import Layout
+from clerk.importers.minutes_text.lines import Line
 from clerk.record import (
     AttendanceStatus,
     MemberRole,
@@ -48,26 +49,53 @@ class AttendanceReader(ReaderBase):
     def members_inline(self, listed: str, line: int) -> None:
         people = f.named_list(listed)
         everyone_councillor = listed.startswith(("Councillor ", "Councillors ", "Cllr"))
-        chairs = 0
+        seated: list[tuple[Person, str]] = []
         for who in people:
             if not who.honorific and not everyone_councillor:
                 who = f.Named(who.name, "Councillor", who.label)
             role = self.mark(who)
-            chairs += role is not None
             p = self.person(who, line=line)
             self.seat(p, role or MemberRole.MEMBER)
             self.attend(p, AttendanceStatus.PRESENT)
+            seated.append((p, who.label if role else ""))
         if not everyone_councillor and any(not w.honorific for w in people):
             self.guesses.append(
                 f"line {line}: members named without an honorific are taken to be councillors"
             )
-        self.co_chairs(chairs)
+        self.co_chairs(seated, line)
 
-    def co_chairs(self, chairs: int) -> None:
-        if chairs > 1:
-            for ms in self.memberships.values():
-                if ms.role is MemberRole.CHAIR:
-                    ms.role = MemberRole.CO_CHAIR
+    def co_chairs(self, seated: list[tuple[Person, str]], line: int) -> None:
+        """Who chaired, from the members in the order listed, (person, chair mark or "").
+        Two or more marked are co-chairs; when one is marked with the title alone and the
+        others otherwise ("Co-Chair", a style's mark for a co-chair who did not preside), that
+        one presided. On a joint committee one marked, with the name after it out of A–Z
+        order, presided over a co-chair the style leaves unmarked (the minutes list the
+        chairs first, then the members A–Z)."""
+        assert self.meeting is not None
+        chairs = [p for p, mark in seated if mark]
+        if len(chairs) > 1:
+            for p in chairs:
+                self.memberships[p.id].role = MemberRole.CO_CHAIR
+            plain = [p for p, mark in seated if mark == self.committee.chair_title]
+            if len(plain) == 1:
+                self.meeting.presiding_id = plain[0].id
+            return
+        rest = [p for p, mark in seated if not mark]
+        if len(chairs) != 1 or not self.committee.is_joint or len(rest) < 2:
+            return
+        if seated[0][0] is not chairs[0] or self.place(rest[0]) <= self.place(rest[1]):
+            return
+        for p in (chairs[0], rest[0]):
+            self.memberships[p.id].role = MemberRole.CO_CHAIR
+        self.meeting.presiding_id = chairs[0].id
+        self.guesses.append(
+            f"line {line}: {rest[0].name} is listed after the {self.committee.chair_title}, "
+            f"out of A–Z order: read as a co-chair; {chairs[0].name} presided"
+        )
+
+    def place(self, person: Person) -> str:
+        """The surname a member is listed by: a substitute's or deputy's is the member's."""
+        return self.sits_for.get(surname(person.name), surname(person.name))
 
     def members_by_line(self, layout: Layout) -> None:
         """One person a line: "Seat: Name (mark)" or "Name (role)". The chair(s) first, then
@@ -90,23 +118,27 @@ class AttendanceReader(ReaderBase):
                     who = f.named(f"{who.name} ({who.label})")
             label = who.label.replace(DEPUTY_MARK, "").strip()
             entries.append((line, seat, f.Named(who.name, who.honorific, label), deputy))
-        chairs = 0
+        seated: list[tuple[Person, str]] = []  # the members in order, with a chair's mark
         previous = ""
         members_done = False
-        for line, seat, who, deputy in entries:
+        for n, (line, seat, who, deputy) in enumerate(entries):
             role = self.mark(who)
             p = self.person(f.Named(who.name, who.honorific), line=line.number)
             # a substitute or deputy sits in the place of the member they replace
             key = self.sits_for.get(surname(who.name), surname(who.name))
             if role is not None and not members_done:
-                chairs += 1
+                seated.append((p, who.label))
                 self.seat(p, role, seat)
                 self.attend(p, AttendanceStatus.DEPUTY if deputy else AttendanceStatus.PRESENT)
                 continue
             member = not members_done and (seat or deputy or who.is_councillor)
-            # one line a seat: the seat says so; one a person: the A–Z run (see above)
-            if member and (seat or key >= previous):
-                previous = key
+            # one line a seat: the seat says so; one a person: the A–Z run (see above), after
+            # an unmarked co-chair listed straight after the one who presided (co_chairs)
+            co_chair = self.unmarked_co_chair(entries, n)
+            if member and (seat or co_chair or key >= previous):
+                if not co_chair:
+                    previous = key
+                seated.append((p, ""))
                 if deputy:
                     self.attend(p, AttendanceStatus.DEPUTY, role=who.label)
                     self.seat(p, MemberRole.MEMBER, seat)
@@ -120,7 +152,7 @@ class AttendanceReader(ReaderBase):
                 AttendanceStatus.ALSO_PRESENT if who.is_councillor else AttendanceStatus.OFFICER
             )
             self.attend(p, status)
-        self.co_chairs(chairs)
+        self.co_chairs(seated, layout.person_lines[0].number)
         members = sum(1 for a in self.attendance.values() if a.status.counts_as_present)
         if not per_seat:
             self.guesses.append(
@@ -128,3 +160,16 @@ class AttendanceReader(ReaderBase):
                 f"chair and the councillors after it in A–Z order read as the {members} "
                 "members; the rest as attending (councillors) or officers"
             )
+
+    def unmarked_co_chair(self, entries: list[tuple[Line, str, f.Named, bool]], n: int) -> bool:
+        """The line after the only chair, on a joint committee, out of A–Z order with the
+        councillor after it: a co-chair who did not preside, whom the style leaves unmarked."""
+        if n != 1 or len(entries) < 3 or not self.committee.is_joint:
+            return False
+        if not CHAIR_MARK.match(entries[0][2].label) or CHAIR_MARK.match(entries[2][2].label):
+            return False
+        after = entries[2][2]
+        if not (after.is_councillor or entries[2][1] or entries[2][3]):
+            return False
+        here = self.sits_for.get(surname(entries[1][2].name), surname(entries[1][2].name))
+        return here > self.sits_for.get(surname(after.name), surname(after.name))

@@ -49,6 +49,9 @@ class ReaderBase:
         # surname of a substitute or deputy -> surname of the member they sat for, read from
         # the membership sentences before the attendance (whose order follows the members')
         self.sits_for: dict[str, str] = {}
+        # the arrivals and departures read, (where, person id) in the order written: the
+        # minutes write each group in the order of the attendance rows
+        self.moved: list[tuple[tuple[str | None, str], str]] = []
 
     # ----------------------------------------------------------------------- people
 

@@ -101,6 +101,9 @@ class Forms:
     ended: tuple[str, ...] = ("The Meeting ended at {time}.", "The meeting ended at {time}.")
     arrived: tuple[str, ...] = ("{name} arrived at {time}{during}.",)
     left: tuple[str, ...] = ("{name} left the meeting at {time}{during}.",)
+    # the item recorded, not the time
+    arrived_untimed: tuple[str, ...] = ("{name} arrived{during}.",)
+    left_untimed: tuple[str, ...] = ("{name} left the meeting{during}.",)
     # an unnumbered note between an item's numbered paragraphs (MinuteParagraph.note)
     note: tuple[str, ...] = ("({text})",)
     # how a declaration names its item: "item {number}, '{title}'" (the title as written)
@@ -131,8 +134,12 @@ def pattern(template: str) -> re.Pattern[str]:
         if name in seen:
             out.append(f"(?P={name})")
         else:
-            # {during} may be empty; every other value is some words
-            out.append(f"(?P<{name}>.*?)" if name == "during" else f"(?P<{name}>.+?)")
+            # {during} is " during item 4" or nothing; every other value is some words
+            out.append(
+                rf"(?P<{name}>(?: during item \d{{1,3}}[A-Z]?)?)"
+                if name == "during"
+                else f"(?P<{name}>.+?)"
+            )
             seen.add(name)
         pos = m.end()
     out.append(re.escape(template[pos:]))

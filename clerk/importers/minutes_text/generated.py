@@ -113,7 +113,12 @@ class GeneratedReader(ReaderBase):
                 paragraphs.remove(p)
 
     def movement(self, text: str, item: AgendaItem | None, items: list[Item]) -> bool:
-        for kind, templates in (("arrived", self.forms.arrived), ("left", self.forms.left)):
+        forms = self.forms
+        for kind, templates in (
+            # untimed first: "arrived during item 4" is not a time of "during item 4"
+            ("arrived", (*forms.arrived_untimed, *forms.arrived)),
+            ("left", (*forms.left_untimed, *forms.left)),
+        ):
             m = None
             for template in templates:
                 m = f.pattern(template).fullmatch(text) or f.pattern(
@@ -125,13 +130,13 @@ class GeneratedReader(ReaderBase):
                 continue
             during = m.groupdict().get("during") or ""
             d = re.fullmatch(r" during item (\d{1,3}[A-Z]?)", during)
-            if during and not d:
-                return False
+            if (during and not d) or not (d or m.groupdict().get("time")):
+                return False  # the minutes say neither when nor during which item
             person = next((p for p in self.people if cllr(p) == m.group("name")), None)
             if person is None or person.id not in self.attendance:
                 return False
             when = None
-            if m.group("time"):
+            if m.groupdict().get("time"):
                 try:
                     when = dates.parse_time(m.group("time"))
                 except ValueError:
@@ -140,6 +145,8 @@ class GeneratedReader(ReaderBase):
             if (at_item or None) is not (item if d else None) and item is not None:
                 return False
             att = self.attendance[person.id]
+            where = (item.id, kind) if item is not None else (None, "")
+            self.moved.append((where, person.id))
             if kind == "arrived":
                 att.arrived_at, att.arrived_item_id = when, at_item.id if at_item else None
             else:
@@ -196,3 +203,25 @@ class GeneratedReader(ReaderBase):
                     f"line {p.line}: the vote's counts do not give the outcome the minutes say"
                 )
             self.found_votes.append(vote)
+
+    def order_of_movements(self) -> None:
+        """The attendance rows in an order that writes each item's arrivals, its departures
+        and the movements under no item in the order read: the minutes write each group in
+        the rows' order, so the rows are sorted to agree with every group (a person who
+        must come first in one group moves ahead of those read after them)."""
+        groups: dict[tuple[str | None, str], list[str]] = {}
+        for where, person_id in self.moved:
+            group = groups.setdefault(where, [])
+            if not group or group[-1] != person_id:
+                group.append(person_id)
+        after: dict[str, set[str]] = {}  # person id -> those who must come before them
+        for group in groups.values():
+            for i, later in enumerate(group):
+                after.setdefault(later, set()).update(group[:i])
+        rows = list(self.attendance)
+        placed: list[str] = []
+        while rows:
+            ready = next((r for r in rows if not (after.get(r, set()) - set(placed))), rows[0])
+            placed.append(ready)
+            rows.remove(ready)
+        self.attendance = {pid: self.attendance[pid] for pid in placed}

@@ -199,6 +199,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
             self.movements(entry.paragraphs, entry.item, items)
             self.votes(entry)
         self.movements(before, None, items)
+        self.order_of_movements()
         if before:
             for p in before:
                 self.guesses.append(
