@@ -251,14 +251,16 @@ class CommitteeChanged(ClerkError):
 
     def __init__(self, name: str, differences: list[tuple[str, str, str]]) -> None:
         self.differences = differences  # (what, stored, in the file)
-        super().__init__(
+        #: the facts alone, for a caller that says the choices its own way
+        self.facts = (
             f"The {name} is stored with other attributes than this file gives it: "
-            + "; ".join(
-                f"{what}: {old!r} stored, {new!r} in the file" for what, old, new in differences
-            )
-            + ". Choose merge (the file's from this meeting on; the meetings stored keep their "
-            "minutes as they are), new (a new body beside the stored one) or keep (this "
-            "meeting under the stored attributes)."
+            + "; ".join(f"{w}: {old!r} stored, {new!r} in the file" for w, old, new in differences)
+            + "."
+        )
+        super().__init__(
+            f"{self.facts} Choose merge (the file's from this meeting on; the meetings stored "
+            "keep their minutes as they are), new (a new body beside the stored one) or keep "
+            "(this meeting under the stored attributes)."
         )
 
 

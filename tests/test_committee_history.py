@@ -188,4 +188,5 @@ def test_the_command_line_refuses_then_takes_the_choice(tmp_path: Path, command:
     assert code == 0, out
     assert clerk(db, "minutes", "2019-10-17") == (0, before)
     code, b_text = clerk(db, "minutes", "2020-01-23")
-    assert code == 0 and "Kensington" in b_text
+    assert code == 0 and "KENSINGTON AND CHELSEA" in b_text and "CHAIR:" in b_text
+    assert "CHAIR:" not in before and "(Chair)" not in before

@@ -198,6 +198,31 @@ has a meeting on that date, say --merge (a follow-on agenda) or --new.
 """
 
 
+def committee_change_option(command: Any) -> Any:
+    """--committee-change, on every command that imports a meeting."""
+    return click.option(
+        "--committee-change",
+        type=click.Choice([c.value for c in importing.CommitteeChange][1:]),
+        help="The file gives the stored committee other attributes its minutes depend on "
+        "(a board reconstituted as a joint board): merge = the file's from this meeting on, "
+        "the meetings stored keep theirs; new = a new body beside the stored one; keep = "
+        "this meeting under the stored attributes.",
+    )(command)
+
+
+def _committee_change(choice: str | None) -> importing.CommitteeChange:
+    return importing.CommitteeChange(choice or "refuse")
+
+
+def refused_change(exc: importing.CommitteeChanged) -> ClerkError:
+    return ClerkError(
+        f"{exc.facts} Add --committee-change merge (the file's from this meeting on; the "
+        "meetings stored keep their minutes as they are), --committee-change new (a new body "
+        "beside the stored one) or --committee-change keep (this meeting under the stored "
+        "attributes). Nothing was written."
+    )
+
+
 @main.command("import", help=IMPORT_HELP)
 @click.argument("agenda_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
@@ -208,9 +233,15 @@ has a meeting on that date, say --merge (a follow-on agenda) or --new.
     "(a follow-on agenda), filling in only what it left blank.",
 )
 @click.option("--new", is_flag=True, help="Import as another meeting even if one is that day.")
+@committee_change_option
 @click.pass_context
 def import_agenda(
-    ctx: click.Context, agenda_file: Path, dry_run: bool, merge: bool, new: bool
+    ctx: click.Context,
+    agenda_file: Path,
+    dry_run: bool,
+    merge: bool,
+    new: bool,
+    committee_change: str | None,
 ) -> None:
     if merge and new:
         raise click.UsageError("--merge and --new cannot be given together.")
@@ -226,7 +257,15 @@ def import_agenda(
         same_day = importing.SameDay.NEW
     with _store(ctx, role="import") as store:
         try:
-            done = importing.save(store, incoming, same_day=same_day, dry_run=dry_run)
+            done = importing.save(
+                store,
+                incoming,
+                same_day=same_day,
+                dry_run=dry_run,
+                committee_change=_committee_change(committee_change),
+            )
+        except importing.CommitteeChanged as exc:
+            raise refused_change(exc) from None
         except importing.SameDayMeeting as exc:
             raise ClerkError(
                 f"{exc} Add --merge to add this agenda's items to it (a follow-on agenda), or "
@@ -330,14 +369,26 @@ def export_record(
 @click.option(
     "--replace", is_flag=True, help="Replace the meeting if it is already in the database."
 )
+@committee_change_option
 @click.pass_context
-def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
+def import_record(
+    ctx: click.Context, record_file: Path, replace: bool, committee_change: str | None
+) -> None:
     """Read a JSON meeting record (from `clerk export-record`) into the database."""
     # a record restored under its own id, whatever the file is called and whatever else the
     # committee has that day: `clerk import` is the command that asks about those
     incoming = importing.read(record_file, importing.MEETING_RECORD)
     with _store(ctx, role="import") as store:
-        done = importing.save(store, incoming, same_day=importing.SameDay.NEW, replace=replace)
+        try:
+            done = importing.save(
+                store,
+                incoming,
+                same_day=importing.SameDay.NEW,
+                replace=replace,
+                committee_change=_committee_change(committee_change),
+            )
+        except importing.CommitteeChanged as exc:
+            raise refused_change(exc) from None
     when = done.record.meeting.date
     click.echo(f"Imported meeting {done.meeting_id[:8]} ({when}) into {_db_path(ctx)}")
 
