@@ -194,7 +194,10 @@ IMPORT_HELP = f"""Import AGENDA_FILE as a new meeting: {importing.ACCEPTED_TEXT}
 
 An agenda pack is the text or markdown (or HTML) converted from the published PDF. Nothing is
 written if anything in the file is wrong: the error names the line. When the committee already
-has a meeting on that date, say --merge (a follow-on agenda) or --new.
+has a meeting on that date, say --merge (a follow-on agenda) or --new. When the file gives
+the stored committee other attributes its minutes depend on (a board reconstituted as a joint
+board), say --committee-change merge, new or keep; the minutes of the meetings stored never
+change.
 """
 
 
