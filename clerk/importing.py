@@ -316,6 +316,8 @@ def save(
     record = reconcile(incoming.record, store, said=incoming.said)
     guesses = incoming.guesses
     stored = next((c for c in store.committees() if c.id == record.committee.id), None)
+    if replace and stored is not None:  # a meeting restored is compared with itself as held
+        stored = store.committee_held_for(record.meeting.id) or stored
     changed = differences(stored, record.committee) if stored is not None else []
     hold = None
     if stored is not None and _fills_in_the_name(stored, changed):

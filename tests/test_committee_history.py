@@ -190,3 +190,22 @@ def test_the_command_line_refuses_then_takes_the_choice(tmp_path: Path, command:
     code, b_text = clerk(db, "minutes", "2020-01-23")
     assert code == 0 and "KENSINGTON AND CHELSEA" in b_text and "CHAIR:" in b_text
     assert "CHAIR:" not in before and "(Chair)" not in before
+
+
+def test_a_meeting_restored_from_its_record_keeps_its_committee_as_it_was(
+    store: Store, tmp_path: Path, a_before: tuple[str, tuple[str, str]]
+) -> None:
+    """After the merge, the earlier meeting exported and read back over itself (a restore)
+    is compared with the committee as it was at that meeting: no question, same minutes,
+    and the committee stays as it is now."""
+    a_id, before = a_before
+    save(store, meeting_b(), tmp_path, committee_change=CommitteeChange.MERGE)
+    exported = tmp_path / "a-again.json"
+    record_json.write(store.load_record(a_id), exported)
+    importing.save(store, importing.read(exported), replace=True, same_day=importing.SameDay.NEW)
+    assert rendered(store.load_record(a_id)) == before
+    assert store.find_committee(BOARD).councils == BOTH  # type: ignore[union-attr]
+    from clerk.journal_words import describe
+
+    words = [describe(e) for e in store.journal(a_id)]
+    assert any("committee as it was at this meeting" in w for w in words)

@@ -24,6 +24,20 @@ from clerk.store.rows import RowsMixin
 class HeldMixin(RowsMixin):
     """Committees as held at each meeting."""
 
+    def committee_held_for(self, meeting_id: str) -> Committee | None:
+        """The committee as held for this meeting (under its id), or None: the committee
+        as it is now."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT m.committee_id FROM meetings m JOIN meeting_committees h "
+                "ON h.meeting_id = m.id WHERE m.id = ?",
+                (meeting_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            current = self._select(conn, Committee, "id = ?", (row[0],))[0]
+            return held_committee(conn, meeting_id, current)
+
     def hold_committee(self, committee: Committee) -> list[str]:
         """Keep `committee`, as it is stored now, as the committee of each of its meetings
         that has none held yet; the ids of those meetings. Changes nothing any minutes say,
