@@ -365,10 +365,17 @@ def save(
 
 
 def import_file(
-    store: Store, path: Path, *, same_day: SameDay = SameDay.REFUSE, dry_run: bool = False
+    store: Store,
+    path: Path,
+    *,
+    same_day: SameDay = SameDay.REFUSE,
+    dry_run: bool = False,
+    committee_change: CommitteeChange = CommitteeChange.REFUSE,
 ) -> Imported:
     """`read` then `save`."""
-    return save(store, read(path), same_day=same_day, dry_run=dry_run)
+    return save(
+        store, read(path), same_day=same_day, dry_run=dry_run, committee_change=committee_change
+    )
 
 
 def _fills_in_the_name(stored: Committee, changed: list[tuple[str, str, str]]) -> bool:

@@ -24,6 +24,11 @@ from clerk.store.rows import RowsMixin
 class HeldMixin(RowsMixin):
     """Committees as held at each meeting."""
 
+    def current_committee(self, committee_id: str) -> Committee:
+        """The committee as it is now, whatever it was at any one meeting."""
+        with self._read() as conn:
+            return self._select(conn, Committee, "id = ?", (committee_id,))[0]
+
     def committee_held_for(self, meeting_id: str) -> Committee | None:
         """The committee as held for this meeting (under its id), or None: the committee
         as it is now."""

@@ -377,6 +377,8 @@ class PickerScreen(Screen):
         if meeting_id is None:
             return
         previous = self.store.load_record(meeting_id)
+        # the committee as it is now, not as it was at that meeting (clerk.store.held)
+        previous.committee = self.store.current_committee(previous.committee.id)
         default = suggested_date(previous)
 
         def check(values: dict[str, str]) -> str | None:
