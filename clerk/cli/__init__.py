@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from clerk import __version__, dates, importing
+from clerk.cli.committee_change import committee_change_option, refused_change
+from clerk.cli.committee_change import taken as _committee_change
 from clerk.errors import ClerkError, bounded, quoted
 
 if TYPE_CHECKING:
@@ -199,31 +201,6 @@ the stored committee other attributes its minutes depend on (a board reconstitut
 board), say --committee-change merge, new or keep; the minutes of the meetings stored never
 change.
 """
-
-
-def committee_change_option(command: Any) -> Any:
-    """--committee-change, on every command that imports a meeting."""
-    return click.option(
-        "--committee-change",
-        type=click.Choice([c.value for c in importing.CommitteeChange][1:]),
-        help="The file gives the stored committee other attributes its minutes depend on "
-        "(a board reconstituted as a joint board): merge = the file's from this meeting on, "
-        "the meetings stored keep theirs; new = a new body beside the stored one; keep = "
-        "this meeting under the stored attributes.",
-    )(command)
-
-
-def _committee_change(choice: str | None) -> importing.CommitteeChange:
-    return importing.CommitteeChange(choice or "refuse")
-
-
-def refused_change(exc: importing.CommitteeChanged) -> ClerkError:
-    return ClerkError(
-        f"{exc.facts} Add --committee-change merge (the file's from this meeting on; the "
-        "meetings stored keep their minutes as they are), --committee-change new (a new body "
-        "beside the stored one) or --committee-change keep (this meeting under the stored "
-        "attributes). Nothing was written."
-    )
 
 
 @main.command("import", help=IMPORT_HELP)

@@ -8,15 +8,9 @@ from pathlib import Path
 import click
 
 from clerk import importing
-from clerk.cli import (
-    _committee_change,
-    _db_path,
-    _describe,
-    _store,
-    committee_change_option,
-    main,
-    refused_change,
-)
+from clerk.cli import _db_path, _describe, _store, main
+from clerk.cli.committee_change import committee_change_option, refused_change
+from clerk.cli.committee_change import taken as _committee_change
 from clerk.errors import ClerkError
 
 HELP = f"""Read MINUTES_FILE, a committee's minutes as the council publishes them
