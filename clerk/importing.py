@@ -315,15 +315,16 @@ def save(
 
     record = reconcile(incoming.record, store, said=incoming.said)
     guesses = incoming.guesses
-    stored = next((c for c in store.committees() if c.id == record.committee.id), None)
-    if replace and stored is not None:  # a meeting restored is compared with itself as held
-        stored = store.committee_held_for(record.meeting.id) or stored
+    current = next((c for c in store.committees() if c.id == record.committee.id), None)
+    stored = current
+    if replace and current is not None:  # a meeting restored is compared with itself as held
+        stored = store.committee_held_for(record.meeting.id) or current
     changed = differences(stored, record.committee) if stored is not None else []
     hold = None
     if stored is not None and _fills_in_the_name(stored, changed):
         # the name as the minutes style it, stored blank (the agenda's name) and now given:
         # not a change of body; taken from here on, the meetings stored keep theirs
-        hold, changed = stored, []
+        hold, changed = current, []
         guesses += (
             f"the committee's name in the minutes {record.committee.styled_name!r} "
             "from this meeting on; the meetings stored keep theirs",
@@ -338,8 +339,8 @@ def save(
         elif committee_change is CommitteeChange.NEW:
             record = _new_body(reconcile(incoming.record, store, new_body=True))
             guesses += (f"a new body, {record.committee.name!r}, with {what}",)
-        else:
-            hold = stored
+        else:  # the other meetings keep the committee as they have it now
+            hold = current
             guesses += (
                 f"the committee's {what} from this meeting on; the meetings stored keep theirs",
             )
