@@ -209,3 +209,22 @@ def test_a_meeting_restored_from_its_record_keeps_its_committee_as_it_was(
 
     words = [describe(e) for e in store.journal(a_id)]
     assert any("committee as it was at this meeting" in w for w in words)
+
+
+def test_what_an_agenda_does_not_say_is_no_change(
+    store: Store, tmp_path: Path, a_before: tuple[str, tuple[str, str]]
+) -> None:
+    """An agenda pack states the name and the councils only: its reader's defaults for the
+    rest (a "Chairman", Westminster's style, a quorum of 3) are not a change to ask about,
+    and keep what is stored."""
+    a_id, before = a_before
+    save(store, meeting_b(), tmp_path, committee_change=CommitteeChange.MERGE)
+    c = MeetingBuilder(BOARD, councils=list(BOTH), day=date(2020, 3, 19))  # all else defaults
+    c.member("Jonathan Glanz", co_chair=True)
+    agenda = importing.Incoming(
+        tmp_path / "c.md", importing.AGENDA_PACK, c.build(), (), importing.AGENDA_SAYS
+    )
+    done = importing.save(store, agenda)
+    assert done.record.committee.chair_title == "Chair"
+    assert done.record.committee.style == "board" and done.record.committee.body == "Board"
+    assert rendered(store.load_record(a_id)) == before
