@@ -24,7 +24,7 @@ from clerk.errors import ClerkError, InputError
 
 if TYPE_CHECKING:
     from clerk.agenda_merge import AgendaMerge
-    from clerk.record import MeetingRecord
+    from clerk.record import Committee, MeetingRecord
     from clerk.store import Store
 
 
@@ -85,6 +85,9 @@ class Incoming:
     kind: FileKind
     record: MeetingRecord
     guesses: tuple[str, ...]  # what the agenda reader had to guess, in words for the clerk
+    # the committee's attributes the file states (a name of a Committee field); None: all.
+    # What it does not state keeps what is stored (an agenda pack gives no chair's title).
+    said: frozenset[str] | None = None
 
 
 def read(path: Path, kind: FileKind | None = None) -> Incoming:
@@ -95,15 +98,21 @@ def read(path: Path, kind: FileKind | None = None) -> Incoming:
         raise InputError(path, None, "no such file")
     kind = kind or kind_of(path)
     guesses: tuple[str, ...] = ()
+    said: frozenset[str] | None = None
     if kind is AGENDA_PACK:
         from clerk.importers.agenda import read_agenda
 
         parsed = read_agenda(path)
         record, guesses = parsed.record, parsed.guesses
+        said = AGENDA_SAYS
     elif kind is MEETING_FILE:
+        import tomllib
+
         from clerk.importers import meeting_file
 
         record = meeting_file.read(path)
+        with path.open("rb") as f:  # read once more for the keys given, now known to be good
+            said = frozenset(tomllib.load(f).get("committee", {})) | {"name"}
     else:
         from clerk.importers import record_json
 
@@ -113,7 +122,12 @@ def read(path: Path, kind: FileKind | None = None) -> Incoming:
     # the agenda reader builds a record without checking it; the others check their own, and
     # checking again costs little against a record reaching the store unchecked
     check(record, path)
-    return Incoming(path, kind, record, guesses)
+    return Incoming(path, kind, record, guesses, said)
+
+
+#: What an agenda pack or published minutes say of the committee: its name and, in the
+#: heading, the councils meeting (more than one: a joint meeting).
+AGENDA_SAYS = frozenset({"name", "councils"})
 
 
 def read_minutes(path: Path, *, committee: str | None = None, style: str | None = None) -> Incoming:
@@ -141,7 +155,7 @@ def read_minutes(path: Path, *, committee: str | None = None, style: str | None 
         record = replace(record, committee=replace(record.committee, style=style))
         guesses = tuple(g for g in guesses if not g.startswith("house style:"))
     check(record, path)
-    return Incoming(path, MINUTES, record, guesses)
+    return Incoming(path, MINUTES, record, guesses, AGENDA_SAYS | ({"style"} if style else set()))
 
 
 def style_forms(style: str) -> dict[str, str]:
@@ -236,6 +250,35 @@ class SameDay(Enum):
     KEEP = "keep"  # leave the stored meeting as it is (the samples, loaded a second time)
 
 
+class CommitteeChange(Enum):
+    """What to do when the file gives the stored committee other attributes its minutes
+    depend on (clerk.reconcile.RENDERED): a board reconstituted as a joint board, say."""
+
+    REFUSE = "refuse"  # raise CommitteeChanged, write nothing: the clerk must choose
+    MERGE = "merge"  # the new attributes from now on; stored meetings keep theirs (held)
+    NEW = "new"  # a new body beside the stored one, named with the date it starts
+    KEEP = "keep"  # import the meeting under the stored attributes, the file's ignored
+
+
+class CommitteeChanged(ClerkError):
+    """The file changes what the stored committee's minutes depend on, and
+    `CommitteeChange.REFUSE` was asked for."""
+
+    def __init__(self, name: str, differences: list[tuple[str, str, str]]) -> None:
+        self.differences = differences  # (what, stored, in the file)
+        #: the facts alone, for a caller that says the choices its own way
+        self.facts = (
+            f"The {name} is stored with other attributes than this file gives it: "
+            + "; ".join(f"{w}: {old!r} stored, {new!r} in the file" for w, old, new in differences)
+            + "."
+        )
+        super().__init__(
+            f"{self.facts} Choose merge (the file's from this meeting on; the meetings stored "
+            "keep their minutes as they are), new (a new body beside the stored one) or keep "
+            "(this meeting under the stored attributes)."
+        )
+
+
 class Outcome(Enum):
     NEW = "new"  # a meeting of its own
     MERGED = "merged"  # into the committee's meeting that day
@@ -276,19 +319,53 @@ def save(
     same_day: SameDay = SameDay.REFUSE,
     dry_run: bool = False,
     replace: bool = False,
+    committee_change: CommitteeChange = CommitteeChange.REFUSE,
 ) -> Imported:
     """Fit `incoming` to the store and save it as a new meeting, or deal with the committee's
-    meeting that day as `same_day` says. `dry_run` works everything out and writes nothing;
+    meeting that day as `same_day` says, and with a change to what the committee's minutes
+    depend on as `committee_change` says. `dry_run` works everything out and writes nothing;
     `replace` overwrites a meeting stored under the same id (a record restored from a backup).
     Each write is one transaction: a refused write leaves the store as it was."""
-    from clerk.reconcile import reconcile
+    from clerk.reconcile import differences, reconcile
 
-    record = reconcile(incoming.record, store)
+    record = reconcile(incoming.record, store, said=incoming.said)
     guesses = incoming.guesses
+    current = next((c for c in store.committees() if c.id == record.committee.id), None)
+    stored = current
+    if replace and current is not None:  # a meeting restored is compared with itself as held
+        stored = store.committee_held_for(record.meeting.id) or current
+    changed = differences(stored, record.committee) if stored is not None else []
+    hold = None
+    if stored is not None and _fills_in_the_name(stored, changed):
+        # the name as the minutes style it, stored blank (the agenda's name) and now given:
+        # not a change of body; taken from here on, the meetings stored keep theirs
+        hold, changed = current, []
+        guesses += (
+            f"the committee's name in the minutes {record.committee.styled_name!r} "
+            "from this meeting on; the meetings stored keep theirs",
+        )
+    if stored is not None and changed:
+        what = "; ".join(f"{w} {new!r} (stored: {old!r})" for w, old, new in changed)
+        if committee_change is CommitteeChange.REFUSE:
+            raise CommitteeChanged(stored.name, changed)
+        if committee_change is CommitteeChange.KEEP:
+            record = _under(record, stored)
+            guesses += (f"kept the committee as stored; the file's {what} ignored",)
+        elif committee_change is CommitteeChange.NEW:
+            record = _new_body(reconcile(incoming.record, store, new_body=True))
+            guesses += (f"a new body, {record.committee.name!r}, with {what}",)
+        else:  # the other meetings keep the committee as they have it now
+            hold = current
+            guesses += (
+                f"the committee's {what} from this meeting on; the meetings stored keep theirs",
+            )
     stored_id = None if same_day is SameDay.NEW else existing_meeting(store, record)
     if stored_id is None:
         if not dry_run:
-            store.save_record(record, replace=replace)
+            with store.batch():
+                if hold is not None:
+                    store.hold_committee(hold)
+                store.save_record(record, replace=replace)
         return Imported(record, guesses, Outcome.NEW, record.meeting.id, written=not dry_run)
     if same_day is SameDay.KEEP:
         return Imported(record, guesses, Outcome.EXISTING, stored_id)
@@ -298,21 +375,54 @@ def save(
     if same_day is SameDay.REFUSE:
         raise SameDayMeeting(record, stored_id, plan)
     write = plan.changes_anything and not dry_run
-    if write:
+    if write:  # a follow-on agenda changes the meeting, not its committee: nothing to hold
         apply_merge(store, stored_id, plan)
     return Imported(record, guesses, Outcome.MERGED, stored_id, merge=plan, written=write)
 
 
 def import_file(
-    store: Store, path: Path, *, same_day: SameDay = SameDay.REFUSE, dry_run: bool = False
+    store: Store,
+    path: Path,
+    *,
+    same_day: SameDay = SameDay.REFUSE,
+    dry_run: bool = False,
+    committee_change: CommitteeChange = CommitteeChange.REFUSE,
 ) -> Imported:
     """`read` then `save`."""
-    return save(store, read(path), same_day=same_day, dry_run=dry_run)
+    return save(
+        store, read(path), same_day=same_day, dry_run=dry_run, committee_change=committee_change
+    )
+
+
+def _fills_in_the_name(stored: Committee, changed: list[tuple[str, str, str]]) -> bool:
+    from clerk.reconcile import NAME_IN_MINUTES
+
+    return not stored.minutes_name and [c[0] for c in changed] == [NAME_IN_MINUTES]
+
+
+def _under(record: MeetingRecord, committee: Committee) -> MeetingRecord:
+    from dataclasses import replace
+
+    return replace(record, committee=committee)
+
+
+def _new_body(record: MeetingRecord) -> MeetingRecord:
+    """A record fitted as a new body (its own committee id): named as the file names it
+    with the date it starts, so the two are told apart in clerk's lists, and its minutes
+    headed with the name as the file gives it."""
+    from dataclasses import replace
+
+    from clerk.dates import long_date
+
+    c = record.committee
+    name = f"{c.name} (from {long_date(record.meeting.date, '{day} {month} {year}')})"
+    return replace(record, committee=replace(c, name=name, minutes_name=c.styled_name))
 
 
 def existing_meeting(store: Store, record: MeetingRecord) -> str | None:
     """The id of the stored meeting of the same committee on the same date, if there is one."""
-    committee = store.find_committee(record.committee.name)
+    committee = next((c for c in store.committees() if c.id == record.committee.id), None)
+    committee = committee or store.find_committee(record.committee.name)
     if committee is None:
         return None
     same_day = (m for m in store.committee_meetings(committee.id) if m.date == record.meeting.date)

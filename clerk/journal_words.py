@@ -28,6 +28,7 @@ TABLE_NOUNS = {
     "amendments": "amendment request",
     "versions": "version of the minutes",
     "status_changes": "status",
+    "meeting_committees": "committee as it was at this meeting",
 }
 _DONE = {"insert": "added", "update": "changed", "delete": "deleted"}
 _STATUS_FIELDS = frozenset(

@@ -479,6 +479,18 @@ def _v6_membership_changes(db: Database) -> None:
         db.table("meetings").add_column("membership_changes", str, not_null_default="[]")
 
 
+def _v7_committee_as_held(db: Database) -> None:
+    """The committee as it was at a meeting, kept when a later import changes what its
+    minutes depend on (clerk.store.held): one JSON row per meeting, none until then. (Its
+    own step, issue 11, so that it can be renumbered beside other branches' migrations.)"""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS meeting_committees (
+            meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+            committee TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_base_tables,
     _v2_search_and_listing,
@@ -486,6 +498,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_review,
     _v5_search_everything,
     _v6_membership_changes,
+    _v7_committee_as_held,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

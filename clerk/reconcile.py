@@ -12,27 +12,52 @@ from dataclasses import fields, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from clerk.record import Committee, MeetingRecord, Membership
+from clerk.record import Committee, MeetingRecord, Membership, new_id
 
 if TYPE_CHECKING:
     from clerk.store import Store
 
 
-def reconcile(record: MeetingRecord, store: Store) -> MeetingRecord:
+#: What a meeting's minutes depend on of its committee, as the clerk is told of each: a
+#: change to any of these is a change the clerk must choose how to take (clerk.importing).
+NAME_IN_MINUTES = "name in the minutes"
+RENDERED = (
+    ("styled_name", NAME_IN_MINUTES),
+    ("councils", "councils"),
+    ("chair_title", "chair's title"),
+    ("body", "name for the body"),
+    ("quorum", "quorum"),
+    ("style", "house style"),
+)
+
+
+def reconcile(
+    record: MeetingRecord,
+    store: Store,
+    *,
+    said: frozenset[str] | None = None,
+    new_body: bool = False,
+) -> MeetingRecord:
     """The same record with committee and person ids replaced by those already stored, and
-    the committee's seats brought up to date (see `_fit_seats`)."""
-    committee = store.find_committee(record.committee.name)
+    the committee's seats brought up to date (see `_fit_seats`). `said`: the committee's
+    attributes the file states (None: all of them); the others keep what is stored.
+    `new_body`: the committee is a new body, whatever is stored under its name."""
+    committee = None if new_body else stored_committee(store, record.committee, said)
     committee_id = committee.id if committee else record.committee.id
+    if new_body:
+        committee_id = new_id()
     person_ids: dict[str, str] = {}
     for person in record.people:
         known = store.find_person(person.name)
         if known is not None and known.id != person.id:
             person_ids[person.id] = known.id
-    if committee is None and not person_ids:
+    if committee is None and not person_ids and not new_body:
         return record
     latest, known_seats = _known_memberships(store, committee_id)
     renamed = _renamed(record, committee_id, person_ids, known_seats)
-    fitted = replace(renamed, committee=_fit_committee(renamed.committee, committee, committee_id))
+    fitted = replace(
+        renamed, committee=_fit_committee(renamed.committee, committee, committee_id, said)
+    )
     return _fit_seats(fitted, latest, known_seats)
 
 
@@ -42,11 +67,12 @@ def _fit_seats(
     """A meeting's list of members is the committee's membership on its date, so two
     meetings' lists date the seats between them. Imported after the latest stored meeting:
     a seat missing from the new list ended the day before the new meeting (a member who
-    stood down), and a seat new to it began the day after the latest. Imported before it,
+    stood down, or one who chaired and now co-chairs), and a seat new to it began the day
+    after the latest. Imported before it,
     the same the other way round. Without this every meeting's roll call would list
     everyone who ever sat on the committee."""
     day = record.meeting.date
-    listed = {m.person_id for m in record.memberships if m.current_on(day)}
+    listed = {_seat(m) for m in record.memberships if m.current_on(day)}
     if not listed or latest is None or latest == day:
         return record
     earlier, later = (latest, day) if day > latest else (day, latest)
@@ -54,9 +80,9 @@ def _fit_seats(
     held_later = listed if day == later else _held(known, later)
 
     def dated(seat: Membership) -> Membership:
-        if seat.person_id not in held_later and seat.current_on(later):
+        if _seat(seat) not in held_later and seat.current_on(later):
             seat = replace(seat, to_date=later - timedelta(days=1))
-        if seat.person_id not in held_earlier and seat.current_on(earlier):
+        if _seat(seat) not in held_earlier and seat.current_on(earlier):
             seat = replace(seat, from_date=earlier + timedelta(days=1))
         return seat
 
@@ -84,8 +110,14 @@ def _twin(seat: Membership, known: list[Membership]) -> Membership:
     return replace(seat, id=twin.id) if twin else seat
 
 
-def _held(seats: list[Membership], day: date) -> set[str]:
-    return {seat.person_id for seat in seats if seat.current_on(day)}
+def _held(seats: list[Membership], day: date) -> set[tuple[str, str, str]]:
+    return {_seat(seat) for seat in seats if seat.current_on(day)}
+
+
+def _seat(m: Membership) -> tuple[str, str, str]:
+    """A seat as the minutes show it: who, in what role, for whom. A member who chaired
+    and later co-chairs held two seats, one after the other."""
+    return (m.person_id, m.role.value, m.seat)
 
 
 def _renamed(
@@ -97,13 +129,23 @@ def _renamed(
     def pid(person_id: str | None) -> str | None:
         return person_ids.get(person_id, person_id) if person_id else person_id
 
-    memberships = [
-        _twin(
-            replace(m, committee_id=committee_id, person_id=pid(m.person_id) or m.person_id),
-            known_memberships,
-        )
-        for m in record.memberships
-    ]
+    def continued(known: Membership, seat: Membership) -> bool:
+        """An undated seat (as an agenda lists members) is the stored one it continues:
+        the same person in the same role, held on this meeting's day, keeping its dates."""
+        undated = seat.from_date is None and seat.to_date is None
+        return undated and _seat(known) == _seat(seat) and known.current_on(day)
+
+    day = record.meeting.date
+    memberships = []
+    for m in record.memberships:
+        moved = replace(m, committee_id=committee_id, person_id=pid(m.person_id) or m.person_id)
+        twin = next((k for k in known_memberships if _same_seat(k, moved)), None)
+        if twin is None:
+            twin = next((k for k in known_memberships if continued(k, moved)), None)
+            if twin is not None:
+                moved = replace(moved, from_date=twin.from_date, to_date=twin.to_date)
+        memberships.append(replace(moved, id=twin.id) if twin else moved)
+
 
     people = [replace(p, id=person_ids.get(p.id, p.id)) for p in record.people]
     return replace(
@@ -137,18 +179,68 @@ def _renamed(
     )
 
 
-def _fit_committee(incoming: Committee, stored: Committee | None, committee_id: str) -> Committee:
+def _fit_committee(
+    incoming: Committee,
+    stored: Committee | None,
+    committee_id: str,
+    said: frozenset[str] | None = None,
+) -> Committee:
     """The incoming committee under the stored one's id. What the incoming file leaves
-    unsaid (an agenda pack gives no quorum, no name for the minutes) keeps what is stored,
-    so importing the next agenda never erases what an earlier record set."""
+    unsaid (an agenda pack gives no quorum, no chair's title, no name for the minutes) or
+    blank keeps what is stored, so importing the next agenda never erases what an earlier
+    record set; the stored spelling of the name is kept (one spelling per committee)."""
     if stored is None:
         return replace(incoming, id=committee_id)
     kept = {
         f.name: getattr(stored, f.name)
         for f in fields(Committee)
-        if f.name != "id" and not getattr(incoming, f.name) and getattr(stored, f.name)
+        if f.name != "id"
+        and getattr(stored, f.name)
+        and (
+            f.name == "name"
+            or not getattr(incoming, f.name)
+            or (said is not None and f.name not in said)
+        )
     }
     return replace(incoming, id=committee_id, **kept)
+
+
+def stored_committee(
+    store: Store, incoming: Committee, said: frozenset[str] | None = None
+) -> Committee | None:
+    """The stored committee the incoming one is: of those called by its name (or whose
+    minutes are headed with it: a new body made beside an old one of the same name), the
+    one whose minutes it would not change, else the one that met last (the body in use)."""
+    wanted = incoming.name.strip().casefold()
+    same = [
+        c
+        for c in store.committees()
+        if wanted in (c.name.casefold(), c.minutes_name.strip().casefold())
+    ]
+    if not same:
+        return None
+    return next(
+        (c for c in same if not differences(c, _fit_committee(incoming, c, c.id, said))),
+        max(same, key=lambda c: _latest(store, c.id)),
+    )
+
+
+def _latest(store: Store, committee_id: str) -> date:
+    meetings = store.committee_meetings(committee_id)
+    return meetings[0].date if meetings else date.min
+
+
+def differences(stored: Committee, incoming: Committee) -> list[tuple[str, str, str]]:
+    """(what, stored, incoming) for each attribute the minutes depend on that differs."""
+
+    def said(value: object) -> str:
+        return ", ".join(value) if isinstance(value, list) else str(value)
+
+    return [
+        (words, said(getattr(stored, name)), said(getattr(incoming, name)))
+        for name, words in RENDERED
+        if getattr(stored, name) != getattr(incoming, name)
+    ]
 
 
 def _known_memberships(store: Store, committee_id: str) -> tuple[date | None, list[Membership]]:

@@ -7,7 +7,7 @@ This module holds the group, its shared helpers (`_store`, `_resolve`, `_emit` â
 commands of recording and exporting a meeting; other families of commands live in a module
 of their own in this package and are registered by importing it at the bottom.
 
-Why one module (about 650 lines): the group, the helpers every family of commands imports
+Why one module (about 700 lines): the group, the helpers every family of commands imports
 (`_store`, `_resolve`, `_emit`) and the recording and export commands those helpers were
 written for; each later family of commands has its own module.
 """
@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from clerk import __version__, dates, importing
+from clerk.cli.committee_change import committee_change_option, refused_change
+from clerk.cli.committee_change import taken as _committee_change
 from clerk.errors import ClerkError, bounded, quoted
 
 if TYPE_CHECKING:
@@ -194,7 +196,10 @@ IMPORT_HELP = f"""Import AGENDA_FILE as a new meeting: {importing.ACCEPTED_TEXT}
 
 An agenda pack is the text or markdown (or HTML) converted from the published PDF. Nothing is
 written if anything in the file is wrong: the error names the line. When the committee already
-has a meeting on that date, say --merge (a follow-on agenda) or --new.
+has a meeting on that date, say --merge (a follow-on agenda) or --new. When the file gives
+the stored committee other attributes its minutes depend on (a board reconstituted as a joint
+board), say --committee-change merge, new or keep; the minutes of the meetings stored never
+change.
 """
 
 
@@ -208,9 +213,15 @@ has a meeting on that date, say --merge (a follow-on agenda) or --new.
     "(a follow-on agenda), filling in only what it left blank.",
 )
 @click.option("--new", is_flag=True, help="Import as another meeting even if one is that day.")
+@committee_change_option
 @click.pass_context
 def import_agenda(
-    ctx: click.Context, agenda_file: Path, dry_run: bool, merge: bool, new: bool
+    ctx: click.Context,
+    agenda_file: Path,
+    dry_run: bool,
+    merge: bool,
+    new: bool,
+    committee_change: str | None,
 ) -> None:
     if merge and new:
         raise click.UsageError("--merge and --new cannot be given together.")
@@ -226,7 +237,15 @@ def import_agenda(
         same_day = importing.SameDay.NEW
     with _store(ctx, role="import") as store:
         try:
-            done = importing.save(store, incoming, same_day=same_day, dry_run=dry_run)
+            done = importing.save(
+                store,
+                incoming,
+                same_day=same_day,
+                dry_run=dry_run,
+                committee_change=_committee_change(committee_change),
+            )
+        except importing.CommitteeChanged as exc:
+            raise refused_change(exc) from None
         except importing.SameDayMeeting as exc:
             raise ClerkError(
                 f"{exc} Add --merge to add this agenda's items to it (a follow-on agenda), or "
@@ -330,14 +349,26 @@ def export_record(
 @click.option(
     "--replace", is_flag=True, help="Replace the meeting if it is already in the database."
 )
+@committee_change_option
 @click.pass_context
-def import_record(ctx: click.Context, record_file: Path, replace: bool) -> None:
+def import_record(
+    ctx: click.Context, record_file: Path, replace: bool, committee_change: str | None
+) -> None:
     """Read a JSON meeting record (from `clerk export-record`) into the database."""
     # a record restored under its own id, whatever the file is called and whatever else the
     # committee has that day: `clerk import` is the command that asks about those
     incoming = importing.read(record_file, importing.MEETING_RECORD)
     with _store(ctx, role="import") as store:
-        done = importing.save(store, incoming, same_day=importing.SameDay.NEW, replace=replace)
+        try:
+            done = importing.save(
+                store,
+                incoming,
+                same_day=importing.SameDay.NEW,
+                replace=replace,
+                committee_change=_committee_change(committee_change),
+            )
+        except importing.CommitteeChanged as exc:
+            raise refused_change(exc) from None
     when = done.record.meeting.date
     click.echo(f"Imported meeting {done.meeting_id[:8]} ({when}) into {_db_path(ctx)}")
 

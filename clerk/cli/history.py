@@ -9,6 +9,8 @@ import click
 
 from clerk import importing
 from clerk.cli import _db_path, _describe, _store, main
+from clerk.cli.committee_change import committee_change_option, refused_change
+from clerk.cli.committee_change import taken as _committee_change
 from clerk.errors import ClerkError
 
 HELP = f"""Read MINUTES_FILE, a committee's minutes as the council publishes them
@@ -35,6 +37,7 @@ written if anything in the file is wrong: the error names the line.
 @click.option(
     "--new", is_flag=True, help="Save as another meeting even if the committee has one that day."
 )
+@committee_change_option
 @click.pass_context
 def import_minutes(
     ctx: click.Context,
@@ -43,6 +46,7 @@ def import_minutes(
     style: str | None,
     dry_run: bool,
     new: bool,
+    committee_change: str | None,
 ) -> None:
     incoming = importing.read_minutes(minutes_file, committee=committee, style=style)
     if dry_run and not _db_path(ctx).exists():  # a dry run must not create the database
@@ -54,7 +58,15 @@ def import_minutes(
         _describe_minutes(incoming)
         same_day = importing.SameDay.NEW if new else importing.SameDay.REFUSE
         try:
-            done = importing.save(store, incoming, same_day=same_day, dry_run=dry_run)
+            done = importing.save(
+                store,
+                incoming,
+                same_day=same_day,
+                dry_run=dry_run,
+                committee_change=_committee_change(committee_change),
+            )
+        except importing.CommitteeChanged as exc:
+            raise refused_change(exc) from None
         except importing.SameDayMeeting as exc:
             raise ClerkError(
                 f"{exc} Add --new to save these minutes as a separate meeting. Nothing was written."

@@ -46,6 +46,7 @@ from clerk.store.connection import (
     default_db_path,
     disk_is_full,
 )
+from clerk.store.held import HeldMixin
 from clerk.store.meetings import MeetingsMixin, MeetingSummary
 from clerk.store.people import PeopleMixin
 from clerk.store.review import (
@@ -87,7 +88,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 SYNCHRONOUS = "NORMAL"
 
 
-class Store(MeetingsMixin, PeopleMixin, UndoMixin, ReviewMixin, SearchMixin):
+class Store(MeetingsMixin, HeldMixin, PeopleMixin, UndoMixin, ReviewMixin, SearchMixin):
     """A clerk database, opened (created if need be, migrated to SCHEMA_VERSION) by `role`."""
 
     def __init__(

@@ -24,6 +24,7 @@ from clerk.record import (
     Person,
 )
 from clerk.store.connection import AmbiguousMeeting, StoreError, UnknownMeeting
+from clerk.store.held import held_committee, held_text
 from clerk.store.rows import _RECORD_CHILDREN, RowsMixin, _q, _spec
 
 _PRESENT = tuple(s.value for s in AttendanceStatus if s.counts_as_present)
@@ -62,19 +63,32 @@ class MeetingsMixin(RowsMixin):
         mspec = _spec(Meeting)
         with self._write() as conn:
             existing = self._fetch(conn, mspec, meeting.id)
+            held = False
             if existing is not None:
                 if not replace:
                     raise StoreError(
                         f"Meeting {meeting.id} ({meeting.date.isoformat()}) is already in the "
                         "database; nothing was saved. Replace it explicitly to overwrite it."
                     )
+                held = (
+                    conn.execute(
+                        "SELECT 1 FROM meeting_committees WHERE meeting_id = ?", (meeting.id,)
+                    ).fetchone()
+                    is not None
+                )
                 conn.execute("DELETE FROM meetings WHERE id = ?", (meeting.id,))
-            self._upsert_global(conn, meeting.id, record.committee)
+            if not held:  # a meeting with its committee as held leaves the committee as it is now
+                self._upsert_global(conn, meeting.id, record.committee)
             for person in record.people:
                 self._upsert_global(conn, meeting.id, person)
             for membership in record.memberships:
                 self._upsert_global(conn, meeting.id, membership)
             new = self._insert(conn, None, meeting)
+            if held:
+                conn.execute(
+                    "INSERT INTO meeting_committees (meeting_id, committee) VALUES (?, ?)",
+                    (meeting.id, held_text(record.committee)),
+                )
             conn.executemany(
                 "INSERT INTO meeting_people (meeting_id, person_id, position) VALUES (?, ?, ?)",
                 [(meeting.id, p.id, i) for i, p in enumerate(record.people)],
@@ -101,6 +115,7 @@ class MeetingsMixin(RowsMixin):
         with self._snapshot() as conn:
             meeting = self._meeting(conn, meeting_id)
             committee = self._select(conn, Committee, "id = ?", (meeting.committee_id,))[0]
+            committee = held_committee(conn, meeting_id, committee)
             pspec = _spec(Person)
             cols = ", ".join(f"p.{_q(f)}" for f in pspec.fields)
             people = [

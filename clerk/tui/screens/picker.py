@@ -252,6 +252,9 @@ class PickerScreen(Screen):
             except importing.SameDayMeeting as same_day:
                 self.ask_merge_or_new(incoming, same_day)
                 return
+            except importing.CommitteeChanged as changed:
+                self.ask_committee_change(incoming, changed)
+                return
             except ClerkError as exc:
                 # the error names the file and quotes its line: text, never markup
                 self.notify(
@@ -267,8 +270,57 @@ class PickerScreen(Screen):
             done,
         )
 
+    def ask_committee_change(
+        self, incoming: importing.Incoming, changed: importing.CommitteeChanged
+    ) -> None:
+        """The file gives the stored committee other attributes its minutes depend on: take
+        them from this meeting on, make a new body, or keep the stored ones. None of the
+        three changes how a stored meeting's minutes read."""
+        from clerk.tui.dialogs.forms import ChoiceDialog
+        from clerk.tui.session import long_date
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
+            how = importing.CommitteeChange(choice)
+            try:
+                result = importing.save(self.store, incoming, committee_change=how)
+            except importing.SameDayMeeting as same_day:
+                self.ask_merge_or_new(incoming, same_day, how)
+                return
+            except ClerkError as exc:
+                self.notify(
+                    str(exc), title="Not imported", severity="error", timeout=10, markup=False
+                )
+                return
+            self.notify(
+                f"Imported the meeting of {long_date(result.record.meeting.date)}: "
+                + "; ".join(result.guesses[-1:]),
+                markup=False,
+            )
+            self.reload(select=result.meeting_id)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                changed.facts,
+                [
+                    (
+                        importing.CommitteeChange.MERGE.value,
+                        "m",
+                        "Merge: the file's from this meeting on (stored minutes unchanged)",
+                    ),
+                    (importing.CommitteeChange.NEW.value, "n", "A new body beside the stored one"),
+                    (importing.CommitteeChange.KEEP.value, "k", "Keep the stored attributes"),
+                ],
+            ),
+            chosen,
+        )
+
     def ask_merge_or_new(
-        self, incoming: importing.Incoming, same_day: importing.SameDayMeeting
+        self,
+        incoming: importing.Incoming,
+        same_day: importing.SameDayMeeting,
+        committee_change: importing.CommitteeChange = importing.CommitteeChange.REFUSE,
     ) -> None:
         """The committee already has a meeting that day: a follow-on agenda, the same pack
         again, or (rarely) a second meeting."""
@@ -281,7 +333,12 @@ class PickerScreen(Screen):
             if choice is None:
                 return
             try:
-                result = importing.save(self.store, incoming, same_day=importing.SameDay(choice))
+                result = importing.save(
+                    self.store,
+                    incoming,
+                    same_day=importing.SameDay(choice),
+                    committee_change=committee_change,
+                )
             except ClerkError as exc:
                 self.notify(
                     str(exc), title="Not imported", severity="error", timeout=10, markup=False
@@ -320,6 +377,8 @@ class PickerScreen(Screen):
         if meeting_id is None:
             return
         previous = self.store.load_record(meeting_id)
+        # the committee as it is now, not as it was at that meeting (clerk.store.held)
+        previous.committee = self.store.current_committee(previous.committee.id)
         default = suggested_date(previous)
 
         def check(values: dict[str, str]) -> str | None:
