@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from clerk import __version__, dates, importing
-from clerk.cli.committee_change import committee_change_option, refused_change
-from clerk.cli.committee_change import taken as _committee_change
+from clerk.cli.committee_change import committee_change_option, save_import
 from clerk.errors import ClerkError, bounded, quoted
 
 if TYPE_CHECKING:
@@ -236,21 +235,15 @@ def import_agenda(
     elif new:
         same_day = importing.SameDay.NEW
     with _store(ctx, role="import") as store:
-        try:
-            done = importing.save(
-                store,
-                incoming,
-                same_day=same_day,
-                dry_run=dry_run,
-                committee_change=_committee_change(committee_change),
-            )
-        except importing.CommitteeChanged as exc:
-            raise refused_change(exc) from None
-        except importing.SameDayMeeting as exc:
-            raise ClerkError(
-                f"{exc} Add --merge to add this agenda's items to it (a follow-on agenda), or "
-                "--new to import it as a separate meeting. Nothing was written."
-            ) from None
+        done = save_import(
+            store,
+            incoming,
+            committee_change,
+            same_day=same_day,
+            dry_run=dry_run,
+            on_same_day="Add --merge to add this agenda's items to it (a follow-on agenda), "
+            "or --new to import it as a separate meeting.",
+        )
     if done.merge is None:  # a new meeting
         if dry_run:
             click.echo("Dry run: nothing written.")
@@ -359,16 +352,9 @@ def import_record(
     # committee has that day: `clerk import` is the command that asks about those
     incoming = importing.read(record_file, importing.MEETING_RECORD)
     with _store(ctx, role="import") as store:
-        try:
-            done = importing.save(
-                store,
-                incoming,
-                same_day=importing.SameDay.NEW,
-                replace=replace,
-                committee_change=_committee_change(committee_change),
-            )
-        except importing.CommitteeChanged as exc:
-            raise refused_change(exc) from None
+        done = save_import(
+            store, incoming, committee_change, same_day=importing.SameDay.NEW, replace=replace
+        )
     when = done.record.meeting.date
     click.echo(f"Imported meeting {done.meeting_id[:8]} ({when}) into {_db_path(ctx)}")
 

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from clerk import importing
 from clerk.errors import ClerkError
+
+if TYPE_CHECKING:
+    from clerk.store import Store
 
 
 def committee_change_option(command: Any) -> Any:
@@ -34,3 +37,30 @@ def refused_change(exc: importing.CommitteeChanged) -> ClerkError:
         "beside the stored one) or --committee-change keep (this meeting under the stored "
         "attributes). Nothing was written."
     )
+
+
+def save_import(
+    store: Store,
+    incoming: importing.Incoming,
+    committee_change: str | None,
+    *,
+    same_day: importing.SameDay,
+    on_same_day: str = "",
+    dry_run: bool = False,
+    replace: bool = False,
+) -> importing.Imported:
+    """importing.save, its refusals said as every import command says them: what to add to
+    the command (`on_same_day` for a meeting of the committee that day), nothing written."""
+    try:
+        return importing.save(
+            store,
+            incoming,
+            same_day=same_day,
+            dry_run=dry_run,
+            replace=replace,
+            committee_change=taken(committee_change),
+        )
+    except importing.CommitteeChanged as exc:
+        raise refused_change(exc) from None
+    except importing.SameDayMeeting as exc:
+        raise ClerkError(f"{exc} {on_same_day} Nothing was written.") from None

@@ -9,9 +9,7 @@ import click
 
 from clerk import importing
 from clerk.cli import _db_path, _describe, _store, main
-from clerk.cli.committee_change import committee_change_option, refused_change
-from clerk.cli.committee_change import taken as _committee_change
-from clerk.errors import ClerkError
+from clerk.cli.committee_change import committee_change_option, save_import
 
 HELP = f"""Read MINUTES_FILE, a committee's minutes as the council publishes them
 ({", ".join(importing.MINUTES.suffixes)}: the text or markdown converted from the PDF, or
@@ -57,20 +55,14 @@ def import_minutes(
         incoming = importing.fit_to_store(store, incoming)
         _describe_minutes(incoming)
         same_day = importing.SameDay.NEW if new else importing.SameDay.REFUSE
-        try:
-            done = importing.save(
-                store,
-                incoming,
-                same_day=same_day,
-                dry_run=dry_run,
-                committee_change=_committee_change(committee_change),
-            )
-        except importing.CommitteeChanged as exc:
-            raise refused_change(exc) from None
-        except importing.SameDayMeeting as exc:
-            raise ClerkError(
-                f"{exc} Add --new to save these minutes as a separate meeting. Nothing was written."
-            ) from None
+        done = save_import(
+            store,
+            incoming,
+            committee_change,
+            same_day=same_day,
+            dry_run=dry_run,
+            on_same_day="Add --new to save these minutes as a separate meeting.",
+        )
     if dry_run:
         click.echo("Dry run: nothing written.")
     else:
