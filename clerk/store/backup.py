@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from clerk.migrations import APPLICATION_ID, SCHEMA_VERSION
 from clerk.private_files import create_private
-from clerk.store.connection import StoreError
+from clerk.store.connection import StoreError, sqlite_backup
 
 if TYPE_CHECKING:
     from clerk.store import Store
@@ -125,27 +125,10 @@ def restore(db_path: Path, source: Path) -> Path | None:
         if db_path.exists():
             aside = backup_name(db_path, "before-restore")
             create_private(aside)
-            current = sqlite3.connect(str(db_path))
-            try:
-                kept = sqlite3.connect(str(aside))
-                try:
-                    current.backup(kept)
-                    kept.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    kept.close()
-            finally:
-                current.close()
+            sqlite_backup(str(db_path), aside, alone=True)
         else:
             create_private(db_path)
-        from_db = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            to_db = sqlite3.connect(str(db_path), timeout=2.0)
-            try:
-                from_db.backup(to_db)
-            finally:
-                to_db.close()
-        finally:
-            from_db.close()
+        sqlite_backup(f"{source.absolute().as_uri()}?mode=ro", db_path, uri=True, timeout=2.0)
     except OSError as exc:
         raise StoreError(f"Could not restore {source} to {db_path}: {exc.strerror}") from exc
     except sqlite3.Error as exc:

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,21 @@ def disk_is_full(path: Path) -> bool:
         return False
 
 
+def sqlite_backup(
+    source: str, target: Path, *, uri: bool = False, timeout: float = 5.0, alone: bool = False
+) -> None:
+    """SQLite's online backup of the database `source` (a path, or a URI with `uri`) into
+    the file `target`. `alone`: left in rollback-journal mode, so opening the copy later
+    makes no -wal or -shm beside it."""
+    with (
+        closing(sqlite3.connect(source, uri=uri)) as from_db,
+        closing(sqlite3.connect(str(target), timeout=timeout)) as to_db,
+    ):
+        from_db.backup(to_db)
+        if alone:
+            to_db.execute("PRAGMA journal_mode = DELETE")
+
+
 def copy_database(source: Path, target: Path) -> None:
     """Copy the database at `source` into `target` through SQLite's backup API, not as a
     file: the latest changes are in the WAL file beside the database until a checkpoint, and
@@ -73,15 +88,7 @@ def copy_database(source: Path, target: Path) -> None:
         from clerk.private_files import create_private
 
         create_private(target)  # a copy holds what the database holds: 0600
-        from_db = sqlite3.connect(str(source))
-        try:
-            to_db = sqlite3.connect(str(target))
-            try:
-                from_db.backup(to_db)
-            finally:
-                to_db.close()
-        finally:
-            from_db.close()
+        sqlite_backup(str(source), target)
     except OSError as exc:
         raise StoreError(f"Could not copy {source} to {target}: {exc.strerror}") from exc
     except sqlite3.Error as exc:
