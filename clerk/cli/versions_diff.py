@@ -18,18 +18,21 @@ from clerk.errors import ClerkError
 
 if TYPE_CHECKING:
     from clerk.minutes.document import MinutesDocument
+    from clerk.review import MinutesVersion
     from clerk.store import Store
 
 CURRENT = "current"
 
 
-def _version(store: Store, meeting_id: str, wanted: str) -> tuple[str, MinutesDocument]:
-    """The document of version `wanted` ("2" or "current") and how to name it."""
+def _version(
+    store: Store, meeting_id: str, kept: list[MinutesVersion], wanted: str
+) -> tuple[str, MinutesDocument]:
+    """The document of version `wanted` ("2" or "current") among those `kept`, and how to
+    name it."""
     from clerk import review
 
     if wanted.strip().casefold() == CURRENT:
         return "the minutes as they stand", review.current_minutes(store, meeting_id)
-    kept = review.versions(store, meeting_id)
     numbers = ", ".join(str(v.number) for v in kept) or "none yet"
     try:
         number = int(wanted.strip().removeprefix("v").removeprefix("V"))
@@ -77,9 +80,12 @@ def diff(
     from clerk.minutes.diff import diff_documents, diff_text
 
     with _store(ctx) as store:
+        from clerk import review
+
         meeting_id = _resolve(store, meeting, committee)
-        old_label, old_document = _version(store, meeting_id, old)
-        new_label, new_document = _version(store, meeting_id, new)
+        kept = review.versions(store, meeting_id)  # each a document read from JSON: once
+        old_label, old_document = _version(store, meeting_id, kept, old)
+        new_label, new_document = _version(store, meeting_id, kept, new)
     if fmt == "docx":
         from clerk.minutes.diff_docx import render_diff_docx
 
