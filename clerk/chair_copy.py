@@ -52,7 +52,9 @@ def read_chair_copy(
     from clerk.minutes.chair_docx import ChairChangeKind, read_chair_docx
 
     kept = review.versions(store, meeting_id)
-    base = kept[-1].document if kept else review.current_minutes(store, meeting_id, style)
+    # requests change no record: the minutes as they are now are composed once for them all
+    now = review.current_record_and_minutes(store, meeting_id, style)
+    base = kept[-1].document if kept else now[1]
     changes = read_chair_docx(path, base)
     asked = {_key(a.reference, a.kind.value, a.new_text) for a in store.amendments(meeting_id)}
     taken: list[Amendment] = []
@@ -80,6 +82,7 @@ def read_chair_copy(
                 role=role,
                 style=style,
                 made_at=change.date,
+                now=now,
             )
         except ClerkError as exc:
             not_taken.append(NotTaken(change.reference, kind.value, text, author, str(exc)))

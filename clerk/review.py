@@ -87,6 +87,13 @@ def minutes_document(
     )
 
 
+def current_record_and_minutes(
+    store: Store, meeting_id: str, style: HouseStyle | None = None
+) -> tuple[MeetingRecord, MinutesDocument]:
+    record = store.load_record(meeting_id)
+    return record, minutes_document(record, style)
+
+
 def current_minutes(
     store: Store, meeting_id: str, style: HouseStyle | None = None
 ) -> MinutesDocument:
@@ -163,11 +170,13 @@ def request_amendment(
     role: str = CHAIR,
     style: HouseStyle | None = None,
     made_at: datetime | None = None,
+    now: tuple[MeetingRecord, MinutesDocument] | None = None,
 ) -> Amendment:
     """Ask for a change to the passage `reference` names in the current minutes ("4.3",
     "5 RESOLVED (2)", "attendance 1"): replace its text with `new_text`, insert `new_text`
     after it, delete it, or comment (`new_text` is the comment). Refused when the reference
-    names nothing in the minutes as they are now, or the minutes are approved."""
+    names nothing in the minutes as they are now, or the minutes are approved. `now`: the
+    record and its minutes as they are, when the caller has them (many requests at once)."""
     meeting = store.meeting(meeting_id)
     _refuse_if_approved(meeting, "amended")
     if meeting.status not in REVIEWABLE:
@@ -175,8 +184,7 @@ def request_amendment(
             f"The meeting on {meeting.date} is {_status_words(meeting.status)}: amendments "
             "are asked for once it has ended and its draft minutes exist."
         )
-    record = store.load_record(meeting_id)
-    document = minutes_document(record, style)
+    record, document = now or current_record_and_minutes(store, meeting_id, style)
     passage = find(document, reference)
     if passage is None:
         near = _nearby(document, reference)
