@@ -224,6 +224,11 @@ class ClerkApp(App):
                     # the next key is handed on once this one has taken effect (a key that is
                     # not typed may move the focus), so it goes where this one left the focus
                     await target.keys_taken()
+                    if self.focused is not None and self.focused is not target:
+                        # it moved the focus (Escape): its keys are done, so a command next
+                        # waits behind the keys handed to where the focus went, not behind
+                        # those typed after it
+                        self.keys_went_to = self.focused
             return
         await super().on_event(event)
 

@@ -151,3 +151,20 @@ async def test_home_goes_to_the_start_of_the_paragraph_not_of_the_wrapped_line(d
         await burst(app, "enter")
         await settled(pilot)
         assert stored_paragraphs(path, meeting_id)["1"] == [f"Firstly, {words} End."]
+
+
+async def test_keys_after_f2_from_the_item_record_go_into_the_new_paragraph(db, clock) -> None:
+    """Escape to the item record, then F2 and a burst at once: the first character typed
+    used to reach the item record before the composer had the focus, and was lost."""
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await burst(app, "escape")
+        await settled(pilot)
+        one, two = "Xylophone one.", "Xylophone two."
+        await burst(app, "f2", *typed(one), "enter", "escape")
+        await settled(pilot)
+        await burst(app, "f2", *typed(two), "enter")
+        await settled(pilot, SAVE_WITHIN + 0.1)
+        assert stored_paragraphs(path, meeting_id)["1"] == [one, two]
