@@ -18,7 +18,10 @@ def config_path() -> Path:
     override = os.environ.get("CLERK_CONFIG")
     if override:
         path = Path(override).expanduser()
-        return path / "keys.toml" if path.is_dir() else path
+        try:
+            return path / "keys.toml" if path.is_dir() else path
+        except OSError:  # cannot look inside: load_keymap reports why when it reads
+            return path / "keys.toml"
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("clerk")) / "keys.toml"
@@ -26,9 +29,14 @@ def config_path() -> Path:
 
 def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     """The keymap in the config file and a warning to show (None when all is well)."""
-    path = path or config_path()
-    if not path.is_file():
-        return {}, None
+    try:
+        path = path or config_path()
+        if not path.is_file():
+            return {}, None
+    except OSError as exc:
+        # An unreadable config folder must not stop the clerk opening the meeting.
+        where = exc.filename or path or "CLERK_CONFIG"
+        return {}, f"{where}: {exc.strerror or exc} (key bindings left as they were)"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 
 from clerk.record import (
     AttendanceStatus,
@@ -323,3 +324,25 @@ async def test_palette_offers_actions_valid_now(db, clock) -> None:
         await pilot.press("ctrl+n", "ctrl+n")
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert any(t.startswith("Approve minutes") for t in titles)
+
+
+async def test_unreadable_config_folder_still_opens_the_meeting(
+    db, clock, isolated_config, monkeypatch
+) -> None:
+    """A config folder the clerk cannot read (root-owned, wrong mode) must not stop the meeting
+    opening: the keys stay as shipped and the status line says why."""
+    real_is_file = Path.is_file
+
+    def refuse(self: Path) -> bool:
+        if self.name == "keys.toml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", refuse)
+    path, meeting_id = db
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        assert app.session.current_item().number == "2"
+        shown = [n.message for n in app._notifications]
+        assert any("Permission denied" in m and "key bindings left" in m for m in shown)
