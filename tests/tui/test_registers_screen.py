@@ -339,3 +339,35 @@ async def test_from_anywhere_by_the_palette_and_from_the_picker_by_its_key(db: P
         help_shown = help_text(screen.query_one(RegisterTable), RegisterTable.HELP_TEMPLATE)
         help_shown = " ".join(help_shown.split())
         assert "**F2** each member's attendance" in help_shown
+
+
+async def test_long_registers_come_a_page_at_a_time_and_open_at_their_row(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten years of actions are thousands of rows: the table takes a page at a time as the
+    highlight nears the last row in it, and Enter opens the row highlighted, wherever it is."""
+    monkeypatch.setattr(registers_screen, "FIRST_PAGE", 2)
+    monkeypatch.setattr(registers_screen, "PAGE", 2)
+    app = ClerkApp(db, None, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await registers_from_picker(pilot, app)
+        await pilot.press("f3")
+        await settled(pilot, screen)
+        assert screen.shown is not None
+        register = screen.shown.register
+        assert len(register.rows) == 5
+        assert len(table_rows(screen)) == 2
+        assert "5 rows" in status(screen)  # the whole register's, not the page's
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, RegisterTable)
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+        assert table_rows(screen) == list(register.rows)
+        assert app.focused.cursor_row == 4
+        await pilot.press("enter")
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        meeting_id, item_id = register.places[4]
+        assert live.session.meeting_id == meeting_id
+        assert live.session.current_item().id == item_id
