@@ -290,6 +290,9 @@ async def test_computing_holds_no_keys_and_a_newer_choice_wins(
         await pilot.press("f4")
         await pilot.pause(0.2)
         assert "computing…" in status(screen)
+        # no attendance left under the open actions' tab, and nothing to write meanwhile
+        assert table_rows(screen) == [] and screen.shown is None
+        assert screen.check_action("export", ("csv",)) is None
         tabs = screen.query_one(Tabs)
         assert app.focused is tabs
         await pilot.press("tab")  # the keys go on: the focus moves while it computes

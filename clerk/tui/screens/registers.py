@@ -325,13 +325,15 @@ class RegistersScreen(Screen):
         """Compute the register chosen after `pause` (the keys of a name typed, or a committee
         and its years chosen, make one computation, not one each)."""
         choice = self.choice()
-        if choice == self.computing:
-            return  # on its way (the committee chosen again, Enter after the name typed)
+        if choice == self.computing and (pause or self._timer is None):
+            return  # on its way (the committee chosen again); Enter after a name starts it now
         if self.computing is None and self.shown is not None and self.shown.choice == choice:
             return
         if self._timer is not None:
             self._timer.stop()
         self._timer = None
+        if self.shown is not None and self.shown.choice.kind is not choice.kind:
+            self.show_nothing()  # another register's columns are not left under this one's tab
         self.computing = choice
         self.say(Text(" computing…"))
         if pause:
@@ -371,13 +373,11 @@ class RegistersScreen(Screen):
         self.computing = None
         table = self.query_one(RegisterTable)
         title = self.query_one("#register-title", Static)
-        table.clear(columns=True)
         if isinstance(result, ClerkError):
-            self.shown = None
-            title.update("")
+            self.show_nothing()
             self.say(Text(f" {result}"))
-            self.refresh_bindings()
             return
+        table.clear(columns=True)
         self.shown = result
         register = result.register
         for header, width in zip(register.header, result.widths, strict=True):
@@ -404,6 +404,12 @@ class RegistersScreen(Screen):
     def settled(self) -> bool:
         """Nothing waiting to be computed or computing (the tests wait for it)."""
         return self.computing is None and self._timer is None
+
+    def show_nothing(self) -> None:
+        self.shown = None
+        self.query_one(RegisterTable).clear(columns=True)
+        self.query_one("#register-title", Static).update("")
+        self.refresh_bindings()  # nothing to write
 
     def say(self, text: Text) -> None:
         self.query_one("#register-status", Static).update(text)
