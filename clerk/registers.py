@@ -69,6 +69,9 @@ class Register:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...] = field(default_factory=tuple)  # printed under the title
+    #: where each row is in the minutes, (meeting id, item id or None), so that a screen can
+    #: open the meeting there; never written out. Empty when the rows are people (attendance).
+    places: tuple[tuple[str, str | None], ...] = field(default_factory=tuple)
 
 
 # --------------------------------------------------------------------------- municipal years
@@ -220,7 +223,7 @@ def interests_register(
     """Every declaration of interest, by member (then by meeting), with the meeting, the
     item, the kind of interest, the interest itself and what the member did. Rows on an
     exempt item (present only if the store was asked for them) are marked."""
-    rows = []
+    rows, places = [], []
     ordered = sorted(
         declarations, key=lambda d: (d[3].sort_key, d[0].date, d[2].position if d[2] else -1)
     )
@@ -243,12 +246,13 @@ def interests_register(
                 DID.get(declaration.action, str(declaration.action)),
             )
         )
+        places.append((meeting.id, item.id if item else None))
     title = "Register of interests declared at meetings"
     if person:
         title += f": {person}"
     if exempt:
         title += f" (including {EXEMPT_MARK} items: not for publication)"
-    return Register(title=title, header=INTERESTS_HEADER, rows=tuple(rows))
+    return Register(title=title, header=INTERESTS_HEADER, rows=tuple(rows), places=tuple(places))
 
 
 # --------------------------------------------------------------------------- actions
@@ -260,7 +264,7 @@ def open_actions_register(
     actions: Iterable[tuple[Meeting, Committee, AgendaItem, Action]], *, exempt: bool = False
 ) -> Register:
     """Every action not yet completed, across committees, oldest first within each."""
-    rows = []
+    rows, places = [], []
     for meeting, committee, item, action in actions:
         if action.status is ActionStatus.COMPLETED:
             continue
@@ -278,10 +282,11 @@ def open_actions_register(
                 STATUS.get(action.status, str(action.status)),
             )
         )
+        places.append((meeting.id, item.id))
     title = "Open actions, all committees"
     if exempt:
         title += f" (including {EXEMPT_MARK} items: not for publication)"
-    return Register(title=title, header=ACTIONS_HEADER, rows=tuple(rows))
+    return Register(title=title, header=ACTIONS_HEADER, rows=tuple(rows), places=tuple(places))
 
 
 # --------------------------------------------------------------------------- writing

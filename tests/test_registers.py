@@ -61,7 +61,12 @@ def meeting(day: date, *, bright_away: bool, noble_sits: bool) -> MeetingRecord:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "clerk.db"
+    return four_meetings(tmp_path / "clerk.db")
+
+
+def four_meetings(path: Path) -> Path:
+    """Four meetings of one committee, 2019/20 and 2020/21, the same people at each (the
+    registers screen's tests use them too)."""
     builders = [
         meeting(date(2019, 6, 10), bright_away=True, noble_sits=True),
         meeting(date(2019, 11, 25), bright_away=True, noble_sits=False),

@@ -261,9 +261,21 @@ class ClerkApp(App):
         if self.store is not None and not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen(), self.open_found)
 
+    def action_registers(self) -> None:
+        """The palette's "Registers": of the meeting open's committee, if one is open."""
+        self.show_registers(self.session.record.committee.id if self.session else None)
+
+    def show_registers(self, committee_id: str | None = None) -> None:
+        """The registers (screens/registers.py), attendance first at `committee_id`'s; Enter
+        on an interest or an action opens it as a search result is opened."""
+        from clerk.tui.screens.registers import RegistersScreen
+
+        if self.store is not None and not isinstance(self.screen, RegistersScreen):
+            self.push_screen(RegistersScreen(committee_id), self.open_found)
+
     def open_found(self, found: tuple[str, str | None] | None) -> None:
-        """Open the meeting a search found at its item; the live screen of that meeting
-        shows the item, another meeting's lets go of its typing first."""
+        """Open the meeting a search (or a register) found at its item; the live screen of
+        that meeting shows the item, another meeting's lets go of its typing first."""
         if found is None:
             return
         meeting_id, item_id = found
@@ -408,6 +420,18 @@ class ClerkApp(App):
             if screen.check_action(action, ()) is False:
                 continue
             yield SystemCommand(title, help_text, _runner(self, action, screen))
+        # anywhere, as the search is (the meetings list has its own key for it)
+        if self.store is not None and "registers" not in seen:
+            from textual.screen import ModalScreen
+
+            from clerk.tui.screens.registers import RegistersScreen
+
+            if not isinstance(screen, (RegistersScreen, ModalScreen)):
+                yield SystemCommand(
+                    "Registers",
+                    "attendance, interests declared, open actions: as clerk register prints them",
+                    _runner(self, "registers", self),
+                )
         yield from super().get_system_commands(screen)
 
 

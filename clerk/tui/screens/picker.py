@@ -49,7 +49,9 @@ chair's review. **{key:import_agenda}** imports """
         + importing.ACCEPTED_TEXT
         + """;
 **{key:next_meeting}** creates the committee's next meeting (same committee and members). In an
-empty database **{key:load_samples}** loads the sample meetings.
+empty database **{key:load_samples}** loads the sample meetings. **{key:show_registers}** shows
+the registers: attendance (the highlighted meeting's committee first), interests declared,
+open actions.
 """
     )
 
@@ -66,6 +68,7 @@ class PickerScreen(Screen):
         Binding("f4", "review_meeting", "Review minutes", id="review_meeting"),
         Binding("f5", "reload", "Reload", id="reload_meetings"),
         Binding("slash", "app.search", "Search", id="search_meetings"),
+        Binding("f6", "registers", "Registers", id="show_registers"),
         # offered while the database is empty: a first run has something to look at
         Binding("s", "load_samples", "Load the samples", id="load_samples"),
     ]
@@ -214,6 +217,11 @@ class PickerScreen(Screen):
         meeting_id = self.highlighted_id()
         if meeting_id is not None:
             app_of(self).open_meeting(meeting_id)
+
+    def action_registers(self) -> None:
+        meeting_id = self.highlighted_id()
+        committee = self.store.meeting(meeting_id).committee_id if meeting_id else None
+        app_of(self).show_registers(committee)
 
     def action_review_meeting(self) -> None:
         meeting_id = self.highlighted_id()
