@@ -166,11 +166,35 @@ _NAME_TOKEN = re.compile(
     r"(?:[-'][A-Z]?[a-z]+|[-'][A-Z][a-z]*)*$"
 )
 
-CHAIR_MARK = re.compile(
-    r"\(\s*(?P<mark>(?:co|joint)[- ]?chair(?:man|woman|person)?|vice[- ]?chair(?:man|woman|person)?"
-    r"|deputy[- ]chair(?:man|woman|person)?|chair(?:man|woman|person)?)\s*\)",
+_MARK_WORDS = (
+    r"(?:co|joint)[- ]?chair(?:man|woman|person)?|vice[- ]?chair(?:man|woman|person)?"
+    r"|deputy[- ]chair(?:man|woman|person)?|chair(?:man|woman|person)?"
+)
+CHAIR_MARK = re.compile(rf"\(\s*(?P<mark>{_MARK_WORDS})\s*\)", re.IGNORECASE)
+#: "Ian Adams - Chair": the mark after a dash, at the end of what names one person.
+DASH_CHAIR_MARK = re.compile(rf"\s-\s*(?P<mark>{_MARK_WORDS})\s*$", re.IGNORECASE)
+# a written honorific where a person starts, anywhere in a line (`_HONORIFIC` is anchored)
+_HONORIFIC_AT = re.compile(
+    r"(?P<h>"
+    + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    + r")(?:\s*:)?(?=\s|$)",
     re.IGNORECASE,
 )
+
+
+def honorific_at(text: str, pos: int) -> tuple[str, str, int] | None:
+    """(canonical honorific, as written, end) if an honorific is written at `pos` in `text`."""
+    m = _HONORIFIC_AT.match(text, pos)
+    if not m:
+        return None
+    return HONORIFICS[m.group("h").lower()], m.group("h"), m.end()
+
+
+def is_name_word(token: str) -> bool:
+    """One word of a person's name: capitalised, an initial ("A", "J."), or a particle."""
+    return token.lower() in PARTICLES or (
+        bool(_NAME_TOKEN.match(token)) and not (len(token) > 2 and token.isupper())
+    )
 
 
 def strip_honorific(text: str) -> tuple[str, str]:

@@ -29,6 +29,7 @@ from clerk.importers.agenda_people import (
     parse_member_line,
     reading_order,
 )
+from clerk.importers.agenda_run_on import split_run_on
 from clerk.importers.normalise import Line
 from clerk.prose import join_names
 from clerk.record import (
@@ -361,12 +362,15 @@ class HeaderReader(AgendaPack):
         entries: list[MemberEntry] = []
         if label.line:
             idx = next(i for i, ln in enumerate(header) if ln.no == label.line)
-            value_line = Line(label.line, label.value)
-            on_label = parse_member_line(value_line, 0) if label.value else None
+            on_label = None
+            if label.value:
+                line = header[idx]
+                value = self.gapped(line).partition(":")[2].strip()
+                on_label = self._member_line(Line(label.line, label.value), value, 0, True)
             if on_label:
                 entries.extend(on_label)
             start = idx + 1
-            got = self._member_block(header, start, len(entries))
+            got = self._member_block(header, start, len(entries), allow_guess=True)
             if got:
                 entries.extend(got)
         if not entries:
@@ -387,7 +391,29 @@ class HeaderReader(AgendaPack):
                     break
         return entries
 
-    def _member_block(self, header: list[Line], start: int, row0: int) -> list[MemberEntry]:
+    def _member_line(
+        self, line: Line, gapped: str, row: int, allow_guess: bool
+    ) -> list[MemberEntry] | None:
+        """The members on `line`: as a list, a grid or `Name<TAB>Role`; else set apart by two
+        spaces (`gapped`, the line with those read as columns); else run together, split at
+        honorifics and marks, or (`allow_guess`) by a guess that is said to the clerk."""
+        got = parse_member_line(line, row)
+        if got is None and gapped != line.text and "\t" in gapped:
+            got = parse_member_line(Line(line.no, gapped), row)
+        if got is None:
+            run_on = split_run_on(line.text, line.no, allow_guess=allow_guess)
+            if run_on is None:
+                return None
+            if run_on.guess:
+                self.guesses.append(run_on.guess)
+            got = run_on.entries
+            for entry in got:
+                entry.row = row
+        return got
+
+    def _member_block(
+        self, header: list[Line], start: int, row0: int, *, allow_guess: bool = False
+    ) -> list[MemberEntry]:
         entries: list[MemberEntry] = []
         row = row0
         i = start
@@ -404,7 +430,7 @@ class HeaderReader(AgendaPack):
                 continue
             if _LABEL.match(line.text) and not re.match(r"^councillors\s*:\s*$", line.text, re.I):
                 break
-            got = parse_member_line(line, row)
+            got = self._member_line(line, self.gapped(line), row, allow_guess)
             if got is None:
                 if re.match(r"^councillors\s*:?\s*$", line.text, re.I) and not entries:
                     i += 1
