@@ -86,13 +86,13 @@ class _AgendaReader(HeaderReader, ItemsReader):
         first_item, marker = self._find_start()
         header = self.lines[: marker if marker is not None else first_item]
         body_start = (marker + 1) if marker is not None else first_item
-        items, end_index = self._read_items(body_start, marker)
-        agenda_lines = self.lines[:end_index]
-        published_by, published_on = self._signature(end_index)
-
         fields = self._header_fields(header)
         committee = self._committee(header, fields)
         meeting_date, start_time = self._when(fields)
+        # the date tells the agenda's publication date from a date in an item
+        items, end_index = self._read_items(body_start, marker, meeting_date)
+        agenda_lines = self.lines[:end_index]
+        published_by, published_on = self._signature(end_index)
         venue = fields["venue"].value
         if not venue:
             self.guesses.append("No venue found on the agenda; the venue is left blank.")

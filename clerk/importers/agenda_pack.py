@@ -30,6 +30,12 @@ class AgendaPack:
         self.last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
         self.guesses: list[str] = []
         self._raw = plain_chars(text).split("\n")
+        # where a new page starts (a form feed, as pdftotext writes one): the file line of the
+        # first text after it
+        self.page_starts: set[int] = set()
+        for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+            if "\f" in raw:
+                self.page_starts.add(no if raw.rpartition("\f")[2].strip() else no + 1)
         self._from_line: dict[int, int] = {}  # how many normalised lines each file line gave
         for ln in self.lines:
             self._from_line[ln.no] = self._from_line.get(ln.no, 0) + 1
