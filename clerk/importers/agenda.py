@@ -6,10 +6,11 @@
 The pack is normalised first (`normalise`, held by `agenda_pack`), then each line is recognised
 by its form (`agenda_forms`, `agenda_people`, and `clerk.dates` for dates and times): the
 header (committee, date, time, venue, members) and the officer named in the boilerplate
-(`agenda_header`), the items under their part headings and the signature that ends the agenda
-(`agenda_items`). Reading stops at the end of the agenda (the signature, "This page is
-intentionally left blank", or the next document's heading), so the reports and minutes that
-follow in a pack are never read as items.
+(`agenda_header`, with members run together on one line in `agenda_run_on`), the items under
+their part headings (`agenda_items`). Reading stops at the end of the agenda (`agenda_end`: the
+signature, the publication date, "This page is intentionally left blank", the next document's
+heading or a report's cover sheet), so the reports and minutes that follow in a pack are never
+read as items.
 
 Whatever was ambiguous and had to be guessed (the reading order of a member grid, which line
 is the venue when labels and values are separated) is said in `guesses`, in words for the

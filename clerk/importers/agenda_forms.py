@@ -57,6 +57,11 @@ _SUB_ITEM = re.compile(
 )
 
 
+PART_HEADING = re.compile(
+    r"^PART\s+(?P<id>\d+|[A-Z]|ONE|TWO|THREE|I{1,3})\b(?P<rest>.*)$", re.IGNORECASE
+)
+
+
 def mostly_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
@@ -90,6 +95,33 @@ def match_item(cells: list[str]) -> ItemLine | None:
         return None
     number, key = item_number(m.group("n"), m.group("s"))
     return ItemLine(number, key, (m.group("rest"), *cells[1:]), punctuated=bool(m.group("p")))
+
+
+_SUB_LABEL = (
+    rf"\((?:{_ROMAN_LOWER}|{_ROMAN_UPPER}|[a-zA-Z])\)|(?:{_ROMAN_LOWER}|{_ROMAN_UPPER}|[a-zA-Z])\)"
+)
+# "(ii)" alone on a line, its title on the next
+_SUB_LABEL_ONLY = re.compile(rf"^(?P<label>{_SUB_LABEL})$")
+# "3 (ii) TITLE", "3(ii) TITLE", "3. ii) TITLE": a sub-item written with its item's number
+_NUMBERED_SUB_ITEM = re.compile(
+    rf"^(?:item\s+)?(?P<n>\d{{1,3}})(?P<s>[A-Za-z]?)\.?\s*(?P<label>{_SUB_LABEL})(?:\s+|\t)"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def sub_label_only(text: str) -> str:
+    """The label of a sub-item written alone on its line ("(iv)"), else ""."""
+    m = _SUB_LABEL_ONLY.match(text.strip())
+    return m.group("label") if m and m.group("label").strip("()") else ""
+
+
+def match_numbered_sub_item(text: str) -> tuple[tuple[int, str], str, str] | None:
+    """("3 (ii) TITLE") -> ((3, ""), "(ii)", "TITLE"): a sub-item with its item's number."""
+    m = _NUMBERED_SUB_ITEM.match(text)
+    if not m or not m.group("label").strip("()"):
+        return None
+    return item_number(m.group("n"), m.group("s"))[1], m.group("label"), m.group("rest").strip()
 
 
 def match_sub_item(text: str) -> tuple[str, str] | None:
