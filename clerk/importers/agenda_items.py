@@ -183,7 +183,9 @@ class ItemsReader(EndReader):
                 # "3 (ii) TITLE" under item 3: a sub-item of it, not item 3 again
                 text = f"{numbered_sub[1]} {numbered_sub[2]}"
                 line = Line(line.no, text)
-            found = None if numbered_sub and current else match_item(line.cells)
+                found = None
+            else:
+                found = match_item(line.cells)
             if found:
                 is_title = self._is_item_title(found.cells, index, True)
                 if is_title and (

@@ -105,6 +105,8 @@ def parse_person(text: str) -> tuple[str, str, str, str, str] | None:
             return honorific, name, role, mark, chair_word(mark) if mark else ""
     if not looks_like_name(name) or (not honorific and ROLE_WORDS.search(name)):
         return None
+    if any(w.lower().rstrip(".") in ("councillor", "cllr") for w in name.split()):
+        return None  # "Ian Adams Councillor Susie Burbridge": two people (agenda_run_on)
     return honorific, name, role, mark, chair_word(mark) if mark else ""
 
 
