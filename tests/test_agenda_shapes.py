@@ -421,3 +421,42 @@ def test_an_item_numbered_again_after_its_sub_items_names_its_line() -> None:
         parse_agenda(text, "pack.txt")
     assert caught.value.line == 21
     assert "item 2 is numbered again (first at line 15)" in caught.value.message
+
+
+# --------------------------------------------------------------------------- shown to the clerk
+
+
+def test_clerk_import_shows_the_guessed_split_and_the_sub_items(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from clerk.cli import main
+    from clerk.store import Store
+
+    db = tmp_path / "clerk.db"
+    pack = AGENDAS / "scrutiny_members_guessed_part2.md"
+    result = CliRunner().invoke(
+        main, ["--db", str(db), "import", str(pack)], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())  # as read, not as the terminal's width wraps it
+    assert (
+        "Members (5): Ian Adams (Chairman), Susie Burbridge, Angela Piddock, Paul Swaddle, "
+        "B J Jones"
+    ) in out
+    assert (
+        "Guessed: Line 13 runs members' names together with only spaces between them; split "
+        "them as a first name (or initials) and a surname each: Susie Burbridge, Angela Piddock, "
+        "Paul Swaddle and B J Jones. Check these names against the agenda."
+    ) in out
+    assert "(i) Cabinet Member for Housing Services" in out
+    assert "(ii) Cabinet Member for Finance, Property and Regeneration" in out
+    assert "Executive Summary" not in out and "HOMELESSNESS" not in out  # the briefing's
+    # the sub-items are stored with their item, not lost
+    with Store(db) as store:
+        (summary,) = store.list_meetings()
+        record = store.load_record(summary.id)
+    subs = record.agenda()[2].sub_items
+    assert [(s.label, s.title, s.page_from, s.page_to) for s in subs] == [
+        ("(i)", "Cabinet Member for Housing Services", 5, 14),
+        ("(ii)", "Cabinet Member for Finance, Property and Regeneration", 15, 22),
+    ]
