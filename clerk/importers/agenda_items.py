@@ -52,7 +52,9 @@ class _ItemDraft:
     title_open: bool = True  # a line of capitals straight after the title continues it
     text: list[list[str]] = field(default_factory=list)  # paragraphs of the description
     sub: SubItem | None = None
-    sub_text: list[list[str]] = field(default_factory=list)
+    # paragraphs of each sub-item's description, joined once at the end (joining at every line
+    # took n² steps on a long one)
+    sub_texts: list[list[list[str]]] = field(default_factory=list)
 
 
 class ItemsReader(EndReader):
@@ -138,7 +140,7 @@ class ItemsReader(EndReader):
                     _new_para(current)
                 index += 1
                 continue
-            page_break = any(previous_no < n <= line.no for n in self.page_starts)
+            page_break = self.page_break_between(previous_no, line.no)
             self.end_reason = self._ends_agenda(
                 index, _has_text(current) if current else None, page_break
             )
@@ -312,7 +314,7 @@ class ItemsReader(EndReader):
                 page_to=(pages[1] if pages[1] is not None else pages[0]) if pages else None,
             )
             draft.item.sub_items.append(draft.sub)
-            draft.sub_text = [[]]
+            draft.sub_texts.append([[]])
             draft.title_open = False
             return
         rest, pages = split_pages(text.replace("\t", " "))
@@ -331,8 +333,7 @@ class ItemsReader(EndReader):
             return
         draft.title_open = False
         if draft.sub is not None:
-            draft.sub_text[-1].append(rest)
-            draft.sub.description = _join_paras(draft.sub_text)
+            draft.sub_texts[-1][-1].append(rest)
         else:
             draft.text[-1].append(rest)
 
@@ -349,6 +350,8 @@ class ItemsReader(EndReader):
         item.position = position
         item.title = re.sub(r"\s+", " ", item.title).strip()
         item.description = _join_paras(draft.text)
+        for sub, paras in zip(item.sub_items, draft.sub_texts, strict=True):
+            sub.description = _join_paras(paras)
         return item
 
 
@@ -359,7 +362,7 @@ def _has_text(draft: _ItemDraft) -> bool:
 
 
 def _new_para(draft: _ItemDraft) -> None:
-    target = draft.sub_text if draft.sub is not None else draft.text
+    target = draft.sub_texts[-1] if draft.sub is not None else draft.text
     if not target or target[-1]:
         target.append([])
 

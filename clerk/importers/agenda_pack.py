@@ -8,6 +8,8 @@ built on this.
 
 from __future__ import annotations
 
+import bisect
+
 from clerk.errors import InputError
 from clerk.importers.agenda_forms import PAGE_FOOTER
 from clerk.importers.normalise import Line, clean_inline, normalise, plain_chars
@@ -32,13 +34,20 @@ class AgendaPack:
         self._raw = plain_chars(text).split("\n")
         # where a new page starts (a form feed, as pdftotext writes one): the file line of the
         # first text after it
-        self.page_starts: set[int] = set()
+        starts: set[int] = set()
         for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
             if "\f" in raw:
-                self.page_starts.add(no if raw.rpartition("\f")[2].strip() else no + 1)
+                starts.add(no if raw.rpartition("\f")[2].strip() else no + 1)
+        self._page_starts = sorted(starts)
         self._from_line: dict[int, int] = {}  # how many normalised lines each file line gave
         for ln in self.lines:
             self._from_line[ln.no] = self._from_line.get(ln.no, 0) + 1
+
+    def page_break_between(self, after: int, upto: int) -> bool:
+        """Whether a page starts after file line `after` and by line `upto` (a search, not a
+        scan: a pack of form feeds alone must not take n² steps)."""
+        i = bisect.bisect_right(self._page_starts, after)
+        return i < len(self._page_starts) and self._page_starts[i] <= upto
 
     def gapped(self, line: Line) -> str:
         """The line with two spaces or more read as a column break (TAB), where it came from one
