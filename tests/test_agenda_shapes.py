@@ -253,6 +253,13 @@ def test_councillors_once_then_names_run_together_is_a_guess() -> None:
     ]
 
 
+def test_two_names_run_together_are_not_taken_as_one_long_name() -> None:
+    parsed = _with_members("Members: Ian Adams Susie Burbridge")
+    assert [n for _, n, _ in _members(parsed)] == ["Ian Adams", "Susie Burbridge"]
+    assert len(_split_guesses(parsed)) == 1
+    assert "Ian Adams and Susie Burbridge" in _split_guesses(parsed)[0]
+
+
 def test_a_run_of_names_that_cannot_be_split_is_left_to_the_clerk_not_made_one_name() -> None:
     parsed = _with_members("Members: Ian Adams (Chairman) Susie Burbridge Angela Mary Piddock")
     assert [n for _, n, _ in _members(parsed)] == ["Ian Adams"]

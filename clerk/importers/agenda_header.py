@@ -29,7 +29,7 @@ from clerk.importers.agenda_people import (
     parse_member_line,
     reading_order,
 )
-from clerk.importers.agenda_run_on import split_run_on
+from clerk.importers.agenda_run_on import looks_like_several, split_run_on
 from clerk.importers.normalise import Line
 from clerk.prose import join_names
 from clerk.record import (
@@ -400,6 +400,8 @@ class HeaderReader(AgendaPack):
         got = parse_member_line(line, row)
         if got is None and gapped != line.text and "\t" in gapped:
             got = parse_member_line(Line(line.no, gapped), row)
+        if got and len(got) == 1 and len(line.cells) == 1 and looks_like_several(got[0].name):
+            got = None  # "Ian Adams Susie Burbridge" is two people, split below
         if got is None:
             run_on = split_run_on(line.text, line.no, allow_guess=allow_guess)
             if run_on is None:

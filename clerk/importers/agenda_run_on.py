@@ -102,6 +102,12 @@ def split_run_on(text: str, line: int, *, allow_guess: bool) -> RunOn | None:
     return RunOn(entries, guess)
 
 
+def looks_like_several(name: str) -> bool:
+    """Whether a name read as one person has the words of two or more ("Ian Adams Susie
+    Burbridge"): more than three, particles joined to the word after them."""
+    return len(_units(name.split())) > 3
+
+
 def _guessable(piece: _Piece) -> bool:
     """Whether the piece holds several names that only a guess can split."""
     units = _units(piece.words)
