@@ -108,6 +108,8 @@ class EndReader(AgendaPack):
     def _publication_date(self, text: str) -> date | None:
         if self.meeting_date is None:
             return None
+        if word_count(text) > 8:  # a date and a word or two saying so, at most
+            return None
         m = _PUBLISHED.match(text.replace("\t", " ").strip())
         found = find_date(m.group("rest")) if m else None
         if not m or not found or not found.value:
@@ -153,6 +155,8 @@ class EndReader(AgendaPack):
         """(name, title, index after) if a signature starts at `index`: a name, then a title
         (or the title, then the name); or a name and whatever short line follows it, where the
         agenda's publication date comes next."""
+        if word_count(self.lines[index].text) > 16:  # prose: most lines, looked at quickly
+            return None
         text = _title(self.lines[index].text.replace("\t", " "))
         m = re.match(r"^(?P<name>[^,]+),\s*(?P<title>.+)$", text)
         if m and _name(m.group("name")):
