@@ -397,6 +397,18 @@ def test_dates_inside_items_do_not_end_the_agenda() -> None:
     assert parsed.record.meeting.published_on is None
 
 
+def test_an_item_that_is_a_report_of_someone_does_not_end_the_agenda() -> None:
+    text = AGENDA.replace(
+        "To approve the minutes of the meeting held on 17 October 2019.\n",
+        "Report of the Cabinet Member for Finance, Property and Regeneration\n",
+    )
+    parsed = parse_agenda(text, "pack.txt")
+    assert _titles(parsed) == THREE_ITEMS
+    assert parsed.record.agenda()[1].description == (
+        "Report of the Cabinet Member for Finance, Property and Regeneration"
+    )
+
+
 def test_the_whole_reference_pack_reads_as_before() -> None:
     """The real pack: its agenda ends at the signature; the papers after are not read."""
     parsed = read_agenda(Path(__file__).parent / "fixtures" / "reference_pack_2019-11-25.txt")

@@ -24,7 +24,7 @@ from clerk.importers.agenda_pack import AgendaPack
 BLANK_PAGE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.IGNORECASE)
 NEXT_DOCUMENT = re.compile(
     r"^(?:minutes|minutes of proceedings|agenda item \d+[a-z]?|committee report|cabinet report|"
-    r"cabinet member report|decision maker\s*:.*|report of\s*:?.*|city of westminster)$",
+    r"cabinet member report|decision maker\s*:.*|report of\s*:.*|city of westminster)$",
     re.IGNORECASE,
 )
 _SIGNATORY_TITLE = re.compile(
