@@ -29,7 +29,7 @@ from clerk.importers.agenda_people import (
     parse_member_line,
     reading_order,
 )
-from clerk.importers.agenda_run_on import looks_like_several, split_run_on
+from clerk.importers.agenda_run_on import read_member_line
 from clerk.importers.normalise import Line
 from clerk.prose import join_names
 from clerk.record import (
@@ -394,24 +394,7 @@ class HeaderReader(AgendaPack):
     def _member_line(
         self, line: Line, gapped: str, row: int, allow_guess: bool
     ) -> list[MemberEntry] | None:
-        """The members on `line`: as a list, a grid or `Name<TAB>Role`; else set apart by two
-        spaces (`gapped`, the line with those read as columns); else run together, split at
-        honorifics and marks, or (`allow_guess`) by a guess that is said to the clerk."""
-        got = parse_member_line(line, row)
-        if got is None and gapped != line.text and "\t" in gapped:
-            got = parse_member_line(Line(line.no, gapped), row)
-        if got and len(got) == 1 and len(line.cells) == 1 and looks_like_several(got[0].name):
-            got = None  # "Ian Adams Susie Burbridge" is two people, split below
-        if got is None:
-            run_on = split_run_on(line.text, line.no, allow_guess=allow_guess)
-            if run_on is None:
-                return None
-            if run_on.guess:
-                self.guesses.append(run_on.guess)
-            got = run_on.entries
-            for entry in got:
-                entry.row = row
-        return got
+        return read_member_line(line, gapped, row, allow_guess=allow_guess, guesses=self.guesses)
 
     def _member_block(
         self, header: list[Line], start: int, row0: int, *, allow_guess: bool = False

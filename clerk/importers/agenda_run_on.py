@@ -23,7 +23,14 @@ from clerk.importers.agenda_forms import (
     honorific_at,
     is_name_word,
 )
-from clerk.importers.agenda_people import ROLE_WORDS, MemberEntry, chair_word, mark_role
+from clerk.importers.agenda_people import (
+    ROLE_WORDS,
+    MemberEntry,
+    chair_word,
+    mark_role,
+    parse_member_line,
+)
+from clerk.importers.normalise import Line
 from clerk.prose import join_names
 from clerk.record import MemberRole
 
@@ -50,6 +57,29 @@ class _Piece:
 class RunOn:
     entries: list[MemberEntry]
     guess: str  # what was guessed, in words for the clerk; "" if every split was certain
+
+
+def read_member_line(
+    line: Line, gapped: str, row: int, *, allow_guess: bool, guesses: list[str]
+) -> list[MemberEntry] | None:
+    """The members on `line`: as a list, a grid or `Name<TAB>Role` (`parse_member_line`); else
+    set apart by two spaces (`gapped`, the line with those read as columns); else run together,
+    split at honorifics and marks, or (`allow_guess`) by a guess added to `guesses`."""
+    got = parse_member_line(line, row)
+    if got is None and gapped != line.text and "\t" in gapped:
+        got = parse_member_line(Line(line.no, gapped), row)
+    if got and len(got) == 1 and len(line.cells) == 1 and looks_like_several(got[0].name):
+        got = None  # "Ian Adams Susie Burbridge" is two people, split below
+    if got is None:
+        run_on = split_run_on(line.text, line.no, allow_guess=allow_guess)
+        if run_on is None:
+            return None
+        if run_on.guess:
+            guesses.append(run_on.guess)
+        got = run_on.entries
+        for entry in got:
+            entry.row = row
+    return got
 
 
 def split_run_on(text: str, line: int, *, allow_guess: bool) -> RunOn | None:
