@@ -7,8 +7,10 @@ minutes the agenda approves.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
+from functools import partial
 
 from clerk import dates
 from clerk.dates import DateFound, find_date, find_time
@@ -365,7 +367,10 @@ class HeaderReader(AgendaPack):
             on_label = None
             if label.value:
                 line = header[idx]
-                value = self.gapped(line).partition(":")[2].strip()
+
+                def value() -> str:  # the label's value, two spaces read as columns
+                    return self.gapped(line).partition(":")[2].strip()
+
                 on_label = self._member_line(Line(label.line, label.value), value, 0, True)
             if on_label:
                 entries.extend(on_label)
@@ -392,7 +397,7 @@ class HeaderReader(AgendaPack):
         return entries
 
     def _member_line(
-        self, line: Line, gapped: str, row: int, allow_guess: bool
+        self, line: Line, gapped: Callable[[], str], row: int, allow_guess: bool
     ) -> list[MemberEntry] | None:
         return read_member_line(line, gapped, row, allow_guess=allow_guess, guesses=self.guesses)
 
@@ -415,7 +420,7 @@ class HeaderReader(AgendaPack):
                 continue
             if _LABEL.match(line.text) and not re.match(r"^councillors\s*:\s*$", line.text, re.I):
                 break
-            got = self._member_line(line, self.gapped(line), row, allow_guess)
+            got = self._member_line(line, partial(self.gapped, line), row, allow_guess)
             if got is None:
                 if re.match(r"^councillors\s*:?\s*$", line.text, re.I) and not entries:
                     i += 1

@@ -14,6 +14,7 @@ that cannot be split that way is left out and said, never taken as one long name
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clerk.importers.agenda_forms import (
@@ -60,14 +61,17 @@ class RunOn:
 
 
 def read_member_line(
-    line: Line, gapped: str, row: int, *, allow_guess: bool, guesses: list[str]
+    line: Line, gapped: Callable[[], str], row: int, *, allow_guess: bool, guesses: list[str]
 ) -> list[MemberEntry] | None:
     """The members on `line`: as a list, a grid or `Name<TAB>Role` (`parse_member_line`); else
-    set apart by two spaces (`gapped`, the line with those read as columns); else run together,
+    set apart by two spaces (`gapped()`, the line with those read as columns, asked for only
+    here: most lines never need it); else run together,
     split at honorifics and marks, or (`allow_guess`) by a guess added to `guesses`."""
     got = parse_member_line(line, row)
-    if got is None and gapped != line.text and "\t" in gapped:
-        got = parse_member_line(Line(line.no, gapped), row)
+    if got is None:
+        columns = gapped()
+        if columns != line.text and "\t" in columns:
+            got = parse_member_line(Line(line.no, columns), row)
     if got and len(got) == 1 and len(line.cells) == 1 and looks_like_several(got[0].name):
         got = None  # "Ian Adams Susie Burbridge" is two people, split below
     if got is None:
