@@ -287,6 +287,11 @@ def _describe(record: MeetingRecord, guesses: tuple[str, ...]) -> None:
         table.add_column(column)
     for item in record.agenda():
         table.add_row(Text(item.number), Text(item.title), item.pages, item.part.value)
+        for sub in item.sub_items:  # under their item, as the agenda sets them
+            pages = "" if sub.page_from is None else str(sub.page_from)
+            if sub.page_to not in (None, sub.page_from):
+                pages += f" - {sub.page_to}"
+            table.add_row("", Text(f"  {sub.label} {sub.title}"), pages, "")
     console.print(table)
     for guess in guesses:
         console.print(Text.assemble(("Guessed:", "yellow"), " ", guess))

@@ -6,10 +6,11 @@
 The pack is normalised first (`normalise`, held by `agenda_pack`), then each line is recognised
 by its form (`agenda_forms`, `agenda_people`, and `clerk.dates` for dates and times): the
 header (committee, date, time, venue, members) and the officer named in the boilerplate
-(`agenda_header`), the items under their part headings and the signature that ends the agenda
-(`agenda_items`). Reading stops at the end of the agenda (the signature, "This page is
-intentionally left blank", or the next document's heading), so the reports and minutes that
-follow in a pack are never read as items.
+(`agenda_header`, with members run together on one line in `agenda_run_on`), the items under
+their part headings (`agenda_items`). Reading stops at the end of the agenda (`agenda_end`: the
+signature, the publication date, "This page is intentionally left blank", the next document's
+heading or a report's cover sheet), so the reports and minutes that follow in a pack are never
+read as items.
 
 Whatever was ambiguous and had to be guessed (the reading order of a member grid, which line
 is the venue when labels and values are separated) is said in `guesses`, in words for the
@@ -86,13 +87,13 @@ class _AgendaReader(HeaderReader, ItemsReader):
         first_item, marker = self._find_start()
         header = self.lines[: marker if marker is not None else first_item]
         body_start = (marker + 1) if marker is not None else first_item
-        items, end_index = self._read_items(body_start, marker)
-        agenda_lines = self.lines[:end_index]
-        published_by, published_on = self._signature(end_index)
-
         fields = self._header_fields(header)
         committee = self._committee(header, fields)
         meeting_date, start_time = self._when(fields)
+        # the date tells the agenda's publication date from a date in an item
+        items, end_index = self._read_items(body_start, marker, meeting_date)
+        agenda_lines = self.lines[:end_index]
+        published_by, published_on = self._signature(end_index)
         venue = fields["venue"].value
         if not venue:
             self.guesses.append("No venue found on the agenda; the venue is left blank.")

@@ -57,6 +57,11 @@ _SUB_ITEM = re.compile(
 )
 
 
+PART_HEADING = re.compile(
+    r"^PART\s+(?P<id>\d+|[A-Z]|ONE|TWO|THREE|I{1,3})\b(?P<rest>.*)$", re.IGNORECASE
+)
+
+
 def mostly_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
@@ -90,6 +95,33 @@ def match_item(cells: list[str]) -> ItemLine | None:
         return None
     number, key = item_number(m.group("n"), m.group("s"))
     return ItemLine(number, key, (m.group("rest"), *cells[1:]), punctuated=bool(m.group("p")))
+
+
+_SUB_LABEL = (
+    rf"\((?:{_ROMAN_LOWER}|{_ROMAN_UPPER}|[a-zA-Z])\)|(?:{_ROMAN_LOWER}|{_ROMAN_UPPER}|[a-zA-Z])\)"
+)
+# "(ii)" alone on a line, its title on the next
+_SUB_LABEL_ONLY = re.compile(rf"^(?P<label>{_SUB_LABEL})$")
+# "3 (ii) TITLE", "3(ii) TITLE", "3. ii) TITLE": a sub-item written with its item's number
+_NUMBERED_SUB_ITEM = re.compile(
+    rf"^(?:item\s+)?(?P<n>\d{{1,3}})(?P<s>[A-Za-z]?)\.?\s*(?P<label>{_SUB_LABEL})(?:\s+|\t)"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def sub_label_only(text: str) -> str:
+    """The label of a sub-item written alone on its line ("(iv)"), else ""."""
+    m = _SUB_LABEL_ONLY.match(text.strip())
+    return m.group("label") if m and m.group("label").strip("()") else ""
+
+
+def match_numbered_sub_item(text: str) -> tuple[tuple[int, str], str, str] | None:
+    """("3 (ii) TITLE") -> ((3, ""), "(ii)", "TITLE"): a sub-item with its item's number."""
+    m = _NUMBERED_SUB_ITEM.match(text)
+    if not m or not m.group("label").strip("()"):
+        return None
+    return item_number(m.group("n"), m.group("s"))[1], m.group("label"), m.group("rest").strip()
 
 
 def match_sub_item(text: str) -> tuple[str, str] | None:
@@ -166,11 +198,35 @@ _NAME_TOKEN = re.compile(
     r"(?:[-'][A-Z]?[a-z]+|[-'][A-Z][a-z]*)*$"
 )
 
-CHAIR_MARK = re.compile(
-    r"\(\s*(?P<mark>(?:co|joint)[- ]?chair(?:man|woman|person)?|vice[- ]?chair(?:man|woman|person)?"
-    r"|deputy[- ]chair(?:man|woman|person)?|chair(?:man|woman|person)?)\s*\)",
+_MARK_WORDS = (
+    r"(?:co|joint)[- ]?chair(?:man|woman|person)?|vice[- ]?chair(?:man|woman|person)?"
+    r"|deputy[- ]chair(?:man|woman|person)?|chair(?:man|woman|person)?"
+)
+CHAIR_MARK = re.compile(rf"\(\s*(?P<mark>{_MARK_WORDS})\s*\)", re.IGNORECASE)
+#: "Ian Adams - Chair": the mark after a dash, at the end of what names one person.
+DASH_CHAIR_MARK = re.compile(rf"\s-\s*(?P<mark>{_MARK_WORDS})\s*$", re.IGNORECASE)
+# a written honorific where a person starts, anywhere in a line (`_HONORIFIC` is anchored)
+_HONORIFIC_AT = re.compile(
+    r"(?P<h>"
+    + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    + r")(?:\s*:)?(?=\s|$)",
     re.IGNORECASE,
 )
+
+
+def honorific_at(text: str, pos: int) -> tuple[str, str, int] | None:
+    """(canonical honorific, as written, end) if an honorific is written at `pos` in `text`."""
+    m = _HONORIFIC_AT.match(text, pos)
+    if not m:
+        return None
+    return HONORIFICS[m.group("h").lower()], m.group("h"), m.end()
+
+
+def is_name_word(token: str) -> bool:
+    """One word of a person's name: capitalised, an initial ("A", "J."), or a particle."""
+    return token.lower() in PARTICLES or (
+        bool(_NAME_TOKEN.match(token)) and not (len(token) > 2 and token.isupper())
+    )
 
 
 def strip_honorific(text: str) -> tuple[str, str]:

@@ -7,8 +7,10 @@ minutes the agenda approves.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
+from functools import partial
 
 from clerk import dates
 from clerk.dates import DateFound, find_date, find_time
@@ -29,6 +31,7 @@ from clerk.importers.agenda_people import (
     parse_member_line,
     reading_order,
 )
+from clerk.importers.agenda_run_on import read_member_line
 from clerk.importers.normalise import Line
 from clerk.prose import join_names
 from clerk.record import (
@@ -361,12 +364,18 @@ class HeaderReader(AgendaPack):
         entries: list[MemberEntry] = []
         if label.line:
             idx = next(i for i, ln in enumerate(header) if ln.no == label.line)
-            value_line = Line(label.line, label.value)
-            on_label = parse_member_line(value_line, 0) if label.value else None
+            on_label = None
+            if label.value:
+                line = header[idx]
+
+                def value() -> str:  # the label's value, two spaces read as columns
+                    return self.gapped(line).partition(":")[2].strip()
+
+                on_label = self._member_line(Line(label.line, label.value), value, 0, True)
             if on_label:
                 entries.extend(on_label)
             start = idx + 1
-            got = self._member_block(header, start, len(entries))
+            got = self._member_block(header, start, len(entries), allow_guess=True)
             if got:
                 entries.extend(got)
         if not entries:
@@ -387,7 +396,14 @@ class HeaderReader(AgendaPack):
                     break
         return entries
 
-    def _member_block(self, header: list[Line], start: int, row0: int) -> list[MemberEntry]:
+    def _member_line(
+        self, line: Line, gapped: Callable[[], str], row: int, allow_guess: bool
+    ) -> list[MemberEntry] | None:
+        return read_member_line(line, gapped, row, allow_guess=allow_guess, guesses=self.guesses)
+
+    def _member_block(
+        self, header: list[Line], start: int, row0: int, *, allow_guess: bool = False
+    ) -> list[MemberEntry]:
         entries: list[MemberEntry] = []
         row = row0
         i = start
@@ -404,7 +420,7 @@ class HeaderReader(AgendaPack):
                 continue
             if _LABEL.match(line.text) and not re.match(r"^councillors\s*:\s*$", line.text, re.I):
                 break
-            got = parse_member_line(line, row)
+            got = self._member_line(line, partial(self.gapped, line), row, allow_guess)
             if got is None:
                 if re.match(r"^councillors\s*:?\s*$", line.text, re.I) and not entries:
                     i += 1

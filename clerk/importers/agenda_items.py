@@ -1,6 +1,7 @@
 """The agenda's items: where they start, each item line with its pages, description and
-sub-items under its part heading (public or exempt, with its Schedule 12A paragraphs), and
-where the agenda ends (the signature, a blank page, or the next document in the pack).
+sub-items ("(i)", "ii)", "(a)", a label alone on its line, or "3 (ii)" with the item's number)
+under its part heading (public or exempt, with its Schedule 12A paragraphs), read until the
+agenda ends (`agenda_end`).
 """
 
 from __future__ import annotations
@@ -10,35 +11,24 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clerk.dates import find_date
+from clerk.importers.agenda_end import BLANK_PAGE, EndReader
 from clerk.importers.agenda_forms import (
     AGENDA_MARK,
     EXAMPLE_ITEMS,
     PAGES_OPEN,
-    looks_like_name,
+    PART_HEADING,
     match_item,
+    match_numbered_sub_item,
     match_sub_item,
     mostly_capitals,
     split_pages,
+    sub_label_only,
     word_count,
 )
-from clerk.importers.agenda_pack import AgendaPack
 from clerk.importers.normalise import Line
 from clerk.prose import join_names
 from clerk.record import AgendaItem, Part, SubItem
 
-_BLANK_PAGE = re.compile(r"intentionally\s+(?:been\s+)?left\s+blank", re.IGNORECASE)
-_NEXT_DOCUMENT = re.compile(
-    r"^(?:minutes|minutes of proceedings|agenda item \d+[a-z]?|committee report|cabinet report|"
-    r"cabinet member report|decision maker\s*:.*|report of\s*:?.*|city of westminster)$",
-    re.IGNORECASE,
-)
-_SIGNATORY_TITLE = re.compile(
-    r"^(?:interim\s+|acting\s+|deputy\s+)?(?:chief executive|town clerk|proper officer|"
-    r"monitoring officer|director of [\w &,]+|head of [\w &,]+|chief operating officer|"
-    r"executive director[\w &,]*|bi-borough director[\w &,]*)$",
-    re.IGNORECASE,
-)
-_PART = re.compile(r"^PART\s+(?P<id>\d+|[A-Z]|ONE|TWO|THREE|I{1,3})\b(?P<rest>.*)$", re.IGNORECASE)
 _EXEMPT_WORDS = re.compile(
     r"\b(?:private|exempt|confidential|not for publication|closed session|press and public "
     r"(?:are |be )?excluded)\b",
@@ -62,10 +52,12 @@ class _ItemDraft:
     title_open: bool = True  # a line of capitals straight after the title continues it
     text: list[list[str]] = field(default_factory=list)  # paragraphs of the description
     sub: SubItem | None = None
-    sub_text: list[list[str]] = field(default_factory=list)
+    # paragraphs of each sub-item's description, joined once at the end (joining at every line
+    # took n² steps on a long one)
+    sub_texts: list[list[list[str]]] = field(default_factory=list)
 
 
-class ItemsReader(AgendaPack):
+class ItemsReader(EndReader):
     def _find_start(self) -> tuple[int, int | None]:
         """(index of the first item line, index of the AGENDA heading before it or None)."""
         marker: int | None = None
@@ -73,7 +65,7 @@ class ItemsReader(AgendaPack):
             if AGENDA_MARK.match(line.text):
                 marker = index
                 continue
-            if _BLANK_PAGE.search(line.text):
+            if BLANK_PAGE.search(line.text):
                 break
             found = match_item(line.cells)
             plain_marker = marker is not None and self.lines[marker].text.lower() == "agenda"
@@ -93,7 +85,7 @@ class ItemsReader(AgendaPack):
         if not title:
             # a number alone: the title is on the next line
             nxt = self._next_text(index)
-            return bool(nxt) and mostly_capitals(nxt) and not _PART.match(nxt)
+            return bool(nxt) and mostly_capitals(nxt) and not PART_HEADING.match(nxt)
         title = split_pages(title)[0]
         if mostly_capitals(title):
             return True
@@ -106,6 +98,11 @@ class ItemsReader(AgendaPack):
             and find_date(title) is None
         )
 
+    def _next_index(self, index: int) -> int | None:
+        """The index of the next line with text, within two lines of `index`."""
+        following = range(index + 1, min(index + 3, len(self.lines)))
+        return next((j for j in following if self.lines[j].text), None)
+
     def _next_text(self, index: int) -> str:
         for line in self.lines[index + 1 : index + 3]:
             if line.text:
@@ -114,7 +111,11 @@ class ItemsReader(AgendaPack):
 
     # ------------------------------------------------------------------ items
 
-    def _read_items(self, start: int, marker: int | None) -> tuple[list[AgendaItem], int]:
+    def _read_items(
+        self, start: int, marker: int | None, meeting_date: date | None = None
+    ) -> tuple[list[AgendaItem], int]:
+        self.meeting_date = meeting_date
+        self.end_reason = ""
         drafts: list[_ItemDraft] = []
         part_heading = ""
         part_exempt = False
@@ -127,6 +128,7 @@ class ItemsReader(AgendaPack):
         blank_before = True
         index = start
         end = len(self.lines)
+        previous_no = self.lines[start - 1].no if start > 0 else 0  # the last line with text
         while index < len(self.lines):
             line = self.lines[index]
             text = line.text
@@ -138,9 +140,14 @@ class ItemsReader(AgendaPack):
                     _new_para(current)
                 index += 1
                 continue
-            if self._ends_agenda(index):
+            page_break = self.page_break_between(previous_no, line.no)
+            self.end_reason = self._ends_agenda(
+                index, _has_text(current) if current else None, page_break
+            )
+            if self.end_reason:
                 end = index
                 break
+            previous_no = line.no
             # a page range wrapped over two lines: "(Pages 91 -" / "100)"
             if PAGES_OPEN.search(text):
                 nxt = next(
@@ -156,7 +163,7 @@ class ItemsReader(AgendaPack):
                     line = Line(line.no, text)
                     for j in range(index + 1, nxt + 1):
                         self.lines[j] = Line(self.lines[j].no, "")
-            part = _PART.match(text)
+            part = PART_HEADING.match(text)
             if part and mostly_capitals(text) and word_count(text) <= 16:
                 part_heading = text.replace("\t", " ")
                 ident = part.group("id").upper()
@@ -173,7 +180,14 @@ class ItemsReader(AgendaPack):
                     current.sub = None
                 index += 1
                 continue
-            found = match_item(line.cells)
+            numbered_sub = match_numbered_sub_item(text)
+            if numbered_sub and current and numbered_sub[0] == previous:
+                # "3 (ii) TITLE" under item 3: a sub-item of it, not item 3 again
+                text = f"{numbered_sub[1]} {numbered_sub[2]}"
+                line = Line(line.no, text)
+                found = None
+            else:
+                found = match_item(line.cells)
             if found:
                 is_title = self._is_item_title(found.cells, index, True)
                 if is_title and (
@@ -222,6 +236,14 @@ class ItemsReader(AgendaPack):
                 index += 1
                 blank_before = False
                 continue
+            label = sub_label_only(text)
+            if label:
+                # "(ii)" alone: its title is the next line that is not blank
+                title_at = self._next_index(index)
+                if title_at is not None and not match_item(self.lines[title_at].cells):
+                    line = Line(line.no, f"{label} {self.lines[title_at].text}")
+                    text = line.text
+                    index = title_at
             self._item_text(current, text, line, blank_before)
             m = _SCHEDULE_12A.search(text)
             if m:
@@ -292,7 +314,7 @@ class ItemsReader(AgendaPack):
                 page_to=(pages[1] if pages[1] is not None else pages[0]) if pages else None,
             )
             draft.item.sub_items.append(draft.sub)
-            draft.sub_text = [[]]
+            draft.sub_texts.append([[]])
             draft.title_open = False
             return
         rest, pages = split_pages(text.replace("\t", " "))
@@ -311,8 +333,7 @@ class ItemsReader(AgendaPack):
             return
         draft.title_open = False
         if draft.sub is not None:
-            draft.sub_text[-1].append(rest)
-            draft.sub.description = _join_paras(draft.sub_text)
+            draft.sub_texts[-1][-1].append(rest)
         else:
             draft.text[-1].append(rest)
 
@@ -329,69 +350,19 @@ class ItemsReader(AgendaPack):
         item.position = position
         item.title = re.sub(r"\s+", " ", item.title).strip()
         item.description = _join_paras(draft.text)
+        for sub, paras in zip(item.sub_items, draft.sub_texts, strict=True):
+            sub.description = _join_paras(paras)
         return item
 
-    def _ends_agenda(self, index: int) -> bool:
-        text = self.lines[index].text
-        if _BLANK_PAGE.search(text) or _NEXT_DOCUMENT.match(text):
-            return True
-        return self._signature_at(index) is not None
 
-    def _signature_at(self, index: int) -> tuple[str, str, int] | None:
-        """(name, title, index after) if a signature starts at `index`: a name, then a title."""
-        text = self.lines[index].text.replace("\t", " ")
-        m = re.match(r"^(?P<name>[^,]+),\s*(?P<title>.+)$", text)
-        if m and looks_like_name(m.group("name")) and _SIGNATORY_TITLE.match(m.group("title")):
-            return m.group("name").strip(), m.group("title").strip(), index + 1
-        if not looks_like_name(text):
-            return None
-        # the title is the next line that is not blank, within two
-        following = range(index + 1, min(index + 3, len(self.lines)))
-        j = next((j for j in following if self.lines[j].text), None)
-        if j is None or not _SIGNATORY_TITLE.match(self.lines[j].text):
-            return None
-        return text, self.lines[j].text, j + 1
-
-    def _signature(self, end: int) -> tuple[str, date | None]:
-        if end >= len(self.lines):
-            return "", None
-        sig = self._signature_at(end)
-        if not sig:
-            return "", None
-        name, title, after = sig
-        published_on = None
-        for line in self.lines[after : after + 3]:
-            if not line.text:
-                continue
-            found = find_date(line.text)
-            if found and found.value and word_count(line.text) <= 5:
-                published_on = found.value
-            break
-        return f"{name}, {title}", published_on
-
-    def _end_guess(self, end: int) -> None:
-        if end >= len(self.lines):
-            return
-        line = self.lines[end]
-        rest = self.last_line - line.no
-        if rest <= 0:
-            return
-        sig = self._signature_at(end)
-        what = (
-            f"the signature '{sig[0]}, {sig[1]}'" if sig else f"'{line.text.replace(chr(9), ' ')}'"
-        )
-        tail = [ln for ln in self.lines[end + 1 :] if ln.text and not _BLANK_PAGE.search(ln.text)]
-        if sig:
-            tail = [ln for ln in tail if ln.no > self.lines[sig[2] - 1].no + 1]
-        if tail:
-            self.guesses.append(
-                f"The agenda ends at line {line.no} ({what}); the rest of the pack "
-                f"(lines {tail[0].no}–{self.last_line}) was not read as agenda items."
-            )
+def _has_text(draft: _ItemDraft) -> bool:
+    """Whether the item has more than its title: a description, pages or sub-items."""
+    item = draft.item
+    return any(draft.text) or item.page_from is not None or bool(item.sub_items)
 
 
 def _new_para(draft: _ItemDraft) -> None:
-    target = draft.sub_text if draft.sub is not None else draft.text
+    target = draft.sub_texts[-1] if draft.sub is not None else draft.text
     if not target or target[-1]:
         target.append([])
 

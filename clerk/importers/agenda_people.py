@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from clerk.importers.agenda_forms import (
     CHAIR_MARK,
+    DASH_CHAIR_MARK,
     looks_like_name,
     sort_surname,
     strip_honorific,
@@ -59,11 +60,11 @@ def _split_list(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _chair_word(mark: str) -> str:
+def chair_word(mark: str) -> str:
     return "Chairman" if "chairman" in mark.lower() else "Chair"
 
 
-def _mark_role(mark: str) -> MemberRole:
+def mark_role(mark: str) -> MemberRole:
     low = mark.lower().replace(" ", "-")
     if low.startswith(("co", "joint")):
         return MemberRole.CO_CHAIR
@@ -73,7 +74,7 @@ def _mark_role(mark: str) -> MemberRole:
 
 
 #: Words that make a cell a role or an organisation rather than a person's name.
-_ROLE_WORDS = re.compile(
+ROLE_WORDS = re.compile(
     r"\b(?:Healthwatch|NHS|CCG|Police|Council|Borough|Director|Member|Officer|Chair|Chairman|"
     r"Chief|Commander|Executive|Trust|Service|Services|Partnership|Group|Health|Care|Board|"
     r"Commissioning|Representative|Manager|Head|Lead|Leader|Cabinet|Association|Forum|"
@@ -86,7 +87,7 @@ def parse_person(text: str) -> tuple[str, str, str, str, str] | None:
     e.g. "Cllr Jonathan Glanz (Chairman)"; None if it is not a name."""
     text = text.strip().strip(",;").strip()
     mark = ""
-    m = CHAIR_MARK.search(text)
+    m = CHAIR_MARK.search(text) or DASH_CHAIR_MARK.search(text)
     if m:
         mark = m.group("mark")
         text = (text[: m.start()] + text[m.end() :]).strip()
@@ -101,10 +102,12 @@ def parse_person(text: str) -> tuple[str, str, str, str, str] | None:
         second, rest = strip_honorific(name)
         if second and second != "Councillor" and looks_like_name(rest):
             name = f"{second} {rest}"
-            return honorific, name, role, mark, _chair_word(mark) if mark else ""
-    if not looks_like_name(name) or (not honorific and _ROLE_WORDS.search(name)):
+            return honorific, name, role, mark, chair_word(mark) if mark else ""
+    if not looks_like_name(name) or (not honorific and ROLE_WORDS.search(name)):
         return None
-    return honorific, name, role, mark, _chair_word(mark) if mark else ""
+    if any(w.lower().rstrip(".") in ("councillor", "cllr") for w in name.split()):
+        return None  # "Ian Adams Councillor Susie Burbridge": two people (agenda_run_on)
+    return honorific, name, role, mark, chair_word(mark) if mark else ""
 
 
 def _entry(parsed: tuple[str, str, str, str, str], role: str, line: int, row: int, col: int):
@@ -113,7 +116,7 @@ def _entry(parsed: tuple[str, str, str, str, str], role: str, line: int, row: in
         name=name,
         honorific=honorific,
         role=role or bracket_role,
-        mark=_mark_role(mark) if mark else MemberRole.MEMBER,
+        mark=mark_role(mark) if mark else MemberRole.MEMBER,
         chair_word=word,
         line=line,
         row=row,

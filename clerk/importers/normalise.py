@@ -107,10 +107,12 @@ def plain_chars(text: str) -> str:
     return text.translate(_CHARS)
 
 
-def clean_inline(fragment: str) -> str:
+def clean_inline(fragment: str, *, narrow_gaps: bool = False) -> str:
     """One fragment of a line with its markdown and HTML marks removed and spaces tidied.
 
-    TABs are kept (they are column breaks); a run of three or more spaces becomes a TAB.
+    TABs are kept (they are column breaks); a run of three or more spaces becomes a TAB, or of
+    two or more with `narrow_gaps` (asked for where names may be set apart by two spaces: a
+    double space inside prose is a typing habit, not a column).
     """
     escapes: list[str] = []
 
@@ -132,7 +134,7 @@ def clean_inline(fragment: str) -> str:
     s = _LIST_MARK.sub("", s)
     s = _ITALIC.sub(r"\1", s)
     s = re.sub(r"\x00(\d+)\x00", lambda m: escapes[int(m.group(1))], s)
-    s = _WIDE_GAP.sub("\t", s.strip(" "))
+    s = (_SPACES if narrow_gaps else _WIDE_GAP).sub("\t", s.strip(" "))
     s = _SPACES.sub(" ", s)
     s = re.sub(r" *\t[ \t]*", "\t", s)
     return s.strip(" \t")

@@ -270,6 +270,14 @@ class PickerScreen(Screen):
                 )
                 return
             self.notify(f"Imported the meeting of {long_date(result.record.meeting.date)}")
+            if result.guesses:  # as `clerk import` prints them: the clerk checks each
+                self.notify(
+                    "\n".join(result.guesses),
+                    title="Guessed",
+                    severity="warning",
+                    timeout=30,
+                    markup=False,
+                )
             self.reload(select=result.meeting_id)
 
         prompt = "a file ending " + " ".join(importing.ACCEPTED)
