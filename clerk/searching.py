@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 #: Standing items whose minute starts with sentences the minutes generate.
 _GENERATED = (Standing.MEMBERSHIP, Standing.DECLARATIONS)
 
-MATCH_START, MATCH_END = "\x02", "\x03"  # as clerk.store.search marks the snippet
+MATCH_START, MATCH_END = search_sql.MATCH_START, search_sql.MATCH_END
 
 #: What each kind of row is called in results.
 KIND_NAMES = {
@@ -90,18 +90,7 @@ class Hit:
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     """The snippet as (text, is a match) runs, the marks taken out."""
-    parts: list[tuple[str, bool]] = []
-    for i, chunk in enumerate(snippet.split(MATCH_START)):
-        if i == 0:
-            if chunk:
-                parts.append((chunk, False))
-            continue
-        matched, _, rest = chunk.partition(MATCH_END)
-        if matched:
-            parts.append((matched, True))
-        if rest:
-            parts.append((rest, False))
-    return parts
+    return search_sql.snippet_parts(snippet)
 
 
 class References:

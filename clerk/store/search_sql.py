@@ -192,6 +192,22 @@ def search_rows(
     return [r[1:] for r in sorted(page, key=lambda r: order[r[0]])]
 
 
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet as (text, is a match) runs, the marks taken out."""
+    parts: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(snippet.split(MATCH_START)):
+        if i == 0:
+            if chunk:
+                parts.append((chunk, False))
+            continue
+        matched, _, rest = chunk.partition(MATCH_END)
+        if matched:
+            parts.append((matched, True))
+        if rest:
+            parts.append((rest, False))
+    return parts
+
+
 # --------------------------------------------------------------------------- numbering
 
 
