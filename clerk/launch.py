@@ -168,7 +168,6 @@ def _search(db: str | None, text: str, options: dict[str, str | bool]) -> bool:
     minutes composed (exempt matter, the generated items, declarations, a committee with
     its own house style), text a terminal would not show as written."""
     import os
-    import sqlite3
 
     limit = int(str(options.get("limit", "20")))
     committee, since = options.get("committee"), options.get("since")
@@ -193,40 +192,17 @@ def _search(db: str | None, text: str, options: dict[str, str | bool]) -> bool:
         except ValueError:
             return False
     sql = _search_sql()
-    try:
-        expression = sql.match_expression(text)
-    except sql.QueryError:
+    found = sql.search_alone(
+        db,
+        text,
+        committee=committee if isinstance(committee, str) else None,
+        since=since,
+        exempt=bool(options.get("exempt")),
+        limit=limit,
+    )
+    if found is None:
         return False
-    try:
-        conn = sqlite3.connect(db, timeout=2.0)
-    except sqlite3.Error:
-        return False
-    try:
-        if (
-            conn.execute("PRAGMA application_id").fetchone()[0] != sql.APPLICATION_ID
-            or conn.execute("PRAGMA user_version").fetchone()[0] != sql.SCHEMA_VERSION
-        ):
-            return False
-        committees = None
-        if isinstance(committee, str):
-            committees = sql.committee_ids(conn, committee)
-            if not committees:
-                return False  # the full command names the committees there are
-        rows = sql.search_rows(
-            conn,
-            expression,
-            committees=committees,
-            since=since,
-            exempt=bool(options.get("exempt")),
-            limit=limit,
-        )
-        references = _counted(sql, conn, rows)
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
-    if references is None:
-        return False
+    rows, references = found
     out = _printed(sql, text, rows, references, as_json=bool(options.get("json")))
     if out is None:
         return False
@@ -248,31 +224,6 @@ def _search_sql() -> ModuleType:
     module.__file__ = path
     loader.exec_module(module)
     return module
-
-
-def _counted(sql: ModuleType, conn: object, rows: list[tuple]) -> list[str] | None:
-    """Each row's reference counted as clerk.searching counts it, or None when any row's
-    needs more than counting here knows."""
-    numbering = sql.numbering(conn, [r[5] for r in rows if r[5]])
-    references = []
-    for kind, row_id, _meeting, _date, _committee, item_id, *_, part, _snippet in rows:
-        n = numbering.get(item_id)
-        if n is None or kind == "declaration" or (part == "exempt" and kind != "item"):
-            return None
-        title = next(i[2] for i in n.items if i[0] == item_id).upper()
-        # Which item is the membership or declarations item is the standing items' rule
-        # (clerk.standing, regular expressions): an item whose title has none of the words
-        # the rule looks for is neither, one that has them is left to that rule.
-        generated = any(word in title for word in ("MEMBERSHIP", "APOLOGIES", "DECLARATION"))
-        if kind == "resolution" and n.style not in ("", "westminster"):
-            return None
-        reference = sql.counted_reference(
-            kind, row_id, n, generated=generated, resolutions=sql.WESTMINSTER_RESOLUTIONS
-        )
-        if reference is None:
-            return None
-        references.append(reference)
-    return references
 
 
 def _printed(

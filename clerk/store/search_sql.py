@@ -262,7 +262,7 @@ def numbering(conn: sqlite3.Connection, item_ids: list[str]) -> dict[str, Number
         f"WHERE meeting_id IN ({_in(meetings)}) ORDER BY rowid",
         meetings,
     ):
-        items[meeting_id].append(tuple(item))  # type: ignore[arg-type]
+        items[meeting_id].append(tuple(item))
     styles = dict(
         conn.execute(
             "SELECT m.id, c.style FROM meetings m JOIN committees c "
@@ -397,3 +397,76 @@ def declaration_reference(declaration_id: str, n: Numbering) -> str | None:
         return None
     number = next(i[1] for i in n.items if i[0] == n.item_id)
     return f"{number}.{n.arrivals + n.declarations.index(declaration_id) + 1}"
+
+
+# --------------------------------------------------------------------------- alone
+
+
+def search_alone(
+    path: str,
+    text: str,
+    *,
+    committee: str | None,
+    since: str | None,
+    exempt: bool,
+    limit: int,
+) -> tuple[list[tuple], list[str]] | None:
+    """`search_rows` and each row's counted reference, on a connection of its own to the
+    database at `path` (clerk.launch's `clerk search`); None where the Store would do
+    more or otherwise than read (a database at another version, a committee no name
+    contains), on any error, and where a reference needs more than counting here knows:
+    exempt matter, a declaration, the membership and declarations items, a resolution of
+    a committee with a house style of its own."""
+    try:
+        expression = match_expression(text)
+    except QueryError:
+        return None
+    try:
+        conn = sqlite3.connect(path, timeout=2.0)
+    except sqlite3.Error:
+        return None
+    try:
+        if (
+            conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID
+            or conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION
+        ):
+            return None
+        committees = None
+        if committee is not None:
+            committees = committee_ids(conn, committee)
+            if not committees:
+                return None
+        rows = search_rows(
+            conn, expression, committees=committees, since=since, exempt=exempt, limit=limit
+        )
+        references = _counted(conn, rows)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None if references is None else (rows, references)
+
+
+def _counted(conn: sqlite3.Connection, rows: list[tuple]) -> list[str] | None:
+    """Each row's reference counted as clerk.searching counts it, or None when any row's
+    needs more than counting here knows."""
+    found = numbering(conn, [r[5] for r in rows if r[5]])
+    references = []
+    for kind, row_id, _meeting, _date, _committee, item_id, *_, part, _snippet in rows:
+        n = found.get(item_id)
+        if n is None or kind == "declaration" or (part == "exempt" and kind != "item"):
+            return None
+        title = next(i[2] for i in n.items if i[0] == item_id).upper()
+        # Which item is the membership or declarations item is the standing items' rule
+        # (clerk.standing, regular expressions): an item whose title has none of the words
+        # the rule looks for is neither, one that has them is left to that rule.
+        generated = any(word in title for word in ("MEMBERSHIP", "APOLOGIES", "DECLARATION"))
+        if kind == "resolution" and n.style not in ("", "westminster"):
+            return None
+        reference = counted_reference(
+            kind, row_id, n, generated=generated, resolutions=WESTMINSTER_RESOLUTIONS
+        )
+        if reference is None:
+            return None
+        references.append(reference)
+    return references
