@@ -296,20 +296,26 @@ def numbering(conn: sqlite3.Connection, item_ids: list[str]) -> dict[str, Number
     resolutions = by_item(f"SELECT item_id, id, text FROM resolutions {where}")
     actions = by_item(f"SELECT item_id, id FROM actions {where}")
     votes = by_item(f"SELECT item_id, id FROM votes {where}")
-    arrivals = by_item(
-        f"SELECT arrived_item_id, id FROM attendance WHERE arrived_item_id IN ({_in(keys)})"
-    )
-    departures = by_item(
-        f"SELECT left_item_id, id FROM attendance WHERE left_item_id IN ({_in(keys)})"
-    )
+    # by meeting (indexed), not by item (arrived_item_id and left_item_id are not)
+    arrivals: dict[str, int] = {i: 0 for i in keys}
+    departures: dict[str, int] = {i: 0 for i in keys}
+    for arrived, left in conn.execute(
+        "SELECT arrived_item_id, left_item_id FROM attendance "
+        f"WHERE meeting_id IN ({_in(meetings)})",
+        meetings,
+    ):
+        if arrived in arrivals:
+            arrivals[arrived] += 1
+        if left in departures:
+            departures[left] += 1
     for item_id, n in found.items():
         n.paragraphs = tuple(r[0] for r in paragraphs[item_id])
         n.notes = frozenset(r[0] for r in paragraphs[item_id] if r[1])
         n.resolutions = tuple((r[0], r[1]) for r in resolutions[item_id])
         n.actions = tuple(r[0] for r in actions[item_id])
-        n.arrivals = len(arrivals[item_id])
+        n.arrivals = arrivals[item_id]
         n.votes = len(votes[item_id])
-        n.departures = len(departures[item_id])
+        n.departures = departures[item_id]
     return found
 
 
