@@ -20,6 +20,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -48,26 +49,28 @@ class Found(NamedTuple):
     error: str | None
 
 
-def hit_text(hit: Hit) -> Text:
+def hit_text(hit: Hit) -> Content:
     """One result: where it is on the first line, the snippet under it. Everything from the
-    database is Text, never markup ("[/]" in a title is text)."""
+    database is plain text, never markup ("[/]" in a title is text). Textual's own Content,
+    not Rich Text: the list draws it without converting it first."""
     row = hit.row
-    line = Text.assemble(
+    parts: list[str | tuple[str, str]] = [
         (row.date.isoformat(), "bold"),
         "  ",
-        (row.committee, ""),
+        row.committee,
         "\n  ",
-        (f"{row.item_number}. {row.item_title}" if row.item_number else row.item_title, ""),
+        f"{row.item_number}. {row.item_title}" if row.item_number else row.item_title,
         "  ",
         (hit.reference, "bold"),
         (f"  {KIND_NAMES.get(row.kind, row.kind)}", "dim"),
-    )
+    ]
     if row.exempt:
-        line.append("  EXEMPT – not for publication", style="bold white on red")
-    line.append("\n  ")
+        parts.append(("  EXEMPT – not for publication", "bold white on red"))
+    parts.append("\n  ")
     for part, matched in hit.parts:
-        line.append(part.replace("\n", " "), style="reverse bold" if matched else "")
-    return line
+        text = part.replace("\n", " ")
+        parts.append((text, "reverse bold") if matched else text)
+    return Content.assemble(*parts)
 
 
 class SearchScreen(Screen):
@@ -185,11 +188,13 @@ class SearchScreen(Screen):
         self.shown, self.hits = found, found.hits
         if not found.text.strip():
             results.clear_options()
-            status.update(Text(" Type what to look for: every meeting's minutes are searched."))
+            status.update(
+                Text(" Type what to look for: every meeting's minutes are searched."), layout=False
+            )
             return
         if found.error is not None:
             results.clear_options()
-            status.update(Text(f" {found.error}"))
+            status.update(Text(f" {found.error}"), layout=False)
             return
         results.set_options([Option(hit_text(hit), id=str(n)) for n, hit in enumerate(self.hits)])
         if self.hits:
@@ -199,8 +204,9 @@ class SearchScreen(Screen):
         shown = "exempt matter shown, marked" if self.exempt else "exempt matter hidden"
         more = len(self.hits) == found.limit
         count = f"{len(self.hits)}{'+' if more else ''} found"
-        status.update(
-            Text(f" {count} · Enter opens at the item · {exempt}: {shown} · {opens} goes back")
+        status.update(  # one line, whatever it says: no layout of the screen again
+            Text(f" {count} · Enter opens at the item · {exempt}: {shown} · {opens} goes back"),
+            layout=False,
         )
 
     @on(OptionList.OptionHighlighted, "#search-results")
