@@ -178,7 +178,13 @@ async def test_results_answer_what_is_in_the_box_however_fast_it_changes(db, clo
         assert app.screen.shown.text == "soho"
         (shown,) = results(app)
         assert "Soho" in shown and "1 found" in status_text(app)
-        await pilot.press("end", "backspace", "backspace", "backspace", "backspace", "f", "l", "u")
+        hits = app.screen.hits
+        await pilot.press("end", "space")  # the same search: answered without searching
+        await pilot.pause()
+        assert app.screen.shown.text == "soho " and app.screen.hits is hits
+        assert not [w for w in app.workers if w.group == "search" and w.is_running]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press("f", "l", "u")
         await pilot.press("enter")  # before its search has drawn: searched then
         assert app.screen.shown.text == "flu" and "0 found" in status_text(app)
         assert isinstance(app.screen, SearchScreen)  # nothing found: nothing opened

@@ -14,6 +14,7 @@ exempt result says so in the error colour.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
@@ -28,6 +29,7 @@ from textual.worker import get_current_worker
 
 from clerk.errors import ClerkError
 from clerk.searching import KIND_NAMES, Hit, References, search
+from clerk.store.search import match_expression
 from clerk.tui.app import app_of
 from clerk.tui.keys_help import key_for
 from clerk.tui.widgets.footer import ClerkFooter
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from clerk.store import Store
 
 PAGE = 15  # results fetched and drawn at a time: a screenful (three lines each) and more
+REMEMBERED = 32  # searches whose results are kept while the screen is shown
 
 
 class Found(NamedTuple):
@@ -96,6 +99,11 @@ class SearchScreen(Screen):
         self.shown: Found | None = None  # what the results drawn answer
         self._references: References | None = None
         self._searching = threading.RLock()  # one search at a time (they share references)
+        #: the latest searches' results by what they asked, so that a key that changes
+        #: nothing searched ("school " after "school") or goes back to an earlier search
+        #: (a word deleted) is answered without searching; for as long as the screen is
+        #: shown (a meeting is not changed under it)
+        self._found: OrderedDict[tuple[str | None, bool, int], list[Hit]] = OrderedDict()
 
     def compose(self) -> ComposeResult:
         yield Static("clerk — search every meeting", classes="screen-title")
@@ -150,6 +158,11 @@ class SearchScreen(Screen):
         if not text.strip():
             self.show_results(Found(text, exempt, limit, [], None))
             return
+        known = self._found.get(self._key(text, exempt, limit))
+        if known is not None:  # the same search ("school " is "school"): nothing to run
+            self._found.move_to_end(self._key(text, exempt, limit))
+            self.show_results(Found(text, exempt, limit, known, None))
+            return
         self.run_worker(
             lambda: self._search_in_thread(text, exempt, limit),
             name="search",
@@ -168,6 +181,21 @@ class SearchScreen(Screen):
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_results, found)
 
+    @staticmethod
+    def _key(text: str, exempt: bool, limit: int) -> tuple[str | None, bool, int]:
+        try:
+            return match_expression(text), exempt, limit
+        except ClerkError:
+            return None, exempt, limit  # never remembered
+
+    def _remember(self, found: Found) -> None:
+        key = self._key(found.text, found.exempt, found.limit)
+        if key[0] is not None:
+            self._found[key] = found.hits
+            self._found.move_to_end(key)
+            while len(self._found) > REMEMBERED:
+                self._found.popitem(last=False)
+
     def find(self, text: str, exempt: bool, limit: int) -> Found:
         with self._searching:
             try:
@@ -184,8 +212,13 @@ class SearchScreen(Screen):
             return
         results = self.query_one(OptionList)
         status = self.query_one("#search-status", Static)
+        same = self.shown is not None and self.shown.hits is found.hits and found.error is None
         highlighted = results.highlighted if self.shown and self.shown.text == found.text else 0
         self.shown, self.hits = found, found.hits
+        if same and found.text.strip():
+            return  # the very results drawn: drawn as they are
+        if found.error is None and found.text.strip():
+            self._remember(found)
         if not found.text.strip():
             results.clear_options()
             status.update(
