@@ -106,6 +106,16 @@ class _SearchRows(RowsMixin):
             for r in rows
         ]
 
+    def search_matches(self, text: str) -> int:
+        """How many rows match what the clerk typed, exempt or not, before any is ranked
+        (`search_sql.match_count`): what ranking them will cost."""
+        expression = match_expression(text)
+        with self._read() as conn:
+            try:
+                return search_sql.match_count(conn, expression)
+            except sqlite3.OperationalError as exc:
+                raise SearchQueryError(f"Cannot search for {text!r}: {exc}") from exc
+
     # ----------------------------------------------------------------------- registers
 
     def declarations_made(

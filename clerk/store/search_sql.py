@@ -133,6 +133,15 @@ def committee_ids(conn: sqlite3.Connection, committee: str) -> list[str]:
     ]
 
 
+def match_count(conn: sqlite3.Connection, expression: str) -> int:
+    """How many rows match, exempt or not: FTS5 counts them from its index without ranking
+    them (a fraction of a millisecond for thousands), so what a search will cost is known
+    before it runs."""
+    return conn.execute(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (expression,)
+    ).fetchone()[0]
+
+
 def search_rows(
     conn: sqlite3.Connection,
     expression: str,

@@ -7,11 +7,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Static
 
 from clerk.record import MinuteParagraph, new_id
 from clerk.store import Store
 from clerk.tui.app import ClerkApp
+from clerk.tui.screens import search as search_screen
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.screens.picker import PickerScreen
 from clerk.tui.screens.search import PAGE, SearchScreen
@@ -163,7 +165,11 @@ async def test_a_hit_in_another_meeting_opens_that_meeting(db, clock) -> None:
         assert len(app.screen_stack) == 2
 
 
-async def test_results_answer_what_is_in_the_box_however_fast_it_changes(db, clock) -> None:
+@pytest.mark.parametrize("few", [search_screen.FEW, -1])  # -1: every search in a thread
+async def test_results_answer_what_is_in_the_box_however_fast_it_changes(
+    db, clock, monkeypatch, few: int
+) -> None:
+    monkeypatch.setattr(search_screen, "FEW", few)
     with_paragraphs(db)
     path, _ = db
     app = ClerkApp(path, None, clock=clock, cursor_blink=False)
@@ -193,7 +199,11 @@ async def test_results_answer_what_is_in_the_box_however_fast_it_changes(db, clo
         assert isinstance(app.screen, LiveScreen)
 
 
-async def test_a_page_at_a_time_the_next_when_the_clerk_gets_there(db, clock) -> None:
+@pytest.mark.parametrize("few", [search_screen.FEW, -1])
+async def test_a_page_at_a_time_the_next_when_the_clerk_gets_there(
+    db, clock, monkeypatch, few: int
+) -> None:
+    monkeypatch.setattr(search_screen, "FEW", few)
     items = with_paragraphs(db)
     path, meeting_id = db
     with Store(path) as store:

@@ -1,9 +1,11 @@
 """Search every meeting: results as the clerk types, best first, each with its date,
 committee, item and reference and the words matched; Enter opens that meeting at that item.
 
-Each key starts the search in a thread (an exclusive worker), so the box echoes every key at
-once; a search that a later key has made stale is not run, or its results not drawn, so the
-results shown always answer what is in the box (key to results drawn: within 50 ms on ten
+A search over up to some thousands of rows (counted from the index before any is ranked)
+runs on the key itself, drawn in the frame that echoes it; one over nearly every row ("the")
+runs in a thread (an exclusive worker), so the box echoes every key at once. A search that a
+later key has made stale is not run, or its results not drawn, so the results shown always
+answer what is in the box (key to results drawn: within 50 ms on ten
 years of meetings, benchmarks/bench_decade.py). A page of results is fetched and drawn at a
 time (a screenful and a little more); moving past the last fetches the next. Enter in the box
 opens the best result for what is in the box, searching then if the results are not yet in.
@@ -39,6 +41,12 @@ if TYPE_CHECKING:
 
 PAGE = 15  # results fetched and drawn at a time: a screenful (three lines each) and more
 REMEMBERED = 32  # searches whose results are kept while the screen is shown
+#: Rows matching up to which a search runs on the key itself. Ranking ten thousand takes
+#: some 15 ms, and a thread would make it slower (it contends with drawing for the
+#: interpreter, and its results wait for the next frame: twice the time from key to results
+#: drawn, measured with benchmarks/bench_decade.py); a word in nearly every row ("the",
+#: "council") takes ten times as long, and then the box must not wait for it.
+FEW = 20_000
 
 
 class Found(NamedTuple):
@@ -133,8 +141,10 @@ class SearchScreen(Screen):
         self.run_search()
 
     @on(Input.Changed, "#search-query")
-    def query_changed(self) -> None:
+    def query_changed(self, event: Input.Changed) -> None:
         self.limit = PAGE
+        if event.value != self.query_one(Input).value:
+            return  # a later key has changed the box already: its own change searches
         self.run_search()
 
     @on(Input.Submitted, "#search-query")
@@ -163,6 +173,9 @@ class SearchScreen(Screen):
             self._found.move_to_end(self._key(text, exempt, limit))
             self.show_results(Found(text, exempt, limit, known, None))
             return
+        if self._cheap(text):  # on this key, in the frame that echoes it
+            self.show_results(self.find(text, exempt, limit))
+            return
         self.run_worker(
             lambda: self._search_in_thread(text, exempt, limit),
             name="search",
@@ -180,6 +193,17 @@ class SearchScreen(Screen):
             found = self.find(text, exempt, limit)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_results, found)
+
+    def _cheap(self, text: str) -> bool:
+        """Whether ranking what was typed costs less than handing it to a thread and
+        waiting a frame for its results: few rows match (counted from the index, without
+        ranking them). Not while a search runs in a thread (it would wait for it)."""
+        if any(w.group == "search" and w.is_running for w in self.workers):
+            return False
+        try:
+            return self.store.search_matches(text) <= FEW
+        except ClerkError:
+            return True  # said at once: nothing to rank
 
     @staticmethod
     def _key(text: str, exempt: bool, limit: int) -> tuple[str | None, bool, int]:
