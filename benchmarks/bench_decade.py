@@ -18,7 +18,8 @@ committees, council prose on a decade's topics, declarations, actions, exempt it
    to exit against `python -c pass`. Medians. Target <= 3.
 4. Search in the TUI, key to results drawn: the search screen typing queries a key at a time
    (each key posted to the driver as a terminal's key is); the clock stops at the first
-   refresh after the results for that key (the search runs in a thread) are in the list.
+   refresh after the results for that key are in the list (drawn on the key, or from a
+   thread for a word in nearly every row).
    p50 and p99 over every key. Target p99 <= 50 ms.
 5. Peak memory of the TUI: a child process runs the app headless on the database, opens the
    picker, pages down through 1,000 meetings, searches, and opens a meeting; its peak
