@@ -8,17 +8,20 @@ passage the same way.
 A paragraph's number is not stored: it follows from the sentences the minutes generate
 before it (arrivals, apologies, declarations). Composing a meeting costs more than the
 search itself, so for an ordinary item the number is counted from the item's rows
-(`Store.item_numbering`, a few queries for the page): its arrivals, then its paragraphs,
-votes and departures, as `Composer.item_blocks` orders them. Where counting is not enough —
-the membership and declarations items (whose sentences are generated), item numbers that
+(`Store.item_numbering`, a few queries for the page; the arithmetic in
+`clerk.store.search_sql`, which `clerk search` runs without importing this module): its
+arrivals, then its numbered paragraphs, votes and departures, as `Composer.item_blocks`
+orders them; a declaration by its place among the meeting's declarations in the
+declarations item. Where counting is not enough — the paragraphs of the membership and
+declarations items (whose sentences are generated), a note (unnumbered), item numbers that
 are not plain ("4", "4A") or repeat in the meeting, exempt hits (the confidential minutes),
-declarations — the meeting is composed and its passages read. A property test holds the
-count equal to the composed reference over generated meetings.
+declarations when the agenda has no declarations item — the meeting is composed and its
+passages read. A property test holds the count equal to the composed reference over
+generated meetings.
 """
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,21 +29,21 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from clerk.errors import ClerkError
-from clerk.record import Committee, Meeting, MeetingRecord
+from clerk.record import AgendaItem, Committee, Meeting, MeetingRecord, Part
 from clerk.standing import Standing, standing_items
+from clerk.store import search_sql
 
 if TYPE_CHECKING:
     # composing is needed only where counting is not enough, and the house style only for
     # a resolution: `clerk search` does not pay for importing them otherwise
     from clerk.minutes.style import HouseStyle
     from clerk.store import SearchRow, Store
-    from clerk.store.search import ItemNumbering
+    from clerk.store.search_sql import Numbering
 
-_PLAIN_NUMBER = re.compile(r"\d+[A-Za-z]?")
 #: Standing items whose minute starts with sentences the minutes generate.
 _GENERATED = (Standing.MEMBERSHIP, Standing.DECLARATIONS)
 
-MATCH_START, MATCH_END = "\x02", "\x03"  # as clerk.store.search marks the snippet
+MATCH_START, MATCH_END = search_sql.MATCH_START, search_sql.MATCH_END
 
 #: What each kind of row is called in results.
 KIND_NAMES = {
@@ -87,18 +90,7 @@ class Hit:
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     """The snippet as (text, is a match) runs, the marks taken out."""
-    parts: list[tuple[str, bool]] = []
-    for i, chunk in enumerate(snippet.split(MATCH_START)):
-        if i == 0:
-            if chunk:
-                parts.append((chunk, False))
-            continue
-        matched, _, rest = chunk.partition(MATCH_END)
-        if matched:
-            parts.append((matched, True))
-        if rest:
-            parts.append((rest, False))
-    return parts
+    return search_sql.snippet_parts(snippet)
 
 
 class References:
@@ -119,13 +111,26 @@ class References:
 
     def references(self, rows: list[SearchRow]) -> list[str]:
         """Each row's reference: counted where that is enough, else composed."""
-        numbering = self.store.item_numbering(
-            [r.item_id for r in rows if r.item_id and not r.exempt and r.kind != "declaration"]
-        )
+        public = [r for r in rows if r.item_id and not r.exempt]
+        numbering = self.store.item_numbering([r.item_id for r in public if r.item_id])
+        # a declaration is written in the declarations item, wherever it was declared on
+        declaring = {
+            row.meeting_id: item
+            for row in public
+            if row.kind == "declaration" and row.item_id in numbering
+            for item in [declarations_item(numbering[row.item_id])]
+            if item is not None
+        }
+        if declaring:
+            numbering.update(self.store.item_numbering(list(declaring.values())))
         out = []
         for row in rows:
             counted = None
-            if row.item_id in numbering and not row.exempt:
+            if row.kind == "declaration":
+                item = declaring.get(row.meeting_id)
+                if item in numbering and not row.exempt:
+                    counted = search_sql.declaration_reference(row.row_id, numbering[item])
+            elif row.item_id in numbering and not row.exempt:
                 counted = counted_reference(row, numbering[row.item_id], self.style)
             out.append(counted if counted is not None else self.composed(row))
         return out
@@ -178,42 +183,34 @@ class References:
         return found
 
 
+def _standing(numbering: Numbering) -> dict[Standing, str]:
+    """The meeting's standing items by id, as `standing_items` finds them."""
+    items = [
+        AgendaItem(number, title, part=Part(part), position=position, id=item_id)
+        for item_id, number, title, part, position in numbering.items
+    ]
+    bare = MeetingRecord(Committee(""), Meeting("", date.min), items=items)
+    return {kind: item.id for kind, item in standing_items(bare).items()}
+
+
+def declarations_item(numbering: Numbering) -> str | None:
+    """The id of the meeting's declarations item (of any item's numbering), if any."""
+    return _standing(numbering).get(Standing.DECLARATIONS)
+
+
 def counted_reference(
-    row: SearchRow, numbering: ItemNumbering, style: Callable[[str], HouseStyle]
+    row: SearchRow, numbering: Numbering, style: Callable[[str], HouseStyle]
 ) -> str | None:
     """The reference counted from the item's rows, or None where counting is not enough."""
-    numbers = [i.number.casefold() for i in numbering.items]
-    if len(set(numbers)) != len(numbers) or not all(_PLAIN_NUMBER.fullmatch(n) for n in numbers):
-        return None  # a repeated number is told apart by the order of the whole minutes
-    item = next(i for i in numbering.items if i.id == numbering.item_id)
-    if item.is_exempt:
-        return None
-    if row.kind == "item":
-        return f"{item.number} title"
-    if row.kind == "action":  # not in the minutes: the tracker's order in the item
-        return f"{item.number} action {numbering.actions.index(row.row_id) + 1}"
-    bare = MeetingRecord(Committee(""), Meeting("", date.min), items=list(numbering.items))
-    standing = standing_items(bare)
-    if any(standing.get(kind) is not None and standing[kind].id == item.id for kind in _GENERATED):
-        return None
-    if row.kind == "paragraph":
-        return f"{item.number}.{numbering.arrivals + numbering.paragraphs.index(row.row_id) + 1}"
-    if row.kind != "resolution":
-        return None
-    from clerk.minutes.compose import clause
-    from clerk.minutes.references import resolution_label
-
-    texts = numbering.arrivals + len(numbering.paragraphs) + numbering.votes
-    texts += numbering.departures
-    kept = [rid for rid, text in numbering.resolutions if clause(text)]
-    if row.row_id not in kept:
-        return None
-    rs = style(numbering.style).resolutions
-    number = f"{item.number}.{texts + 1}" if rs.hoist_that or not texts else item.number
-    if len(kept) == 1:
-        return f"{number} RESOLVED"
-    index = kept.index(row.row_id)
-    return f"{number} RESOLVED {resolution_label(rs.label.format(n=index + 1), index)}"
+    standing = _standing(numbering)
+    generated = any(standing.get(kind) == numbering.item_id for kind in _GENERATED)
+    resolutions = ("", False)
+    if row.kind == "resolution":
+        rs = style(numbering.style).resolutions
+        resolutions = (rs.label, rs.hoist_that)
+    return search_sql.counted_reference(
+        row.kind, row.row_id, numbering, generated=generated, resolutions=resolutions
+    )
 
 
 def search(
