@@ -9,7 +9,6 @@ next_item = "ctrl+n,ctrl+down"
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 
@@ -29,6 +28,8 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     path = path or config_path()
     if not path.is_file():
         return {}, None
+    import tomllib  # here: most clerks have no keys.toml, and their first frame waits for none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -91,11 +91,13 @@ class PickerScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(MeetingTable)
-        table.add_column("Date", key="date", width=18)
-        table.add_column("Committee", key="committee", width=58)
-        table.add_column("Status", key="status", width=12)
-        table.add_column("Items", key="items", width=6)
-        table.add_column("Present", key="present", width=8)
+        # Text, here and in the cells: DataTable reads a str as Rich markup, and the first
+        # markup read imports Rich's table of emoji codes, a fortieth of the first frame
+        table.add_column(Text("Date"), key="date", width=18)
+        table.add_column(Text("Committee"), key="committee", width=58)
+        table.add_column(Text("Status"), key="status", width=12)
+        table.add_column(Text("Items"), key="items", width=6)
+        table.add_column(Text("Present"), key="present", width=8)
         self.reload()
         self.drawn_on_mount = True
         table.focus()
@@ -161,12 +163,12 @@ class PickerScreen(Screen):
         table = self.query_one(MeetingTable)
         for m in summaries:
             table.add_row(
-                short_date(m.date),
+                Text(short_date(m.date)),
                 # Text: a str cell is markup to DataTable, and "Audit [/] Panel" is a name
                 Text(m.committee),
-                m.status.label,  # "with chair", "approved", "confirmed"
-                str(m.items),
-                str(m.present),
+                Text(m.status.label),  # "with chair", "approved", "confirmed"
+                Text(str(m.items)),
+                Text(str(m.present)),
                 key=m.id,
             )
         self.meeting_ids.extend(m.id for m in summaries)
