@@ -126,7 +126,7 @@ class PickerScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(MeetingTable)
-        # Text, here and in the cells: DataTable reads a str as Rich markup, and the first
+        # Text here (and Cell in the rows): DataTable reads a str as Rich markup, and the first
         # markup read imports Rich's table of emoji codes, a fortieth of the first frame
         table.add_column(Text("Date"), key="date", width=18)
         table.add_column(Text("Committee"), key="committee", width=58)
