@@ -9,7 +9,6 @@ next_item = "ctrl+n,ctrl+down"
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 
@@ -37,6 +36,8 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
         # An unreadable config folder must not stop the clerk opening the meeting.
         where = exc.filename or path or "CLERK_CONFIG"
         return {}, f"{where}: {exc.strerror or exc} (key bindings left as they were)"
+    import tomllib  # here: most clerks have no keys.toml, and their first frame waits for none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

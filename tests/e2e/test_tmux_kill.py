@@ -109,6 +109,7 @@ def test_kill_mid_typing_loses_nothing_already_typed(db) -> None:
 
     # restart: back on the same item, with what was typed
     TERMINAL.start_clerk(path, meeting_id)
-    shown = wait_for("4. CABINET MEMBER UPDATE")
-    assert "4.1  The Committee noted the update." in shown
+    # the item's record is composed just after the first frame ("…" until then)
+    shown = wait_for("4.1  The Committee noted the update.")
+    assert "4. CABINET MEMBER UPDATE" in shown
     assert "4.2  The Committee welcomed" in shown

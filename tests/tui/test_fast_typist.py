@@ -9,8 +9,10 @@ import asyncio
 import time
 
 import pytest
+from textual.widgets import Static
 
 from clerk.tui.app import ClerkApp
+from clerk.tui.screens.live import LiveScreen
 from clerk.tui.widgets.composer import SAVE_WITHIN
 from tests.tui.terminal import burst, paste, settled, stored_paragraphs, stored_resolutions, typed
 
@@ -168,3 +170,31 @@ async def test_keys_after_f2_from_the_item_record_go_into_the_new_paragraph(db, 
         await burst(app, "f2", *typed(two), "enter")
         await settled(pilot, SAVE_WITHIN + 0.1)
         assert stored_paragraphs(path, meeting_id)["1"] == [one, two]
+
+
+async def test_keys_typed_as_the_meeting_opens_land_before_its_minute_is_composed(
+    db, clock
+) -> None:
+    """The item's record is composed just after the first frame (screens/live.py): keys
+    typed before that, a command key among them, are all kept, and the record then shows
+    them as the minutes will number them."""
+    path, meeting_id = db
+    one, two = "The Chair welcomed everyone.", "Apologies were noted."
+    app = ClerkApp(path, meeting_id, clock=clock, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LiveScreen)
+        # the first frame's record: "…", its minute not composed yet when the keys come
+        assert not screen.item_composed
+        assert [e.id for e in screen.item_record.entries] == ["info:composing"]
+        await burst(app, *typed(one), "enter", *typed(two), "f3", *typed("the report be noted."))
+        await burst(app, "enter")
+        await settled(pilot)
+        assert stored_paragraphs(path, meeting_id) == {"1": [one, two]}
+        assert stored_resolutions(path, meeting_id) == {"1": ["That the report be noted."]}
+        shown = [(e.number, e.text) for e in screen.item_record.entries if e.kind != "info"]
+        # 1.1 is the generated sentence on the membership
+        assert ("1.2", one) in shown and ("1.3", two) in shown
+        assert any(text == "That the report be noted." for _, text in shown)
+        label = str(screen.query_one("#composer-label", Static).render())
+        assert label.startswith("New paragraph 1.4"), label

@@ -220,3 +220,26 @@ async def test_a_follow_on_agenda_from_the_picker_merges_or_imports_apart(db, cl
         )
     follow_on_numbers = [i.number for i in read_agenda(follow_on).record.agenda()]
     assert agendas == [follow_on_numbers, [str(n) for n in range(1, 10)]]
+
+
+def test_a_cell_is_cut_or_padded_to_its_column_as_rich_text_would_be() -> None:
+    """The picker's cells (picker.Cell) draw exactly what Rich's Text draws on one line,
+    wide characters, markup-like names and all; text that is not one printable line is
+    left to Text."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from clerk.tui.screens.picker import Cell, cell
+
+    console = Console(width=80, color_system=None)
+
+    def drawn(renderable, width: int) -> list[str]:
+        options = console.options.update_dimensions(width, 1).update(no_wrap=True)
+        lines = console.render_lines(renderable, options, pad=True)
+        return ["".join(segment.text for segment in line) for line in lines]
+
+    for text in ["Audit [/] Panel", "Cabinet", "北京 Joint Board", "Planning — Sub-Committee"]:
+        for width in (4, 9, 30):
+            assert drawn(Cell(text), width) == drawn(Text(text, end=""), width), (text, width)
+    assert str(cell("Audit [/] Panel")) == "Audit [/] Panel"
+    assert isinstance(cell("Tab\there"), Text) and isinstance(cell("two\nlines"), Text)

@@ -41,7 +41,7 @@ from clerk.tui.session import (
 )
 from clerk.tui.widgets.composer import Composer
 from clerk.tui.widgets.footer import ClerkFooter
-from clerk.tui.widgets.item_record import ItemRecord, item_entries
+from clerk.tui.widgets.item_record import Entry, ItemRecord, item_entries
 from clerk.tui.widgets.keys import waits_for_typing
 from clerk.tui.widgets.live import AgendaList, StatusLine
 
@@ -59,6 +59,9 @@ _ROWS = {
     "votes": "votes",
     "actions": "actions",
 }
+
+#: The item's record in the first frame, until its minute is composed (LiveScreen.on_mount).
+COMPOSING = Entry("info:composing", "info", "", "…")
 
 UNDONE_SHOWN = 10  # seconds the status line says what was undone
 OTHERS_POLL = 0.5  # seconds between looks at whether another process (the chair) wrote
@@ -104,6 +107,7 @@ class LiveScreen(MeetingCommands):
         self.undone = ""  # what Ctrl+Z or Ctrl+Y last did, shown on the status line a while
         self.undone_at = datetime.min
         self.seen_version: int | None = None  # the store's data_version when last read
+        self.item_composed = False  # the item's record shows its minute, not "…" (on_mount)
 
     # ------------------------------------------------------------------ layout
 
@@ -125,7 +129,14 @@ class LiveScreen(MeetingCommands):
         if self.session.read_only:  # nothing typed could be kept: say so where one types
             self.composer.read_only = True
             self.composer.placeholder = "Read-only: this database cannot be written."
-        self.redraw()
+        # the first frame draws the item's record as "…": composing its minute imports the
+        # minutes' composer and house style, a tenth of the way to the first frame, so it is
+        # composed just after that frame (keys typed meanwhile wait in the queue, and any
+        # that changes the record composes it then)
+        self.redraw(compose_item=False)
+        # the app's, not the screen's: behind what the app asked to run once its first frame
+        # is drawn, not at the screen's first refresh, which layout and paint follow
+        self.app.call_after_refresh(self._compose_item)
         self.drawn_on_mount = True
         self.composer.focus()
         self.set_interval(1.0, self.redraw_status)
@@ -162,10 +173,10 @@ class LiveScreen(MeetingCommands):
     def record(self):
         return self.session.record
 
-    def redraw(self) -> None:
+    def redraw(self, compose_item: bool = True) -> None:
         self.redraw_status()
         self.redraw_agenda()
-        self.redraw_item()
+        self.redraw_item(compose=compose_item)
         self.refresh_bindings()  # keys valid on one item only (Ctrl+S, Ctrl+F) come and go
 
     def redraw_agenda(self) -> None:
@@ -204,8 +215,13 @@ class LiveScreen(MeetingCommands):
             text.append(f" · {self.undone}", style="italic")
         self.query_one(StatusLine).update(text)
 
-    def redraw_item(self) -> None:
-        """The current item: its heading, and its record as the minutes will print it."""
+    def _compose_item(self) -> None:
+        if self.is_mounted and not self.item_composed:
+            self.redraw_item()
+
+    def redraw_item(self, compose: bool = True) -> None:
+        """The current item: its heading, and its record as the minutes will print it
+        (`compose` False: "…" until it is composed)."""
         session = self.session
         item = session.current_item()
         banner = self.query_one("#exempt-banner", Static)
@@ -230,6 +246,11 @@ class LiveScreen(MeetingCommands):
         if item.description:
             title.append(f"\n{item.description}", style="dim")
         heading.update(title)
+        if not compose:
+            self.item_record.show([COMPOSING])
+            self.query_one("#composer-label", Static).update("New paragraph …")
+            return
+        self.item_composed = True
         self.item_record.show(item_entries(session, item))
         self.redraw_composer_label()
 
