@@ -67,7 +67,11 @@ class Entry:
             return text.append(self.text)
         if self.kind == "actions":
             return Text("ACTION: ", style="bold").append(self.text)
-        text = Text(f"{self.number}  " if self.number else "", style="bold")
+        # the number bold, not the words: a Text's own style would make every run bold and
+        # hide the bold the style gives part of a sentence
+        text = Text()
+        if self.number:
+            text.append(f"{self.number}  ", style="bold")
         # generated from facts recorded elsewhere (the roll call, a declaration, a vote):
         # shown as the minutes will print them, in italics to tell them from typed text
         style = "" if self.kind == "paragraphs" else "italic"
