@@ -50,7 +50,7 @@ from clerk.minutes.document import (
 )
 from clerk.minutes.membership import AttendanceSentences
 from clerk.minutes.style import HouseStyle
-from clerk.minutes.templates import fill
+from clerk.minutes.templates import fill_values
 from clerk.minutes.voting import clause as clause
 from clerk.minutes.voting import vote_runs, vote_sentence
 from clerk.record import (
@@ -103,7 +103,9 @@ def compose_minutes(
 def templated(template: str, **values: object) -> Inline:
     """A style template as runs: `**…**` is bold; a value can never turn bold on or off
     (clerk.minutes.templates)."""
-    return fill(template, **{k: v if isinstance(v, tuple) else str(v) for k, v in values.items()})
+    return fill_values(
+        template, {k: v if isinstance(v, tuple) else str(v) for k, v in values.items()}
+    )
 
 
 def punctuate(clauses: list[str]) -> list[str]:

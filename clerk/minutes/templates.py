@@ -30,6 +30,11 @@ _SEP_START = re.compile(r"^\s*(?:[,;–/-]\s*)?")
 
 def fill(template: str, *, optional: bool = False, **values: Value) -> Inline:
     """The template with its placeholders filled, as runs (bold where `**` says)."""
+    return fill_values(template, values, optional=optional)
+
+
+def fill_values(template: str, values: Mapping[str, Value], *, optional: bool = False) -> Inline:
+    """As `fill`, the values given as a mapping."""
     pieces = _pieces(template)
     if optional:
         pieces = _tidy(pieces, values)
@@ -134,7 +139,8 @@ def _tidy(pieces: list[tuple[str, str]], values: Mapping[str, Value]) -> list[tu
         elif before is not None:
             ends = after is None or pieces[after_index][0] != "text"
             closing = ends or _bare(after or "").startswith((")", ".", ",", ";", ":"))
-            if closing or _SEP_START.match(after or "").group().strip():
+            separator = _SEP_START.match(after or "")
+            if closing or (separator is not None and separator.group().strip()):
                 out[-1] = ("text", _strip_end(before))
             elif before.endswith(" ") and (after or "").startswith(" "):
                 out[-1] = ("text", before.rstrip(" ") + _marks_end(before))
