@@ -163,27 +163,31 @@ def style_forms(style: str) -> dict[str, str]:
     from clerk.minutes.style import load_style
 
     s = load_style(style)
+    # published text carries no bold markers: the words read are the template's without them
     return {
-        "membership_none": s.membership.none,
-        "change_replaced": s.membership.replaced,
-        "change_left": s.membership.left,
-        "change_joined": s.membership.joined,
-        "substitute": s.membership.substitute,
-        "apologies": s.membership.apologies,
-        "apologies_also": s.membership.apologies_also,
-        "deputies": s.membership.deputies,
-        "deputy": s.membership.deputy,
-        "deputies_respective": s.membership.deputies_respective,
-        "deputy_respective": s.membership.deputy_respective,
-        "declarations_none": s.declarations.none,
-        "declaration_item": s.declarations.item,
-        "note": s.items.note,
-        "approve_minutes": s.resolutions.approve_minutes,
-        "ended": s.closing.ended,
-        "arrived": s.attendance.arrived,
-        "left": s.attendance.left,
-        "arrived_untimed": s.attendance.arrived_untimed,
-        "left_untimed": s.attendance.left_untimed,
+        key: template.replace("**", "")
+        for key, template in {
+            "membership_none": s.membership.none,
+            "change_replaced": s.membership.replaced,
+            "change_left": s.membership.left,
+            "change_joined": s.membership.joined,
+            "substitute": s.membership.substitute,
+            "apologies": s.membership.apologies,
+            "apologies_also": s.membership.apologies_also,
+            "deputies": s.membership.deputies,
+            "deputy": s.membership.deputy,
+            "deputies_respective": s.membership.deputies_respective,
+            "deputy_respective": s.membership.deputy_respective,
+            "declarations_none": s.declarations.none,
+            "declaration_item": s.declarations.item,
+            "note": s.items.note,
+            "approve_minutes": s.resolutions.approve_minutes,
+            "ended": s.closing.ended,
+            "arrived": s.attendance.arrived,
+            "left": s.attendance.left,
+            "arrived_untimed": s.attendance.arrived_untimed,
+            "left_untimed": s.attendance.left_untimed,
+        }.items()
     }
 
 

@@ -146,7 +146,6 @@ def _renamed(
                 moved = replace(moved, from_date=twin.from_date, to_date=twin.to_date)
         memberships.append(replace(moved, id=twin.id) if twin else moved)
 
-
     people = [replace(p, id=person_ids.get(p.id, p.id)) for p in record.people]
     return replace(
         record,

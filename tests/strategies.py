@@ -623,3 +623,33 @@ def attended_meetings(draw: st.DrawFn, *, max_members: int = 7) -> MeetingRecord
         declarations=declarations,
         votes=votes,
     )
+
+
+#: Asterisks typed into a name, title or motion: they are the clerk's text, never bold marks.
+STARS = ("", "*", "**", "***", "** ")
+#: Roles and organisations as typed, any of them missing.
+ROLES = ("", " ", "Director of Public Health", "Lead *for* Care", "**Principal** Advisor")
+ORGANISATIONS = ("", "NHS England", "Healthwatch **Westminster**", "Met Police*")
+
+
+@st.composite
+def starred_meetings(draw: st.DrawFn) -> MeetingRecord:
+    """`attended_meetings()` with asterisks typed into the people's names, the items' titles
+    and the motions, and non-councillors given a role and organisation each possibly
+    missing: a style's `**bold**` must never be turned on or off by what the clerk typed."""
+    record = draw(attended_meetings())
+
+    def starred(text: str) -> str:
+        return f"{draw(st.sampled_from(STARS))}{text}{draw(st.sampled_from(STARS)).strip()}"
+
+    for person in record.people:
+        person.name = starred(person.name)
+        if not person.is_councillor:
+            person.role = draw(st.sampled_from(ROLES))
+            person.organisation = draw(st.sampled_from(ORGANISATIONS))
+    for item in record.items[2:]:  # MEMBERSHIP and DECLARATIONS are the standing items
+        item.title = starred(item.title)
+    for vote in record.votes:
+        if vote.motion:
+            vote.motion = starred(vote.motion)
+    return record

@@ -232,7 +232,8 @@ def test_a_show_of_hands_with_counts_is_a_vote_again() -> None:
 SEATS = ["Westminster", "NHS", "Police", "Healthwatch", "CCG"]
 
 VARIANTS = {
-    "board: one a line, RESOLVED: That hoisted, (1), start time, Chair": "board",
+    "board: one a line, councillors first, (1), start time, Chair": "board",
+    "RESOLVED: That hoisted, (1)": '[resolutions]\nlabel = "({n})"\nhoist_that = true\n',
     "numbered (1) without hoisting": '[resolutions]\nlabel = "({n})"\n',
     "RESOLVED – with a dash": '[resolutions]\nheading = "RESOLVED –"\n',
     "one line a seat with a deputy": '[attendance]\nlayout = "per_seat"\n',

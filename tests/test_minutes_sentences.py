@@ -7,7 +7,7 @@ from datetime import time
 from clerk.minutes.compose import compose_minutes, exclusion_resolution
 from clerk.minutes.document import Paragraph, Resolved
 from clerk.minutes.render_text import render_html, render_markdown
-from clerk.minutes.style import load_style
+from clerk.minutes.style import load_style, loads_style
 from clerk.record import AttendanceStatus, DeclarationAction, VoteChoice, VoteMethod
 from tests.minutes_builders import (
     MeetingBuilder,
@@ -544,7 +544,8 @@ def test_hoisted_single_resolution_runs_on() -> None:
     m, _ = committee_of_three()
     three = m.item("3", "MINUTES")
     m.resolve(three, "That the Minutes be approved.")
-    assert "3.1 RESOLVED: That the Minutes be approved." in lines(minutes_text(m.build(), "board"))
+    hoisted = loads_style('[resolutions]\nlabel = "({n})"\nhoist_that = true\n')
+    assert "3.1 RESOLVED: That the Minutes be approved." in lines(minutes_text(m.build(), hoisted))
 
 
 def test_seat_layout_marks_a_deputy() -> None:

@@ -415,7 +415,10 @@ def test_any_unicode_with_a_template(tmp_path_factory, doc: MinutesDocument) -> 
 # --------------------------------------------------------------------------- house styles
 
 
-@pytest.mark.parametrize("style", ["westminster", "board"])
+HOISTED = '[resolutions]\nlabel = "({n})"\nhoist_that = true\n'
+
+
+@pytest.mark.parametrize("style", ["westminster", "board", HOISTED], ids=["w", "board", "hoisted"])
 def test_word_reads_as_the_text_minutes_in_each_style(tmp_path: Path, style: str) -> None:
     """The .docx says what the plain-text minutes say, line for line (a tab in Word is the
     space in text), whatever the style does with RESOLVED (hoisted "3.1 RESOLVED: That …",
@@ -430,12 +433,15 @@ def test_word_reads_as_the_text_minutes_in_each_style(tmp_path: Path, style: str
     m.para(report, "The Committee noted the report.")
     m.resolve(report, "That the report be noted.")
     m.resolve(report, "That the actions be agreed.")
-    doc = compose_minutes(m.build(), style_of(style), draft=False)
+    from clerk.minutes.style import loads_style
+
+    house = loads_style(style) if style == HOISTED else style_of(style)
+    doc = compose_minutes(m.build(), house, draft=False)
     word = open_docx(_render(doc, tmp_path))
     in_word = [" ".join(p.text.replace("\t", " ").split()) for p in word.paragraphs]
     in_text = [" ".join(line.split()) for line in lines(render_text(doc))]
     # the signature lines: Word draws the rule as a tab leader rather than underscores
     in_text = [line.removesuffix(" " + "_" * 30) for line in in_text]
     assert [line for line in in_word if line] == in_text
-    if style == "board":
+    if style == HOISTED:
         assert "3.1 RESOLVED: That the Minutes be approved." in in_word

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from datetime import time
 
 from clerk.minutes import phrases
-from clerk.minutes.declaring import declaration_sentence
+from clerk.minutes.declaring import declaration_runs, declaration_sentence
 from clerk.minutes.document import (
     STATUS,
     Block,
@@ -45,12 +45,14 @@ from clerk.minutes.document import (
     Resolved,
     Run,
     SignatureLines,
+    inline_text,
     plain,
 )
 from clerk.minutes.membership import AttendanceSentences
 from clerk.minutes.style import HouseStyle
+from clerk.minutes.templates import fill_values
 from clerk.minutes.voting import clause as clause
-from clerk.minutes.voting import vote_sentence
+from clerk.minutes.voting import vote_runs, vote_sentence
 from clerk.record import (
     AgendaItem,
     Attendance,
@@ -99,14 +101,11 @@ def compose_minutes(
 
 
 def templated(template: str, **values: object) -> Inline:
-    """A style template as runs: `**…**` is bold; placeholders are filled per segment, so a
-    value can never turn bold on or off."""
-    runs = []
-    for i, segment in enumerate(template.split("**")):
-        text = segment.format(**values)
-        if text:
-            runs.append(Run(text, bold=i % 2 == 1))
-    return tuple(runs)
+    """A style template as runs: `**…**` is bold; a value can never turn bold on or off
+    (clerk.minutes.templates)."""
+    return fill_values(
+        template, {k: v if isinstance(v, tuple) else str(v) for k, v in values.items()}
+    )
 
 
 def punctuate(clauses: list[str]) -> list[str]:
@@ -222,13 +221,12 @@ class Composer:
             blocks.append(Paragraph(plain(note)))
         blocks.append(Paragraph(self.opening()))
         blocks += self.attendance_block()
-        unplaced = self.unplaced_movements()
-        blocks += [Paragraph(plain(t)) for t in unplaced]
+        blocks += [Paragraph(m.runs) for m in self.sentences.movements() if m.item_id is None]
         if not exempt:
             if Standing.MEMBERSHIP not in self.standing:
-                blocks += [Paragraph(plain(t)) for t in self.membership_sentences()]
+                blocks += [Paragraph(runs) for runs in self.membership_runs()]
             if Standing.DECLARATIONS not in self.standing:
-                blocks += [Paragraph(plain(t)) for t in self.declaration_sentences()]
+                blocks += [Paragraph(runs) for runs in self.declaration_runs()]
         items = self.items()
         for index, item in enumerate(items):
             if exempt:
@@ -252,12 +250,12 @@ class Composer:
             )
             blocks.append(Paragraph(templated(self.s.closing.ended, time=ended)))
         labels = tuple(
-            label.format(CHAIR=self.chair_title.upper(), Chair=self.chair_title)
+            label.replace("**", "").format(CHAIR=self.chair_title.upper(), Chair=self.chair_title)
             for label in self.s.closing.signatures
         )
         if labels:
             blocks.append(SignatureLines(labels))
-        blocks += [Paragraph(plain(line), source=STATUS) for line in self.status_lines()]
+        blocks += [Paragraph(line, source=STATUS) for line in self.status_lines()]
         marks = (("DRAFT",) if draft else ()) + (("CONFIDENTIAL",) if exempt else ())
         title = f"{self.r.committee.styled_name} – {self.date()}"
         if exempt:
@@ -271,16 +269,17 @@ class Composer:
             marks=marks,
         )
 
-    def status_lines(self) -> list[str]:
+    def status_lines(self) -> list[Inline]:
         """ "Approved by the Chairman on …" and "Confirmed … on …", as the record says and
         the style words them; none while the minutes are a draft."""
         m, closing = self.r.meeting, self.s.closing
         if not m.status.minutes_approved:
             return []
-        lines: list[str] = []
+        lines: list[Inline] = []
         if m.approved_on is not None and closing.approved:
             lines.append(
-                closing.approved.format(
+                templated(
+                    closing.approved,
                     Chair=self.chair_title,
                     CHAIR=self.chair_title.upper(),
                     date=phrases.long_date(m.approved_on, self.s.opening.date),
@@ -292,7 +291,8 @@ class Composer:
             )
             if template:
                 lines.append(
-                    template.format(
+                    templated(
+                        template,
                         date=phrases.long_date(m.confirmed_on, self.s.opening.date),
                         minute=m.confirmed_minute,
                     )
@@ -320,13 +320,14 @@ class Composer:
         out: list[Block] = []
         after_committee = False
         for template in self.s.heading.lines:
+            bare = template.replace("**", "")  # headings are bold whatever the markers
             names = {"committee": self.r.committee.styled_name}
             names["COMMITTEE"] = names["committee"].upper()
             if "{council}" in template:
                 for council in councils:
-                    out.append(Heading(template.format(council=council, **names), 1))
+                    out.append(Heading(bare.format(council=council, **names), 1))
                 continue
-            text = template.format(council="", **names).replace("**", "")
+            text = bare.format(council="", **names)
             if "{committee}" in template or "{COMMITTEE}" in template:
                 out.append(Heading(text, 3))
                 after_committee = True
@@ -540,6 +541,9 @@ class Composer:
     def membership_sentences(self) -> list[str]:
         return self.sentences.membership_minute()
 
+    def membership_runs(self) -> list[Inline]:
+        return self.sentences.membership_runs()
+
     # ----------------------------------------------------------------------- declarations
 
     def declarations(self) -> list[Declaration]:
@@ -548,47 +552,51 @@ class Composer:
     def declaration_sentences(self, *, public: bool = True) -> list[str]:
         """One sentence group per declaration; on an exempt item the public minutes name the
         interest and what the member did, but not its nature or the capacity."""
-        declarations = self.declarations()
-        if not declarations:
-            return [self.s.declarations.none]
-        return [self.declaration_sentence(d, public=public) for d in declarations]
+        return [inline_text(runs) for runs in self.declaration_runs(public=public)]
 
     def declaration_sentence(self, d: Declaration, *, public: bool) -> str:
         return declaration_sentence(self.r, self.s, d, public=public)
+
+    def declaration_runs(self, *, public: bool = True) -> list[Inline]:
+        """As `declaration_sentences`, with the bold the style gives."""
+        declarations = self.declarations()
+        if not declarations:
+            return [templated(self.s.declarations.none)]
+        return [declaration_runs(self.r, self.s, d, public=public) for d in declarations]
 
     # ----------------------------------------------------------------------- items
 
     def item_heading(self, item: AgendaItem) -> Heading:
         """ "5. IMMUNISATION PROGRAMMES", or as the style's [items] heading says (headings
         are bold whatever the markers)."""
-        text = self.s.items.heading.format(
+        text = self.s.items.heading.replace("**", "").format(
             number=item.number,
             title=item.title,
             title_upper=item.title.upper(),
             title_case=phrases.title_as_written(item.title),
         )
-        return Heading(text.replace("**", ""), 5)
+        return Heading(text, 5)
 
     def item_blocks(self, item: AgendaItem) -> list[Block]:
         """An item's minute: numbered paragraphs, then the RESOLVED block."""
-        movements = [m for m in self.movements() if m[0] == item.id]
+        movements = [m for m in self.sentences.movements() if m.item_id == item.id]
         texts: list[tuple[Inline, tuple[Inline, ...], str]] = []
-        texts += [(plain(s), (), src) for _, k, s, src in movements if k == "arrived"]
+        texts += [(m.runs, (), m.source) for m in movements if m.kind == "arrived"]
         if item is self.standing.get(Standing.MEMBERSHIP):
-            texts += [(plain(s), (), "membership") for s in self.membership_sentences()]
+            texts += [(runs, (), "membership") for runs in self.membership_runs()]
         if item is self.standing.get(Standing.DECLARATIONS):
             public = not item.is_exempt
             declarations = self.declarations()
             if declarations:
                 texts += [
-                    (plain(self.declaration_sentence(d, public=public)), (), f"declarations:{d.id}")
+                    (declaration_runs(self.r, self.s, d, public=public), (), f"declarations:{d.id}")
                     for d in declarations
                 ]
             else:
                 texts.append((templated(self.s.declarations.none), (), "declarations"))
         if item.is_exempt:  # the exempt minutes: declarations on it, in full, under it
             texts += [
-                (plain(self.declaration_sentence(d, public=False)), (), f"declarations:{d.id}")
+                (declaration_runs(self.r, self.s, d, public=False), (), f"declarations:{d.id}")
                 for d in self.r.declarations_for(item.id)
             ]
         notes: set[str] = set()  # sources of unnumbered notes
@@ -601,10 +609,8 @@ class Composer:
                 )
             else:
                 texts.append((plain(p.text), bullets, f"paragraphs:{p.id}"))
-        texts += [
-            (plain(self.vote_sentence(v)), (), f"votes:{v.id}") for v in self.r.votes_for(item.id)
-        ]
-        texts += [(plain(s), (), src) for _, k, s, src in movements if k == "left"]
+        texts += [(self.vote_runs(v), (), f"votes:{v.id}") for v in self.r.votes_for(item.id)]
+        texts += [(m.runs, (), m.source) for m in movements if m.kind == "left"]
         resolutions = self.r.resolutions_for(item.id)
         blocks: list[Block] = [self.item_heading(item)]
         n = 0
@@ -679,10 +685,9 @@ class Composer:
         """An exempt item in the public minutes: the exclusion resolution (before the first
         item of a run of exempt items) and the public summary, if one was written."""
         blocks: list[Block] = [self.item_heading(item)]
-        movements = [s for i, _, s, _ in self.movements() if i == item.id]
-        texts = [*movements]
+        texts = [m.runs for m in self.sentences.movements() if m.item_id == item.id]
         if item.public_summary.strip():
-            texts.append(item.public_summary.strip())
+            texts.append(plain(item.public_summary.strip()))
         if run:
             blocks.append(
                 self.resolved_from_texts(
@@ -690,9 +695,9 @@ class Composer:
                 )
             )
         n = 1 if (run and (self.s.resolutions.hoist_that or not texts)) else 0
-        for text in texts:
+        for runs in texts:
             n += 1
-            blocks.append(Paragraph(plain(text), number=f"{item.number}.{n}"))
+            blocks.append(Paragraph(runs, number=f"{item.number}.{n}"))
         return blocks
 
     # ----------------------------------------------------------------------- votes
@@ -702,6 +707,9 @@ class Composer:
 
     def vote_sentence(self, vote: Vote) -> str:
         return vote_sentence(self.r, self.s, vote, self.chair_title)
+
+    def vote_runs(self, vote: Vote) -> Inline:
+        return vote_runs(self.r, self.s, vote, self.chair_title)
 
 
 def chair_label(template: str, mark: str, role: str) -> str:

@@ -59,9 +59,9 @@ def compose_decision_note(record: MeetingRecord, style: HouseStyle) -> MinutesDo
     )
     blocks += c.attendance_block()
     blocks.append(Paragraph((Run("Membership and apologies", bold=True),)))
-    blocks += [Paragraph(plain(s)) for s in c.membership_sentences()]
+    blocks += [Paragraph(runs) for runs in c.membership_runs()]
     blocks.append(Paragraph((Run("Declarations of interest", bold=True),)))
-    blocks += [Paragraph(plain(s)) for s in c.declaration_sentences(public=True)]
+    blocks += [Paragraph(runs) for runs in c.declaration_runs(public=True)]
     blocks.append(Paragraph((Run("Decisions", bold=True),)))
     any_item = False
     written_above = [c.standing.get(k) for k in (Standing.MEMBERSHIP, Standing.DECLARATIONS)]
@@ -74,13 +74,13 @@ def compose_decision_note(record: MeetingRecord, style: HouseStyle) -> MinutesDo
             any_item = True
             continue
         resolutions = record.resolutions_for(item.id)
-        votes = c.vote_sentences(item)
+        votes = [c.vote_runs(v) for v in record.votes_for(item.id)]
         outcome = OUTCOME_WORDS.get(item.outcome) if item.outcome else None
         if not (resolutions or votes or outcome):
             continue
         any_item = True
         blocks.append(c.item_heading(item))
-        blocks += [Paragraph(plain(s)) for s in votes]
+        blocks += [Paragraph(runs) for runs in votes]
         if resolutions:
             resolved = c.resolved(item, resolutions, only_content=False, next_n=1)
             # a decision note is not numbered like the minutes

@@ -14,44 +14,65 @@ the nature and the capacity.
 from __future__ import annotations
 
 from clerk.minutes import phrases
+from clerk.minutes.document import Inline, plain
 from clerk.minutes.style import HouseStyle
+from clerk.minutes.templates import fill, join_with, plain_text
 from clerk.record import Declaration, DeclarationAction, MeetingRecord
 
 
 def declaration_sentence(
     record: MeetingRecord, style: HouseStyle, d: Declaration, *, public: bool
 ) -> str:
+    return plain_text(declaration_runs(record, style, d, public=public))
+
+
+def declaration_runs(
+    record: MeetingRecord, style: HouseStyle, d: Declaration, *, public: bool
+) -> Inline:
+    """The declaration's sentences, with the bold the style's `member` and `item` give."""
     person = record.person(d.person_id)
     item = record.item(d.item_id) if d.item_id else None
     hide = public and item is not None and item.is_exempt
-    name = phrases.cllr(person)
-    text = f"{name} declared {phrases.interest(d.kind)}"
+    name = fill(
+        style.declarations.member,
+        optional=True,
+        honorific="Councillor" if person.is_councillor else person.honorific,
+        name=person.name,
+        role=person.role,
+        organisation=person.organisation,
+    )
+    parts: list[Inline] = [name, plain(f" declared {phrases.interest(d.kind)}")]
     capacity = d.capacity.strip().rstrip(".")
     if capacity and not hide:
         possessive = phrases.pronoun(person, "possessive")
-        text += f" in {possessive} capacity as {capacity}" if possessive else f" as {capacity}"
+        said = f" in {possessive} capacity as {capacity}" if possessive else f" as {capacity}"
+        parts.append(plain(said))
     if item is not None:
-        reference = style.declarations.item.format(
-            number=item.number, title=phrases.title_as_written(item.title)
+        reference = fill(
+            style.declarations.item,
+            number=item.number,
+            title=phrases.title_as_written(item.title),
         )
-        text += f" in respect of {reference}"
+        parts += [plain(" in respect of "), reference]
     nature = d.nature.strip().rstrip(".")
     if nature and not hide:
         if not nature.casefold().startswith("in that "):
             nature = f"in that {nature}"
-        text += f", {nature}"
-    text += "."
+        parts.append(plain(f", {nature}"))
+    parts.append(plain(". "))
     the_item = "the item" if item is not None else "the items concerned"
     # the record's pronoun, or the name: never a pronoun the record does not hold
-    who = phrases.pronoun(person, capital=True) or name
+    pronoun = phrases.pronoun(person, capital=True)
+    parts.append(plain(pronoun) if pronoun else name)
     action = {
-        DeclarationAction.LEFT_ROOM: f"{who} left the room during the consideration of "
+        DeclarationAction.LEFT_ROOM: " left the room during the consideration of "
         f"{the_item} and took no part in the discussion or vote.",
-        DeclarationAction.DID_NOT_VOTE: f"{who} remained in the room for the discussion of "
+        DeclarationAction.DID_NOT_VOTE: " remained in the room for the discussion of "
         f"{the_item} but took no part in the vote.",
-        DeclarationAction.REMAINED: f"{who} remained in the room and took part in the "
+        DeclarationAction.REMAINED: " remained in the room and took part in the "
         "discussion and vote.",
-        DeclarationAction.DISPENSATION: f"{who} took part in the discussion and vote under "
+        DeclarationAction.DISPENSATION: " took part in the discussion and vote under "
         "a dispensation.",
     }[d.action]
-    return f"{text} {action}"
+    parts.append(plain(action))
+    return join_with(parts, "")

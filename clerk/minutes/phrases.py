@@ -19,7 +19,9 @@ from clerk.record import Person
 def role_label(person: Person, role: str = "") -> str:
     """What goes in the brackets after a name: the role and organisation joined by an en dash
     ("Principal Advisor … – NHS England"), either alone, or ""."""
-    return " – ".join(part for part in (role or person.role, person.organisation) if part)
+    # a role typed as nothing but spaces is no role: never "( )" or "(  – NHS England)"
+    parts = (role if role.strip() else person.role, person.organisation)
+    return " – ".join(part for part in parts if part.strip())
 
 
 def name_with_role(person: Person, role: str = "", *, honorific: bool = False) -> str:

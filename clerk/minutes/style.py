@@ -93,6 +93,11 @@ class MembershipStyle:
     with wording of their own; none may read as another."""
 
     none: str = "There were no changes to the membership."
+    # how each person is named in the Membership minute's sentences: {honorific} {name}
+    # {role} (at this meeting, else their own) {organisation}; an empty one takes its
+    # separator with it, and brackets left empty go
+    councillor: str = "{honorific} {name}"
+    person: str = "{honorific} {name} ({role} – {organisation})"
     # a membership change noted at the meeting; {left} {joined} {body}
     replaced: str = (
         "It was noted that {left} had stepped down from the {body} and would be replaced "
@@ -121,6 +126,9 @@ class DeclarationsStyle:
     none: str = "There were no declarations of interest."
     # how a declaration names its item; {number} {title} (in title case, not capitals)
     item: str = "item {number}, '{title}'"
+    # how it names the member declaring (and names them again where no pronoun is
+    # recorded); {honorific} ("Councillor", "Dr") {name} {role} {organisation}
+    member: str = "{honorific} {name}"
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,11 @@ class ResolutionsStyle:
 @dataclass(frozen=True)
 class VotesStyle:
     show_counts: bool = False  # a show of hands: say the numbers, not just the outcome
+    outcome: str = "{outcome}"  # {outcome} "carried" / "lost", {OUTCOME} "CARRIED"
+    # the lists of a recorded vote
+    voting_for: str = "Voting for:"
+    voting_against: str = "Voting against:"
+    abstaining: str = "Abstaining:"
 
 
 @dataclass(frozen=True)
@@ -175,6 +188,9 @@ class HouseStyle:
     closing: ClosingStyle = field(default_factory=ClosingStyle)
 
 
+#: What a template naming one person may say of them.
+PERSON = frozenset({"honorific", "name", "role", "organisation"})
+
 #: The placeholders each template may use.
 PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("opening", "single"): frozenset({"committee", "date", "venue", "start_time", "councils"}),
@@ -191,6 +207,9 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("attendance", "chair_label"): frozenset({"title", "role"}),
     ("attendance", "other_co_chair"): frozenset({"title"}),
     ("attendance", "left_untimed"): frozenset({"name", "during"}),
+    ("membership", "councillor"): PERSON,
+    ("membership", "person"): PERSON,
+    ("membership", "none"): frozenset(),
     ("membership", "replaced"): frozenset({"left", "joined", "body"}),
     ("membership", "left"): frozenset({"left", "body"}),
     ("membership", "joined"): frozenset({"joined", "body"}),
@@ -202,6 +221,12 @@ PLACEHOLDERS: dict[tuple[str, str], frozenset[str]] = {
     ("membership", "deputies_respective"): frozenset({"names"}),
     ("membership", "deputy_respective"): frozenset({"names"}),
     ("declarations", "item"): frozenset({"number", "title"}),
+    ("declarations", "member"): PERSON,
+    ("declarations", "none"): frozenset(),
+    ("votes", "outcome"): frozenset({"outcome", "OUTCOME"}),
+    ("votes", "voting_for"): frozenset(),
+    ("votes", "voting_against"): frozenset(),
+    ("votes", "abstaining"): frozenset(),
     ("resolutions", "label"): frozenset({"n"}),
     ("resolutions", "approve_minutes"): frozenset({"committee", "date"}),
     ("resolutions", "approve_minutes_undated"): frozenset({"committee"}),

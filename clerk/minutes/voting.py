@@ -8,14 +8,10 @@ be noted", "to defer the item"); an item's title is never called the motion.
 from __future__ import annotations
 
 from clerk.minutes import phrases
+from clerk.minutes.document import Inline, plain
 from clerk.minutes.style import HouseStyle
+from clerk.minutes.templates import fill, join_with, plain_text, sentences
 from clerk.record import MeetingRecord, Vote, VoteChoice, VoteMethod
-
-LABELS = (
-    (VoteChoice.FOR, "Voting for"),
-    (VoteChoice.AGAINST, "Voting against"),
-    (VoteChoice.ABSTAIN, "Abstaining"),
-)
 
 
 def clause(text: str) -> str:
@@ -59,29 +55,47 @@ def figures(vote: Vote) -> str:
 
 
 def vote_sentence(record: MeetingRecord, style: HouseStyle, vote: Vote, chair_title: str) -> str:
+    return plain_text(vote_runs(record, style, vote, chair_title))
+
+
+def vote_runs(record: MeetingRecord, style: HouseStyle, vote: Vote, chair_title: str) -> Inline:
+    """The vote's sentences, with the bold the style's `outcome` and list labels give."""
     if vote.method is VoteMethod.RECORDED and vote.named:
         vote = vote.counted_from_names()
     motion = subject(record, vote)
-    outcome = vote.outcome.value  # "carried" / "lost"
+    word = vote.outcome.value  # "carried" / "lost"
+    outcome = fill(style.votes.outcome, outcome=word, OUTCOME=word.upper())
     counts = f" ({figures(vote)})" if style.votes.show_counts else ""
     chair = f"the {chair_title}"
     tied = vote.votes_for == vote.votes_against
-    casting = ""
+    casting: Inline = ()
     if vote.casting_vote is not None and tied:
         side = "for" if vote.casting_vote is VoteChoice.FOR else "against"
-        casting = f"{chair} gave a casting vote {side} the motion, which was therefore {outcome}."
+        casting = (
+            *plain(f"{chair} gave a casting vote {side} the motion, which was therefore "),
+            *outcome,
+            *plain("."),
+        )
     if vote.method is VoteMethod.RECORDED:
-        groups = []
-        for choice, label in LABELS:
+        said: list[Inline] = [plain(f"A recorded vote was taken on {motion}.")]
+        for choice, label in (
+            (VoteChoice.FOR, style.votes.voting_for),
+            (VoteChoice.AGAINST, style.votes.voting_against),
+            (VoteChoice.ABSTAIN, style.votes.abstaining),
+        ):
             people = phrases.by_surname(
                 record.person(pid) for pid, c in vote.named.items() if c is choice
             )
             if people:
-                groups.append(f"{label}: {phrases.people_list(people)}.")
-        text = " ".join([f"A recorded vote was taken on {motion}.", *groups])
+                said.append(join_with([fill(label), plain(f" {phrases.people_list(people)}.")], ""))
         if casting:
-            return f"{text} The votes being equal{counts}, {casting}"
-        return f"{text} The motion was {outcome}{counts}."
+            said.append(join_with([plain(f"The votes being equal{counts}, "), casting], ""))
+        else:
+            said.append(join_with([plain("The motion was "), outcome, plain(f"{counts}.")], ""))
+        return sentences(said)
     if casting:
-        return f"On a show of hands on {motion}, the votes were equal{counts} and {casting}"
-    return f"On a show of hands, {motion} was {outcome}{counts}."
+        lead = plain(f"On a show of hands on {motion}, the votes were equal{counts} and ")
+        return join_with([lead, casting], "")
+    return join_with(
+        [plain(f"On a show of hands, {motion} was "), outcome, plain(f"{counts}.")], ""
+    )

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.visual import VisualType
 from textual.widgets.option_list import DuplicateID, Option
 
-from clerk.minutes.document import Paragraph, Resolved, inline_text
+from clerk.minutes.document import Inline, Paragraph, Resolved, inline_text
 from clerk.record import AgendaItem
 from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.session import LiveSession, long_date
@@ -44,6 +44,8 @@ class Entry:
     kind: str  # the table, or "generated", "heading", "info"
     number: str  # "4.3", "2)"; "" where the minutes print none
     text: str
+    # a generated sentence's runs when the style bolds part of it (a name, the outcome)
+    runs: Inline = ()
 
     @property
     def table(self) -> str:
@@ -65,10 +67,19 @@ class Entry:
             return text.append(self.text)
         if self.kind == "actions":
             return Text("ACTION: ", style="bold").append(self.text)
-        text = Text(f"{self.number}  " if self.number else "", style="bold")
+        # the number bold, not the words: a Text's own style would make every run bold and
+        # hide the bold the style gives part of a sentence
+        text = Text()
+        if self.number:
+            text.append(f"{self.number}  ", style="bold")
         # generated from facts recorded elsewhere (the roll call, a declaration, a vote):
         # shown as the minutes will print them, in italics to tell them from typed text
-        return text.append(self.text or "…", style="" if self.kind == "paragraphs" else "italic")
+        style = "" if self.kind == "paragraphs" else "italic"
+        said = 0
+        for run in self.runs:
+            text.append(run.text, style=f"{style} bold" if run.bold else style)
+            said += len(run.text)
+        return text.append(self.text[said:] or ("" if said else "…"), style=style)
 
     def option(self) -> Option:
         return Option(self.prompt(), id=self.id, disabled=self.kind not in DELETABLE)
@@ -84,12 +95,15 @@ def item_entries(session: LiveSession, item: AgendaItem) -> list[Entry]:
     for block in session.item_minute(item):
         if isinstance(block, Paragraph):
             table, _, row_id = block.source.partition(":")
+            runs = block.runs if any(r.bold for r in block.runs) else ()
             if row_id and table in DELETABLE:
-                entries.append(Entry(block.source, table, block.number, inline_text(block.runs)))
+                entries.append(
+                    Entry(block.source, table, block.number, inline_text(block.runs), runs)
+                )
             else:
                 generated += 1
                 entries.append(
-                    Entry(f"generated:{generated}", "generated", block.number, _text(block))
+                    Entry(f"generated:{generated}", "generated", block.number, _text(block), runs)
                 )
         elif isinstance(block, Resolved):
             heading = f"{block.number} {block.heading}" if block.number_on_heading else ""

@@ -18,7 +18,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets.option_list import Option
 
-from clerk.minutes.document import MinutesDocument, Resolved
+from clerk.minutes.document import Inline, MinutesDocument, Paragraph, Resolved
 from clerk.minutes.references import Passage, PassageKind, passages
 from clerk.tui.keyed_help import KeyedHelp
 from clerk.tui.widgets.live import SteadyOptionList
@@ -36,6 +36,9 @@ class Line:
     text: str
     passage: Passage | None = None
     note: str = ""  # for a line that is not a passage: "RESOLVED:", "DRAFT"
+    # the paragraph's runs when the style makes part of it bold (a name, "RESOLVED"): the
+    # view shows that part bold, as the Word export does; () for text of one emphasis
+    runs: Inline = ()
 
 
 def minutes_lines(document: MinutesDocument) -> list[Line]:
@@ -50,12 +53,39 @@ def minutes_lines(document: MinutesDocument) -> list[Line]:
                 heading = f"{block.number} {heading}"
             lines.append(Line(heading, note="resolved"))
         text = passage.text
+        runs: Inline = ()
         if isinstance(block, Resolved):
             label = block.resolutions[passage.part][0]
             if label:
                 text = f"{label} {text}"
-        lines.append(Line(text, passage))
+        elif isinstance(block, Paragraph) and any(r.bold for r in block.runs):
+            runs = block.runs
+        lines.append(Line(text, passage, runs=runs))
     return lines
+
+
+def _styled(line: Line) -> Text:
+    """The line's words with the bold its runs give (the text after the runs, a paragraph's
+    bullets, plain)."""
+    text = Text()
+    for run in line.runs:
+        text.append(run.text, style="bold" if run.bold else ("italic" if run.italic else ""))
+    return text.append(line.text[len(text.plain) :])
+
+
+def _wrap(text: Text, width: int) -> list[Text]:
+    """`text` wrapped to `width` as textwrap wraps its words, each line keeping its styles."""
+    out: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        plain = "".join(" " if ch.isspace() else ch for ch in paragraph.plain)
+        wrapped = textwrap.wrap(plain, width, expand_tabs=False) or [""]
+        pos = 0
+        for part in wrapped:
+            found = plain.find(part, pos)
+            start = found if found >= 0 else pos
+            out.append(paragraph[start : start + len(part)])
+            pos = start + len(part)
+    return out
 
 
 def _prompt(line: Line, open_count: int, width: int) -> Text:
@@ -69,22 +99,27 @@ def _prompt(line: Line, open_count: int, width: int) -> Text:
     if passage is None:
         style = "bold reverse" if line.note == "mark" else "bold"
         return Text(indent) + Text(line.text, style=style)
-    wrapped = [
-        part
-        for paragraph in line.text.split("\n")
-        for part in (textwrap.wrap(paragraph, body_width) or [""])
-    ]
+    if line.runs:
+        styled = _wrap(_styled(line), body_width)
+    else:
+        styled = [
+            Text(part)
+            for paragraph in line.text.split("\n")
+            for part in (textwrap.wrap(paragraph, body_width) or [""])
+        ]
     reference = passage.reference
     if len(reference) > GUTTER:
         reference = reference[: GUTTER - 1] + "…"
     text = Text(f"{reference:<{GUTTER}} ", style="dim")
     text.append(OPEN_MARK if open_count else " ", style="bold yellow")
     text.append(" ")
-    style = "bold" if passage.kind in _BOLD else ""
-    text.append(wrapped[0], style=style)
-    for part in wrapped[1:]:
+    if passage.kind in _BOLD:
+        for part in styled:
+            part.stylize("bold")
+    text.append_text(styled[0])
+    for part in styled[1:]:
         text.append("\n" + indent)
-        text.append(part, style=style)
+        text.append_text(part)
     return text
 
 
