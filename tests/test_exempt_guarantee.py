@@ -5,8 +5,9 @@ Every free text that belongs to an exempt item — its description and sub-items
 paragraphs, bullets, resolutions, votes' motions, actions and declarations recorded on it — is
 replaced by a marker, and every public output is written: the public minutes and the decision
 note in each format (.docx included), the action tracker (CSV and .docx), the public
-record and the public copy of the database (`clerk backup --public`). None may hold a marker. What an exempt item may show in public (its number, title,
-grounds and public summary) is left as generated.
+record and the public copy of the database (`clerk backup --public`). None may hold a
+marker. What an exempt item may show in public (its number, title, grounds and public
+summary) is left as generated.
 
 A command added later that writes something public must be added to PUBLIC_OUTPUTS; the last
 test fails until every command is classed as writing a public output or not.
@@ -189,7 +190,7 @@ PUBLIC_OUTPUTS = {
 #: the commands that write nothing public (the exempt minutes are `minutes --exempt`)
 NOT_PUBLIC = {
     "open", "meetings", "import", "import-record", "demo", "keys", "load-samples",
-    "restore", "import-minutes", "style",
+    "restore", "import-minutes", "import-actions", "style",
     # the chair's review, between clerk and chair: nothing published
     "request", "amendments", "amend", "approve", "reopen", "confirm", "versions", "journal",
     "review", "serve",
