@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clerk.dates import long_date
 from clerk.errors import InputError, short
 from clerk.record import (
     Action,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 #: to be taken as the same item: "Work Programme" and "WORK PROGRAMME 2019/20 AND ACTION
 #: TRACKER" are (one holds the other); "Cabinet Member Update" and "Dementia Strategy" are not
 TITLE_LIKENESS = 0.6
+DAY = "{day} {month} {year}"  # "17 October 2019", as the messages name a meeting
 
 
 @dataclass
@@ -102,9 +104,10 @@ def plan(store: Store, path: Path, committee: str | None = None) -> TrackerPlan:
         ]
         if len(same_day) > 1:
             ids = ", ".join(m.id[:8] for m in same_day)
+            day = long_date(block.day, DAY)
             raise InputError(
                 source, block.line, f"{len(same_day)} meetings of {found.name} on "
-                f"{block.day.day} {block.day:%B %Y} are stored ({ids}): clerk cannot tell "
+                f"{day} are stored ({ids}): clerk cannot tell "
                 "which these actions belong to"
             )  # fmt: skip
         step = BlockPlan(block, found, same_day[0] if same_day else None)
@@ -212,7 +215,7 @@ def _item(
     """The stored item a tracker row names: by its number with its title checked, or by its
     title alone. InputError (file and line) when neither holds."""
     where = f"{source}, line {tracked.line}"
-    day = f"{meeting.date.day} {meeting.date:%B %Y}"
+    day = long_date(meeting.date, DAY)
     by_title = [i for i in items if _alike(tracked.item_title, i)]
     by_title.sort(key=lambda i: _folded(i.title) != _folded(tracked.item_title))
     numbered = [i for i in items if tracked.item_number and i.number.upper() == tracked.item_number]

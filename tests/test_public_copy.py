@@ -134,8 +134,14 @@ def test_the_sample_meetings_copy_is_searched_and_read_as_any_database(tmp_path:
     before = run(main, ["--db", str(db), "search", "safeguarding"]).output
     after = run(main, ["--db", str(copy), "search", "safeguarding"])
     assert after.exit_code == 0 and after.output == before
-    actions = run(main, ["--db", str(copy), "actions", "--open"])
-    assert actions.exit_code == 0, actions.output
+    for register in (["actions", "--open"], ["register", "interests"]):
+        out = run(main, ["--db", str(copy), *register])
+        assert out.exit_code == 0 and out.output == run(main, ["--db", str(db), *register]).output
+    attendance = ["register", "attendance", "Family", "--year", "2019/20"]
+    assert (
+        run(main, ["--db", str(copy), *attendance]).output
+        == run(main, ["--db", str(db), *attendance]).output
+    )
     assert EXEMPT in found_in(db) and found_in(copy) == set()
     assert (
         run(main, ["--db", str(copy), "minutes", "2019-10-17"]).output

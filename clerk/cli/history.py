@@ -149,6 +149,7 @@ def import_actions(ctx: click.Context, file: Path, committee: str | None, dry_ru
     from rich.text import Text
 
     from clerk import tracker_import
+    from clerk.dates import long_date
 
     console = Console()
     with _store(ctx, role="import", create=False) as store:
@@ -156,7 +157,7 @@ def import_actions(ctx: click.Context, file: Path, committee: str | None, dry_ru
         for step in tracker.blocks:
             block = step.block
             where = f"{tracker.source}, line {block.line}, {block.round}: "
-            day = f"{block.day.day} {block.day:%B %Y}"
+            day = long_date(block.day, tracker_import.DAY)
             n = len(block.actions)
             actions = f"{n} action{'s' if n != 1 else ''}"
             if step.meeting is None:

@@ -115,15 +115,20 @@ def public_copy(store: Store, target: Path) -> PublicCopy:
             conn.close()
         os.replace(partial, target)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise StoreError(f"Could not write the public copy {target}: {exc.strerror}") from exc
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise store._error(exc, f"Could not make a public copy of {store.path}") from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
     return PublicCopy(target, *counts)
+
+
+def _remove(partial: Path) -> None:
+    for path in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
+        path.unlink(missing_ok=True)
 
 
 def _fill(conn: sqlite3.Connection, partial: Path) -> tuple[int, int, int, int]:
