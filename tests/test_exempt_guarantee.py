@@ -4,9 +4,10 @@ exempt (Part 2) item reaches any public output.
 Every free text that belongs to an exempt item — its description and sub-items, and the
 paragraphs, bullets, resolutions, votes' motions, actions and declarations recorded on it — is
 replaced by a marker, and every public output is written: the public minutes and the decision
-note in each format (.docx included), the action tracker (CSV and .docx) and the public
-record. None may hold a marker. What an exempt item may show in public (its number, title,
-grounds and public summary) is left as generated.
+note in each format (.docx included), the action tracker (CSV and .docx), the public
+record and the public copy of the database (`clerk backup --public`). None may hold a
+marker. What an exempt item may show in public (its number, title, grounds and public
+summary) is left as generated.
 
 A command added later that writes something public must be added to PUBLIC_OUTPUTS; the last
 test fails until every command is classed as writing a public output or not.
@@ -119,6 +120,31 @@ def published_text(record: MeetingRecord, folder: Path, *, docx: bool) -> str:
     )
 
 
+def public_database_text(record: MeetingRecord, folder: Path) -> str:
+    """Every value in every table of `clerk backup --public`'s copy, and its bytes
+    (tests/test_public_copy.py scans FTS5's vocabulary too)."""
+    import sqlite3
+
+    from clerk.store import Store
+    from clerk.store.public_copy import public_copy
+
+    db, copy = folder / "clerk.db", folder / "public.db"
+    for old in folder.glob("*.db*"):
+        old.unlink()
+    with Store(db) as store:
+        store.save_record(record)
+        public_copy(store, copy)
+    conn = sqlite3.connect(copy)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        values = [
+            repr(v) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"') for v in row
+        ]
+    finally:
+        conn.close()
+    return "\n".join(values) + copy.read_bytes().decode("latin-1")
+
+
 def public_outputs(record: MeetingRecord, folder: Path, *, docx: bool = True) -> dict[str, str]:
     """Every public output clerk writes of `record`, by name, as text (without the .docx
     ones when not `docx`: each costs a Word document)."""
@@ -145,6 +171,7 @@ def public_outputs(record: MeetingRecord, folder: Path, *, docx: bool = True) ->
             entries, committee_name="C", meetings=[record.meeting]
         )
         outputs["tracker docx"] = docx_text(tracker_doc, folder)
+        outputs["public database"] = public_database_text(record, folder)
     return outputs
 
 
@@ -158,11 +185,12 @@ PUBLIC_OUTPUTS = {
     # the chair's copy is the public minutes' document (review.minutes_document)
     "send-to-chair": ("minutes docx",),
     "diff": ("diff txt",),  # -f docx: the same passages as tracked changes
+    "backup": ("public database",),  # with --public; without it, a private backup
 }
 #: the commands that write nothing public (the exempt minutes are `minutes --exempt`)
 NOT_PUBLIC = {
     "open", "meetings", "import", "import-record", "demo", "keys", "load-samples",
-    "backup", "restore", "import-minutes", "style",
+    "restore", "import-minutes", "import-actions", "style",
     # the chair's review, between clerk and chair: nothing published
     "request", "amendments", "amend", "approve", "reopen", "confirm", "versions", "journal",
     "review", "serve",

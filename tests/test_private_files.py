@@ -54,7 +54,9 @@ def exports(db: Path, folder: Path) -> list[Path]:
     clerk(db, "actions", "Family", "-f", "csv", "-o", str(tracker_csv))
     tracker_docx = folder / "tracker.docx"
     clerk(db, "actions", "Family", "-f", "docx", "-o", str(tracker_docx))
-    return [*made, exempt, decisions, record, tracker_csv, tracker_docx]
+    public = folder / "public.db"
+    clerk(db, "backup", "--public", "-o", str(public))
+    return [*made, exempt, decisions, record, tracker_csv, tracker_docx, public]
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])

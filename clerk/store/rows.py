@@ -171,6 +171,8 @@ def _dumps(value: dict | None) -> str | None:
 class RowsMixin(ConnectionMixin):
     """One row at a time: added, changed, deleted, each journalled; the journal read back."""
 
+    _adding_tracked = False  # inside `add_tracked_action`
+
     # ----------------------------------------------------------------------- the journal
 
     def _journal(
@@ -243,6 +245,8 @@ class RowsMixin(ConnectionMixin):
         if table == "meetings" and op == "update" and new is not None and set(new) <= _FREE:
             return
         if table == "actions" and op == "update" and new is not None and set(new) <= _TRACKED:
+            return
+        if table == "actions" and op == "insert" and self._adding_tracked:
             return
         if day is None:
             day = conn.execute("SELECT date FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
@@ -336,6 +340,16 @@ class RowsMixin(ConnectionMixin):
                 new = self._insert(conn, meeting_id if spec.child else None, row)
             self._journal(conn, meeting_id, spec.table, row.id, "insert", None, new)
         return row
+
+    def add_tracked_action(self, meeting_id: str, action: Action) -> Action:
+        """Add an action the council's published action tracker records for the meeting,
+        even when its minutes are approved: the minutes never print actions (the tracker
+        does), so approval freezes an action's words once stored, not which were asked for."""
+        self._adding_tracked = True
+        try:
+            return self.add(meeting_id, action)  # type: ignore[return-value]
+        finally:
+            self._adding_tracked = False
 
     def _link(self, conn: sqlite3.Connection, meeting_id: str, person_id: str) -> None:
         conn.execute(
