@@ -29,6 +29,7 @@ TABLE_NOUNS = {
     "versions": "version of the minutes",
     "status_changes": "status",
     "meeting_committees": "committee as it was at this meeting",
+    "meeting_people_held": "person as they were at this meeting",
 }
 _DONE = {"insert": "added", "update": "changed", "delete": "deleted"}
 _STATUS_FIELDS = frozenset(
