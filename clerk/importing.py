@@ -260,6 +260,19 @@ class CommitteeChange(Enum):
     KEEP = "keep"  # import the meeting under the stored attributes, the file's ignored
 
 
+class PersonChange(Enum):
+    """What to do when the file gives a stored person other details the minutes print
+    (clerk.reconcile.PERSON_RENDERED): a member's new role, a new honorific, a married name.
+    Either way each difference is said (`Imported.person_changes`), and no meeting stored
+    before changes: the store holds the person as each had them (clerk.store.held_people).
+    Unlike a committee's, a person's change is not refused until the clerk chooses: it
+    is not a question of which body this is, and roles change every year, so refusing every
+    agenda after a reshuffle would teach the clerk to pass the choice without reading."""
+
+    TAKE = "take"  # the file's from this meeting on (its alone if a later meeting names them)
+    KEEP = "keep"  # the stored details; the file's ignored
+
+
 class CommitteeChanged(ClerkError):
     """The file changes what the stored committee's minutes depend on, and
     `CommitteeChange.REFUSE` was asked for."""
@@ -295,6 +308,9 @@ class Imported:
     meeting_id: str  # the meeting now holding it: the new one, or the one merged into
     merge: AgendaMerge | None = None  # with MERGED: what the merge changes
     written: bool = False
+    #: each stored person the file gives other details the minutes print, in a sentence
+    #: naming them, the stored and the file's values and what was done
+    person_changes: tuple[str, ...] = ()
 
 
 class SameDayMeeting(ClerkError):
@@ -320,10 +336,12 @@ def save(
     dry_run: bool = False,
     replace: bool = False,
     committee_change: CommitteeChange = CommitteeChange.REFUSE,
+    person_change: PersonChange = PersonChange.TAKE,
 ) -> Imported:
     """Fit `incoming` to the store and save it as a new meeting, or deal with the committee's
-    meeting that day as `same_day` says, and with a change to what the committee's minutes
-    depend on as `committee_change` says. `dry_run` works everything out and writes nothing;
+    meeting that day as `same_day` says, with a change to what the committee's minutes
+    depend on as `committee_change` says, and with a stored person's details as
+    `person_change` says. `dry_run` works everything out and writes nothing;
     `replace` overwrites a meeting stored under the same id (a record restored from a backup).
     Each write is one transaction: a refused write leaves the store as it was."""
     from clerk.reconcile import differences, reconcile
@@ -361,12 +379,20 @@ def save(
             )
     stored_id = None if same_day is SameDay.NEW else existing_meeting(store, record)
     if stored_id is None:
+        record, person_changes = _fit_people(store, record, person_change, replace=replace)
         if not dry_run:
             with store.batch():
                 if hold is not None:
                     store.hold_committee(hold)
                 store.save_record(record, replace=replace)
-        return Imported(record, guesses, Outcome.NEW, record.meeting.id, written=not dry_run)
+        return Imported(
+            record,
+            guesses,
+            Outcome.NEW,
+            record.meeting.id,
+            written=not dry_run,
+            person_changes=person_changes,
+        )
     if same_day is SameDay.KEEP:
         return Imported(record, guesses, Outcome.EXISTING, stored_id)
     from clerk.agenda_merge import apply_merge, merge_agenda
@@ -392,6 +418,56 @@ def import_file(
     return save(
         store, read(path), same_day=same_day, dry_run=dry_run, committee_change=committee_change
     )
+
+
+def _fit_people(
+    store: Store, record: MeetingRecord, how: PersonChange, *, replace: bool
+) -> tuple[MeetingRecord, tuple[str, ...]]:
+    """The record's people fitted to those stored: what the file leaves blank (an agenda
+    gives no pronoun, no e-mail) keeps what is stored, and so does the spelling of a name
+    matched ignoring case; each other difference in what the minutes print is taken or
+    kept as `how` says, and said. A meeting restored over itself is compared with its
+    people as it held them."""
+    from contextlib import suppress
+    from dataclasses import fields
+    from dataclasses import replace as with_
+
+    from clerk.reconcile import PERSON_RENDERED, person_differences
+    from clerk.record import Person
+    from clerk.store import UnknownMeeting
+
+    stored = {p.id: p for p in store.people()}
+    if replace:
+        with suppress(UnknownMeeting):
+            stored.update({p.id: p for p in store.load_record(record.meeting.id).people})
+    day, people, said = record.meeting.date, [], []
+    for person in record.people:
+        known = stored.get(person.id)
+        if known is None:
+            people.append(person)
+            continue
+        blank = {
+            f.name: getattr(known, f.name)
+            for f in fields(Person)
+            if f.name != "id" and not getattr(person, f.name) and getattr(known, f.name)
+        }
+        if person.name.casefold() == known.name.casefold():
+            blank["name"] = known.name
+        person = with_(person, **blank)
+        changed = person_differences(known, person)
+        if changed:
+            who = f"{known.honorific} {known.name}".strip()
+            facts = "; ".join(f"{w}: {a!r} stored, {b!r} in the file" for w, a, b in changed)
+            if how is PersonChange.KEEP:
+                person = with_(person, **{n: getattr(known, n) for n, _ in PERSON_RENDERED})
+                done = "kept as stored, the file's ignored"
+            elif store.details_are_its_own(person.id, record.meeting.id, day):
+                done = "the file's for this meeting only, as a later meeting has them as stored"
+            else:
+                done = "the file's from this meeting on; the meetings stored before it keep theirs"
+            said.append(f"{who}: {facts}; {done}.")
+        people.append(person)
+    return with_(record, people=people), tuple(said)
 
 
 def _fills_in_the_name(stored: Committee, changed: list[tuple[str, str, str]]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import fields, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from clerk.record import Committee, MeetingRecord, Membership, new_id
+from clerk.record import Committee, MeetingRecord, Membership, Person, new_id
 
 if TYPE_CHECKING:
     from clerk.store import Store
@@ -146,7 +146,6 @@ def _renamed(
                 moved = replace(moved, from_date=twin.from_date, to_date=twin.to_date)
         memberships.append(replace(moved, id=twin.id) if twin else moved)
 
-
     people = [replace(p, id=person_ids.get(p.id, p.id)) for p in record.people]
     return replace(
         record,
@@ -239,6 +238,27 @@ def differences(stored: Committee, incoming: Committee) -> list[tuple[str, str, 
     return [
         (words, said(getattr(stored, name)), said(getattr(incoming, name)))
         for name, words in RENDERED
+        if getattr(stored, name) != getattr(incoming, name)
+    ]
+
+
+#: What the minutes print of a person, as the clerk is told of each: a change to any of
+#: these is said on import, and reaches no meeting stored before (clerk.store.held_people).
+PERSON_RENDERED = (
+    ("name", "name"),
+    ("honorific", "honorific"),
+    ("role", "role"),
+    ("organisation", "organisation"),
+    ("pronoun", "pronoun"),
+    ("surname", "surname"),
+)
+
+
+def person_differences(stored: Person, incoming: Person) -> list[tuple[str, str, str]]:
+    """(what, stored, incoming) for each detail the minutes print that differs."""
+    return [
+        (words, getattr(stored, name), getattr(incoming, name))
+        for name, words in PERSON_RENDERED
         if getattr(stored, name) != getattr(incoming, name)
     ]
 

@@ -99,9 +99,7 @@ def meetings_to_hold(
     ]
 
 
-def named_later(
-    conn: sqlite3.Connection, person_id: str, meeting_id: str, day: date
-) -> bool:
+def named_later(conn: sqlite3.Connection, person_id: str, meeting_id: str, day: date) -> bool:
     """Whether a meeting dated after `day`, other than `meeting_id`, names the person: then
     a record of the meeting on `day` is history, and its details are that meeting's alone."""
     return (

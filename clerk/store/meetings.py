@@ -5,9 +5,9 @@ are here too: a meeting is found through its committee.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
@@ -24,8 +24,8 @@ from clerk.record import (
     Membership,
     Person,
 )
-from clerk.store.connection import AmbiguousMeeting, StoreError, UnknownMeeting
 from clerk.store import held_people
+from clerk.store.connection import AmbiguousMeeting, StoreError, UnknownMeeting
 from clerk.store.held import held_committee, held_text
 from clerk.store.rows import _RECORD_CHILDREN, RowsMixin, _q, _spec
 
@@ -147,6 +147,15 @@ class MeetingsMixin(RowsMixin):
             self, conn, person.id, stored, person, meeting.id, meeting.date
         )
         return person, None
+
+    def details_are_its_own(self, person_id: str, meeting_id: str, day: date) -> bool:
+        """Whether a person's details in a record of the meeting on `day` would be that
+        meeting's alone, the stored ones staying (see `_fit_person`): a later meeting names
+        them, or the meeting, already stored, holds them."""
+        with self._read() as conn:
+            return person_id in held_people.held_for(conn, meeting_id) or held_people.named_later(
+                conn, person_id, meeting_id, day
+            )
 
     def load_record(self, meeting_id: str) -> MeetingRecord:
         """The whole meeting, its lists in the order they were saved and added (as they

@@ -262,6 +262,9 @@ class PickerScreen(Screen):
                 )
                 return
             self.notify(f"Imported the meeting of {long_date(result.record.meeting.date)}")
+            if result.person_changes:  # said, as the command line says them
+                self.notify("\n".join(result.person_changes), title="A person's details differ",
+                            timeout=15, markup=False)  # fmt: skip
             self.reload(select=result.meeting_id)
 
         prompt = "a file ending " + " ".join(importing.ACCEPTED)
