@@ -344,7 +344,7 @@ def save(
     `person_change` says. `dry_run` works everything out and writes nothing;
     `replace` overwrites a meeting stored under the same id (a record restored from a backup).
     Each write is one transaction: a refused write leaves the store as it was."""
-    from clerk.reconcile import differences, reconcile
+    from clerk.reconcile import differences, fit_people, reconcile
 
     record = reconcile(incoming.record, store, said=incoming.said)
     guesses = incoming.guesses
@@ -379,7 +379,8 @@ def save(
             )
     stored_id = None if same_day is SameDay.NEW else existing_meeting(store, record)
     if stored_id is None:
-        record, person_changes = _fit_people(store, record, person_change, replace=replace)
+        keep = person_change is PersonChange.KEEP
+        record, person_changes = fit_people(store, record, keep=keep, replace=replace)
         if not dry_run:
             with store.batch():
                 if hold is not None:
@@ -418,56 +419,6 @@ def import_file(
     return save(
         store, read(path), same_day=same_day, dry_run=dry_run, committee_change=committee_change
     )
-
-
-def _fit_people(
-    store: Store, record: MeetingRecord, how: PersonChange, *, replace: bool
-) -> tuple[MeetingRecord, tuple[str, ...]]:
-    """The record's people fitted to those stored: what the file leaves blank (an agenda
-    gives no pronoun, no e-mail) keeps what is stored, and so does the spelling of a name
-    matched ignoring case; each other difference in what the minutes print is taken or
-    kept as `how` says, and said. A meeting restored over itself is compared with its
-    people as it held them."""
-    from contextlib import suppress
-    from dataclasses import fields
-    from dataclasses import replace as with_
-
-    from clerk.reconcile import PERSON_RENDERED, person_differences
-    from clerk.record import Person
-    from clerk.store import UnknownMeeting
-
-    stored = {p.id: p for p in store.people()}
-    if replace:
-        with suppress(UnknownMeeting):
-            stored.update({p.id: p for p in store.load_record(record.meeting.id).people})
-    day, people, said = record.meeting.date, [], []
-    for person in record.people:
-        known = stored.get(person.id)
-        if known is None:
-            people.append(person)
-            continue
-        blank = {
-            f.name: getattr(known, f.name)
-            for f in fields(Person)
-            if f.name != "id" and not getattr(person, f.name) and getattr(known, f.name)
-        }
-        if person.name.casefold() == known.name.casefold():
-            blank["name"] = known.name
-        person = with_(person, **blank)
-        changed = person_differences(known, person)
-        if changed:
-            who = f"{known.honorific} {known.name}".strip()
-            facts = "; ".join(f"{w}: {a!r} stored, {b!r} in the file" for w, a, b in changed)
-            if how is PersonChange.KEEP:
-                person = with_(person, **{n: getattr(known, n) for n, _ in PERSON_RENDERED})
-                done = "kept as stored, the file's ignored"
-            elif store.details_are_its_own(person.id, record.meeting.id, day):
-                done = "the file's for this meeting only, as a later meeting has them as stored"
-            else:
-                done = "the file's from this meeting on; the meetings stored before it keep theirs"
-            said.append(f"{who}: {facts}; {done}.")
-        people.append(person)
-    return with_(record, people=people), tuple(said)
 
 
 def _fills_in_the_name(stored: Committee, changed: list[tuple[str, str, str]]) -> bool:

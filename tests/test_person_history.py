@@ -357,3 +357,15 @@ def test_an_upgraded_database_renders_as_before_and_then_holds(tmp_path: Path) -
         assert {i: rendered(store.load_record(i)) for i in ids} == before
         held = sorted((m, d["name"]) for m, _, d in held_rows(store))
         assert held == sorted((i, "Jonathan Glanz") for i in ids)
+
+
+def test_the_journal_says_who_was_held_and_how(
+    store: Store, tmp_path: Path, a: tuple[MeetingRecord, tuple[str, str]]
+) -> None:
+    from clerk.journal_words import describe
+
+    a_record, _ = a
+    save(store, write(changed_b(), tmp_path / "b.json", same=a_record))
+    lines = [describe(e) for e in store.journal(a_record.meeting.id)]
+    assert "person as they were at this meeting added: 'Heather Acton'" in lines
+    assert "person as they were at this meeting added: 'Margot Bright'" in lines
