@@ -382,6 +382,9 @@ class PickerScreen(Screen):
         previous = self.store.load_record(meeting_id)
         # the committee as it is now, not as it was at that meeting (clerk.store.held)
         previous.committee = self.store.current_committee(previous.committee.id)
+        # and its people as they are now, not as that meeting held them (held_people)
+        now = {p.id: p for p in self.store.people()}
+        previous.people = [now.get(p.id, p) for p in previous.people]
         default = suggested_date(previous)
 
         def check(values: dict[str, str]) -> str | None:
