@@ -176,8 +176,9 @@ def test_keep_takes_the_stored_details_and_says_so(
     assert held_rows(store) == []  # nothing changed, nothing to hold
 
 
+@pytest.mark.parametrize("status", [MeetingStatus.ENDED, MeetingStatus.APPROVED], ids=str)
 def test_an_earlier_meeting_imported_after_keeps_its_details_to_itself(
-    store: Store, tmp_path: Path, a: tuple[MeetingRecord, tuple[str, str]]
+    store: Store, tmp_path: Path, a: tuple[MeetingRecord, tuple[str, str]], status: MeetingStatus
 ) -> None:
     """B (January 2020) is stored with the new details; then a record of December 2019,
     when Acton was still Cabinet Member, is imported: its minutes show her as she was then,
@@ -186,6 +187,7 @@ def test_an_earlier_meeting_imported_after_keeps_its_details_to_itself(
     b = save(store, write(changed_b(), tmp_path / "b.json", same=a_record))
     b_before = rendered(store.load_record(b.meeting_id))
     december = meeting(date(2019, 12, 5), acton=("Councillor", CABINET), bright="Margot Bright")
+    december.meeting.status = status  # approved minutes archived and imported: the same
     done = save(store, write(december, tmp_path / "dec.json", same=a_record))
     assert any(
         s.startswith("Baroness Heather Acton: honorific: 'Baroness' stored, 'Councillor'")

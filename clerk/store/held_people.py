@@ -173,14 +173,18 @@ def hold_for(
     store: Any, conn: sqlite3.Connection, meeting_id: str, person_id: str, held: Person
 ) -> None:
     """`meeting_id` holds `held`'s details of the person (a record of an earlier meeting
-    imported, whose details are its own), in place of any it held."""
+    imported, whose details are its own: approved ones too), in place of any it held."""
     conn.execute(
         f"INSERT INTO {TABLE} (meeting_id, person_id, details) VALUES (?, ?, ?) "
         "ON CONFLICT (meeting_id, person_id) DO UPDATE SET details = excluded.details",
         (meeting_id, person_id, held_text(held)),
     )
     row = _link(meeting_id, person_id, details(held))
-    store._journal(conn, meeting_id, TABLE, person_id, "insert", None, row)
+    before, store._changing_status = store._changing_status, True
+    try:
+        store._journal(conn, meeting_id, TABLE, person_id, "insert", None, row)
+    finally:
+        store._changing_status = before
 
 
 def apply_journalled(
