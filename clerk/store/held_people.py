@@ -4,7 +4,7 @@ A person's row holds their details as they are now. The minutes of a meeting pri
 person as the meeting had them: name, honorific, role, organisation, pronoun, and the
 surname that orders them (`HELD_DETAILS`; e-mail and telephone are never printed and never
 held). When those details change (an import giving a member a new role, a member who
-married, a merge of one person entered twice), the meetings the change must not reach
+married, an edit), the meetings the change must not reach
 first have the person as they were, here: `meeting_people_held`, one row per meeting and
 person, made by migration 8. `load_record` gives such a meeting its people as held.
 
@@ -23,6 +23,12 @@ clerk is working on (the store's undo step); with neither, today. So the live me
 those still to come show the new details; the earlier ones keep theirs. A meeting already
 holding the person keeps what it holds, except the meeting the change comes from: an edit
 made while working on it is made to it too.
+
+A merge of one person entered twice (`merge_people`) is a correction, not a change: the
+meetings that named the entry merged away name the kept person as each has them, and what
+they held of the mistaken entry is dropped (journalled). The kept person's blanks filled
+in from the other are a change like any other. A member whose name changed (married) is
+not merged: their name is edited, and the meetings before keep the old one.
 
 Migration 8 has nothing to backfill: until a change, every meeting renders from the
 people's rows as they are, and the first change holds what it would rewrite.
