@@ -75,12 +75,12 @@ def describe(entry: JournalEntry) -> str:
     if entry.table == "meeting_people_held":  # the details are one JSON object
         was, now = old.get("details") or {}, new.get("details") or {}
         line = f"{what} {done}: {short((now or was).get('name'))}"
-        changes = [
+        edits = [
             f"{k} {short(was.get(k))} → {short(v)}"
             for k, v in now.items()
             if was and v != was.get(k)
         ]
-        return line + (f", {', '.join(changes)}" if changes else "")
+        return line + (f", {', '.join(edits)}" if edits else "")
     if entry.table == "meetings" and entry.op == "update" and "items" in new:
         return f"meeting of {new.get('date')} replaced by an imported record"
     if entry.op == "update":
