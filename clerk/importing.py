@@ -264,6 +264,19 @@ class CommitteeChange(Enum):
     KEEP = "keep"  # import the meeting under the stored attributes, the file's ignored
 
 
+class PersonChange(Enum):
+    """What to do when the file gives a stored person other details the minutes print
+    (clerk.reconcile.PERSON_RENDERED): a member's new role, a new honorific, a married name.
+    Either way each difference is said (`Imported.person_changes`), and no meeting stored
+    before changes: the store holds the person as each had them (clerk.store.held_people).
+    Unlike a committee's, a person's change is not refused until the clerk chooses: it
+    is not a question of which body this is, and roles change every year, so refusing every
+    agenda after a reshuffle would teach the clerk to pass the choice without reading."""
+
+    TAKE = "take"  # the file's from this meeting on (its alone if a later meeting names them)
+    KEEP = "keep"  # the stored details; the file's ignored
+
+
 class CommitteeChanged(ClerkError):
     """The file changes what the stored committee's minutes depend on, and
     `CommitteeChange.REFUSE` was asked for."""
@@ -299,6 +312,9 @@ class Imported:
     meeting_id: str  # the meeting now holding it: the new one, or the one merged into
     merge: AgendaMerge | None = None  # with MERGED: what the merge changes
     written: bool = False
+    #: each stored person the file gives other details the minutes print, in a sentence
+    #: naming them, the stored and the file's values and what was done
+    person_changes: tuple[str, ...] = ()
 
 
 class SameDayMeeting(ClerkError):
@@ -324,13 +340,15 @@ def save(
     dry_run: bool = False,
     replace: bool = False,
     committee_change: CommitteeChange = CommitteeChange.REFUSE,
+    person_change: PersonChange = PersonChange.TAKE,
 ) -> Imported:
     """Fit `incoming` to the store and save it as a new meeting, or deal with the committee's
-    meeting that day as `same_day` says, and with a change to what the committee's minutes
-    depend on as `committee_change` says. `dry_run` works everything out and writes nothing;
+    meeting that day as `same_day` says, with a change to what the committee's minutes
+    depend on as `committee_change` says, and with a stored person's details as
+    `person_change` says. `dry_run` works everything out and writes nothing;
     `replace` overwrites a meeting stored under the same id (a record restored from a backup).
     Each write is one transaction: a refused write leaves the store as it was."""
-    from clerk.reconcile import differences, reconcile
+    from clerk.reconcile import differences, fit_people, reconcile
 
     record = reconcile(incoming.record, store, said=incoming.said)
     guesses = incoming.guesses
@@ -365,12 +383,21 @@ def save(
             )
     stored_id = None if same_day is SameDay.NEW else existing_meeting(store, record)
     if stored_id is None:
+        keep = person_change is PersonChange.KEEP
+        record, person_changes = fit_people(store, record, keep=keep, replace=replace)
         if not dry_run:
             with store.batch():
                 if hold is not None:
                     store.hold_committee(hold)
                 store.save_record(record, replace=replace)
-        return Imported(record, guesses, Outcome.NEW, record.meeting.id, written=not dry_run)
+        return Imported(
+            record,
+            guesses,
+            Outcome.NEW,
+            record.meeting.id,
+            written=not dry_run,
+            person_changes=person_changes,
+        )
     if same_day is SameDay.KEEP:
         return Imported(record, guesses, Outcome.EXISTING, stored_id)
     from clerk.agenda_merge import apply_merge, merge_agenda

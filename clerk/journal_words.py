@@ -29,6 +29,7 @@ TABLE_NOUNS = {
     "versions": "version of the minutes",
     "status_changes": "status",
     "meeting_committees": "committee as it was at this meeting",
+    "meeting_people_held": "person as they were at this meeting",
 }
 _DONE = {"insert": "added", "update": "changed", "delete": "deleted"}
 _STATUS_FIELDS = frozenset(
@@ -71,6 +72,15 @@ def describe(entry: JournalEntry) -> str:
     if entry.table == "versions":
         return f"version {new.get('number')} of the minutes frozen ({new.get('event')})"
     done = _DONE.get(entry.op, entry.op)
+    if entry.table == "meeting_people_held":  # the details are one JSON object
+        was, now = old.get("details") or {}, new.get("details") or {}
+        line = f"{what} {done}: {short((now or was).get('name'))}"
+        edits = [
+            f"{k} {short(was.get(k))} → {short(v)}"
+            for k, v in now.items()
+            if was and v != was.get(k)
+        ]
+        return line + (f", {', '.join(edits)}" if edits else "")
     if entry.table == "meetings" and entry.op == "update" and "items" in new:
         return f"meeting of {new.get('date')} replaced by an imported record"
     if entry.op == "update":

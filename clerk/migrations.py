@@ -491,6 +491,23 @@ def _v7_committee_as_held(db: Database) -> None:
     )
 
 
+def _v8_people_as_held(db: Database) -> None:
+    """A person as a meeting's minutes printed them (name, honorific, role, organisation,
+    pronoun, surname), kept when a later change to the person would reach that meeting
+    (clerk.store.held_people): one JSON row per meeting and person. Nothing to backfill:
+    until a change, every meeting renders from the people's rows as they stand, which is
+    exactly what it rendered before the upgrade. (Its own step, issue 11, so that it can
+    be renumbered beside other branches' migrations.)"""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS meeting_people_held (
+            meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            details TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, person_id)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_base_tables,
     _v2_search_and_listing,
@@ -499,6 +516,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v5_search_everything,
     _v6_membership_changes,
     _v7_committee_as_held,
+    _v8_people_as_held,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

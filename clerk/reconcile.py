@@ -9,10 +9,11 @@ cumulative action tracker see one person and one committee. Matching is by canon
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from dataclasses import replace as replace_  # where `replace` is an argument
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from clerk.record import Committee, MeetingRecord, Membership, new_id
+from clerk.record import Committee, MeetingRecord, Membership, Person, new_id
 
 if TYPE_CHECKING:
     from clerk.store import Store
@@ -240,6 +241,74 @@ def differences(stored: Committee, incoming: Committee) -> list[tuple[str, str, 
         for name, words in RENDERED
         if getattr(stored, name) != getattr(incoming, name)
     ]
+
+
+#: What the minutes print of a person, as the clerk is told of each: a change to any of
+#: these is said on import, and reaches no meeting stored before (clerk.store.held_people).
+PERSON_RENDERED = (
+    ("name", "name"),
+    ("honorific", "honorific"),
+    ("role", "role"),
+    ("organisation", "organisation"),
+    ("pronoun", "pronoun"),
+    ("surname", "surname"),
+)
+
+
+def person_differences(stored: Person, incoming: Person) -> list[tuple[str, str, str]]:
+    """(what, stored, incoming) for each detail the minutes print that differs."""
+    return [
+        (words, getattr(stored, name), getattr(incoming, name))
+        for name, words in PERSON_RENDERED
+        if getattr(stored, name) != getattr(incoming, name)
+    ]
+
+
+def fit_people(
+    store: Store, record: MeetingRecord, *, keep: bool, replace: bool
+) -> tuple[MeetingRecord, tuple[str, ...]]:
+    """The record's people (ids already fitted) fitted to those stored: what the file leaves
+    blank (an agenda gives no pronoun, no e-mail) keeps what is stored, and so does the
+    spelling of a name matched ignoring case; each other difference in what the minutes
+    print is taken, or with `keep` left as stored, and said in a sentence naming the person
+    (clerk.importing.PersonChange). A meeting restored over itself (`replace`) is compared
+    with its people as it held them."""
+    from contextlib import suppress
+
+    from clerk.store import UnknownMeeting
+
+    stored = {p.id: p for p in store.people()}
+    if replace:
+        with suppress(UnknownMeeting):
+            stored.update({p.id: p for p in store.load_record(record.meeting.id).people})
+    day, people, said = record.meeting.date, [], []
+    for person in record.people:
+        known = stored.get(person.id)
+        if known is None:
+            people.append(person)
+            continue
+        blank = {
+            f.name: getattr(known, f.name)
+            for f in fields(Person)
+            if f.name != "id" and not getattr(person, f.name) and getattr(known, f.name)
+        }
+        if person.name.casefold() == known.name.casefold():
+            blank["name"] = known.name
+        person = replace_(person, **blank)
+        changed = person_differences(known, person)
+        if changed:
+            who = f"{known.honorific} {known.name}".strip()
+            facts = "; ".join(f"{w}: {a!r} stored, {b!r} in the file" for w, a, b in changed)
+            if keep:
+                person = replace_(person, **{n: getattr(known, n) for n, _ in PERSON_RENDERED})
+                done = "kept as stored, the file's ignored"
+            elif store.details_are_its_own(person.id, record.meeting.id, day):
+                done = "the file's for this meeting only, as a later meeting has them as stored"
+            else:
+                done = "the file's from this meeting on; the meetings stored before it keep theirs"
+            said.append(f"{who}: {facts}; {done}.")
+        people.append(person)
+    return replace_(record, people=people), tuple(said)
 
 
 def _known_memberships(store: Store, committee_id: str) -> tuple[date | None, list[Membership]]:

@@ -24,7 +24,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from clerk import __version__, dates, importing
-from clerk.cli.committee_change import committee_change_option, save_import
+from clerk.cli.committee_change import (
+    committee_change_option,
+    person_change_option,
+    save_import,
+)
 from clerk.errors import ClerkError, bounded, quoted
 
 if TYPE_CHECKING:
@@ -213,6 +217,7 @@ change.
 )
 @click.option("--new", is_flag=True, help="Import as another meeting even if one is that day.")
 @committee_change_option
+@person_change_option
 @click.pass_context
 def import_agenda(
     ctx: click.Context,
@@ -221,6 +226,7 @@ def import_agenda(
     merge: bool,
     new: bool,
     committee_change: str | None,
+    person_change: str,
 ) -> None:
     if merge and new:
         raise click.UsageError("--merge and --new cannot be given together.")
@@ -241,6 +247,7 @@ def import_agenda(
             committee_change,
             same_day=same_day,
             dry_run=dry_run,
+            person_change=person_change,
             on_same_day="Add --merge to add this agenda's items to it (a follow-on agenda), "
             "or --new to import it as a separate meeting.",
         )
@@ -348,9 +355,14 @@ def export_record(
     "--replace", is_flag=True, help="Replace the meeting if it is already in the database."
 )
 @committee_change_option
+@person_change_option
 @click.pass_context
 def import_record(
-    ctx: click.Context, record_file: Path, replace: bool, committee_change: str | None
+    ctx: click.Context,
+    record_file: Path,
+    replace: bool,
+    committee_change: str | None,
+    person_change: str,
 ) -> None:
     """Read a JSON meeting record (from `clerk export-record`) into the database."""
     # a record restored under its own id, whatever the file is called and whatever else the
@@ -358,7 +370,12 @@ def import_record(
     incoming = importing.read(record_file, importing.MEETING_RECORD)
     with _store(ctx, role="import") as store:
         done = save_import(
-            store, incoming, committee_change, same_day=importing.SameDay.NEW, replace=replace
+            store,
+            incoming,
+            committee_change,
+            same_day=importing.SameDay.NEW,
+            replace=replace,
+            person_change=person_change,
         )
     when = done.record.meeting.date
     click.echo(f"Imported meeting {done.meeting_id[:8]} ({when}) into {_db_path(ctx)}")

@@ -1,5 +1,6 @@
-"""--committee-change: how an import takes a committee whose minutes it would change
-(clerk.importing.CommitteeChange), said the same way by every command that imports."""
+"""--committee-change and --person-change: how an import takes a committee whose minutes it
+would change (clerk.importing.CommitteeChange) and a stored person the file gives other
+details (clerk.importing.PersonChange), said the same way by every command that imports."""
 
 from __future__ import annotations
 
@@ -26,6 +27,20 @@ def committee_change_option(command: Any) -> Any:
     )(command)
 
 
+def person_change_option(command: Any) -> Any:
+    """--person-change, on every command that imports a meeting."""
+    return click.option(
+        "--person-change",
+        type=click.Choice([c.value for c in importing.PersonChange]),
+        default=importing.PersonChange.TAKE.value,
+        show_default=True,
+        help="The file gives a stored person other details the minutes print (name, "
+        "honorific, role, organisation, pronoun): take = the file's from this meeting on "
+        "(this meeting's alone when a later one names them); keep = the stored ones. Either "
+        "way each is said, and the meetings stored before keep theirs.",
+    )(command)
+
+
 def taken(choice: str | None) -> importing.CommitteeChange:
     return importing.CommitteeChange(choice or "refuse")
 
@@ -48,19 +63,25 @@ def save_import(
     on_same_day: str = "",
     dry_run: bool = False,
     replace: bool = False,
+    person_change: str = importing.PersonChange.TAKE.value,
 ) -> importing.Imported:
     """importing.save, its refusals said as every import command says them: what to add to
-    the command (`on_same_day` for a meeting of the committee that day), nothing written."""
+    the command (`on_same_day` for a meeting of the committee that day), nothing written.
+    Each stored person the file gives other details is said, on a line of its own."""
     try:
-        return importing.save(
+        done = importing.save(
             store,
             incoming,
             same_day=same_day,
             dry_run=dry_run,
             replace=replace,
             committee_change=taken(committee_change),
+            person_change=importing.PersonChange(person_change),
         )
     except importing.CommitteeChanged as exc:
         raise refused_change(exc) from None
     except importing.SameDayMeeting as exc:
         raise ClerkError(f"{exc} {on_same_day} Nothing was written.") from None
+    for change in done.person_changes:
+        click.echo(f"A person's details differ: {change}")
+    return done

@@ -9,7 +9,11 @@ import click
 
 from clerk import importing
 from clerk.cli import _db_path, _describe, _store, main
-from clerk.cli.committee_change import committee_change_option, save_import
+from clerk.cli.committee_change import (
+    committee_change_option,
+    person_change_option,
+    save_import,
+)
 
 HELP = f"""Read MINUTES_FILE, a committee's minutes as the council publishes them
 ({", ".join(importing.MINUTES.suffixes)}: the text or markdown converted from the PDF, or
@@ -36,6 +40,7 @@ written if anything in the file is wrong: the error names the line.
     "--new", is_flag=True, help="Save as another meeting even if the committee has one that day."
 )
 @committee_change_option
+@person_change_option
 @click.pass_context
 def import_minutes(
     ctx: click.Context,
@@ -45,6 +50,7 @@ def import_minutes(
     dry_run: bool,
     new: bool,
     committee_change: str | None,
+    person_change: str,
 ) -> None:
     incoming = importing.read_minutes(minutes_file, committee=committee, style=style)
     if dry_run and not _db_path(ctx).exists():  # a dry run must not create the database
@@ -61,6 +67,7 @@ def import_minutes(
             committee_change,
             same_day=same_day,
             dry_run=dry_run,
+            person_change=person_change,
             on_same_day="Add --new to save these minutes as a separate meeting.",
         )
     if dry_run:

@@ -5,6 +5,7 @@ are here too: a meeting is found through its committee.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from clerk.record import (
     Membership,
     Person,
 )
+from clerk.store import held_people
 from clerk.store.connection import AmbiguousMeeting, StoreError, UnknownMeeting
 from clerk.store.held import held_committee, held_text
 from clerk.store.rows import _RECORD_CHILDREN, RowsMixin, _q, _spec
@@ -64,6 +66,7 @@ class MeetingsMixin(RowsMixin):
         with self._write() as conn:
             existing = self._fetch(conn, mspec, meeting.id)
             held = False
+            held_people_before: dict[str, dict[str, str]] = {}
             if existing is not None:
                 if not replace:
                     raise StoreError(
@@ -76,14 +79,21 @@ class MeetingsMixin(RowsMixin):
                     ).fetchone()
                     is not None
                 )
+                held_people_before = held_people.held_for(conn, meeting.id)
                 conn.execute("DELETE FROM meetings WHERE id = ?", (meeting.id,))
             if not held:  # a meeting with its committee as held leaves the committee as it is now
                 self._upsert_global(conn, meeting.id, record.committee)
+            own = []  # (person, details this meeting alone holds)
             for person in record.people:
+                person, mine = self._fit_person(conn, meeting, person, held_people_before)
                 self._upsert_global(conn, meeting.id, person)
+                if mine is not None:
+                    own.append(mine)
             for membership in record.memberships:
                 self._upsert_global(conn, meeting.id, membership)
             new = self._insert(conn, None, meeting)
+            for person in own:
+                held_people.hold_for(self, conn, meeting.id, person.id, person)
             if held:
                 conn.execute(
                     "INSERT INTO meeting_committees (meeting_id, committee) VALUES (?, ?)",
@@ -108,6 +118,44 @@ class MeetingsMixin(RowsMixin):
                 self._journal(
                     conn, meeting.id, "meetings", meeting.id, "update", old, {**new, **counts}
                 )
+
+    def _fit_person(
+        self,
+        conn: sqlite3.Connection,
+        meeting: Meeting,
+        person: Person,
+        held_before: dict[str, dict[str, str]],
+    ) -> tuple[Person, Person | None]:
+        """A person of a meeting being saved whose details differ from those stored: when a
+        later meeting names them (or this one held them before it was replaced), the record
+        is history and its details are this meeting's alone (returned second, to hold), the
+        stored ones staying; otherwise they are the person's from this meeting on, and the
+        meetings the change must not reach hold them as they were (clerk.store.held_people)."""
+        spec = _spec(Person)
+        current = self._fetch(conn, spec, person.id)
+        if current is None:
+            return person, None
+        stored = spec.from_row(current[1:])
+        if not held_people.differ(stored, person):
+            return person, None
+        if person.id in held_before or held_people.named_later(
+            conn, person.id, meeting.id, meeting.date
+        ):
+            kept = {f: getattr(stored, f) for f in held_people.HELD_DETAILS}
+            return dataclasses.replace(person, **kept), person
+        held_people.hold_before_change(
+            self, conn, person.id, stored, person, meeting.id, meeting.date
+        )
+        return person, None
+
+    def details_are_its_own(self, person_id: str, meeting_id: str, day: date) -> bool:
+        """Whether a person's details in a record of the meeting on `day` would be that
+        meeting's alone, the stored ones staying (see `_fit_person`): a later meeting names
+        them, or the meeting, already stored, holds them."""
+        with self._read() as conn:
+            return person_id in held_people.held_for(conn, meeting_id) or held_people.named_later(
+                conn, person_id, meeting_id, day
+            )
 
     def load_record(self, meeting_id: str) -> MeetingRecord:
         """The whole meeting, its lists in the order they were saved and added (as they
@@ -139,6 +187,9 @@ class MeetingsMixin(RowsMixin):
             missing = [m.person_id for m in memberships if m.person_id not in known]
             for person_id in dict.fromkeys(missing):
                 people.extend(self._select(conn, Person, "id = ?", (person_id,)))
+            held = held_people.held_for(conn, meeting_id)
+            if held:  # the people as this meeting had them, where a change since would differ
+                people = [held_people.as_held(p, held.get(p.id)) for p in people]
         return MeetingRecord(
             committee=committee,
             meeting=meeting,

@@ -4,12 +4,14 @@ one person was entered twice (`merge_people`) or by mistake (`remove_person`).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
 from clerk.codec import encode
 from clerk.prose import join_names
 from clerk.record import Action, Attendance, Declaration, Meeting, Membership, Person, Vote
+from clerk.store import held_people
 from clerk.store.connection import StoreError
 from clerk.store.rows import RowsMixin, _q, _spec
 
@@ -103,6 +105,7 @@ class PeopleMixin(RowsMixin):
                 found.append(pspec.from_row(row[1:]))
             keep, gone = found
 
+            self._drop_held(conn, gone)
             kept_at = where("SELECT meeting_id FROM attendance WHERE person_id = ?", keep_id)
             for meeting_id, attendance in self._rows_of(conn, Attendance, "person_id", gone_id):
                 if meeting_id in kept_at:
@@ -174,6 +177,25 @@ class PeopleMixin(RowsMixin):
             conn.execute("DELETE FROM people WHERE id = ?", (gone_id,))
             self._journal(conn, None, "people", gone_id, "delete", old, None)
         return keep
+
+    def _drop_held(self, conn: sqlite3.Connection, gone: Person) -> None:
+        """A merge corrects a mistake (one person entered twice), so the meetings that
+        named the entry merged away name the kept person as that meeting has them; what
+        they held of the mistaken entry goes (journalled). The kept person's details filled
+        in from the other are a change like any other (clerk.store.held_people)."""
+        table = held_people.TABLE
+        rows = conn.execute(
+            f"SELECT meeting_id, details FROM {table} WHERE person_id = ? ORDER BY rowid",
+            (gone.id,),
+        ).fetchall()
+        before, self._changing_status = self._changing_status, True
+        try:
+            for meeting_id, text in rows:
+                row = {"meeting_id": meeting_id, "person_id": gone.id, "details": json.loads(text)}
+                self._journal(conn, meeting_id, table, gone.id, "delete", row, None)
+        finally:
+            self._changing_status = before
+        conn.execute(f"DELETE FROM {table} WHERE person_id = ?", (gone.id,))
 
     def remove_person(self, person_id: str) -> None:
         """Delete a person nothing refers to (someone entered by mistake), with their places

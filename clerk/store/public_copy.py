@@ -60,6 +60,8 @@ COPIED: dict[str, tuple[str, dict[str, str]]] = {
     # copied after the rest: only the people those rows name (_named_people)
     "people": ("id IN (SELECT id FROM temp.named)", {"email": "''", "phone": "''"}),
     "meeting_people": ("person_id IN (SELECT id FROM temp.named)", {}),
+    # a person as an earlier meeting printed them (never their e-mail or phone)
+    "meeting_people_held": ("person_id IN (SELECT id FROM temp.named)", {}),
 }
 #: history: every row could hold an exempt item's old text, so none is copied
 LEFT_EMPTY = frozenset({"journal", "steps", "amendments", "versions", "status_changes"})

@@ -33,6 +33,7 @@ from clerk.record import (
     Resolution,
     Vote,
 )
+from clerk.store import held_people
 from clerk.store.connection import ConnectionMixin, MinutesApproved, StoreError, UnknownMeeting
 
 Entity = (
@@ -151,7 +152,7 @@ _RECORD_CHILDREN: tuple[tuple[str, type], ...] = (
 
 
 #: The tables undo replays: the record's, not the review's (requests, versions, statuses).
-_UNDOABLE = frozenset({*TABLES.values(), "meeting_people"})
+_UNDOABLE = frozenset({*TABLES.values(), "meeting_people", held_people.TABLE})
 #: Meeting fields that change nothing the minutes say: written even when they are approved.
 _FREE = frozenset({"current_item_id"})
 #: An action's progress, which the cumulative action tracker reports at later meetings (its
@@ -392,6 +393,13 @@ class RowsMixin(ConnectionMixin):
             if not changed:
                 return updated
             fields = tuple(f for f, _ in changed)
+            if spec.table == "people":  # the meetings it must not reach hold them as they were
+                was = spec.encoded(current[1:])
+                now = {**was, **{f: from_column(spec.kinds[f], v) for f, v in changed}}
+                day = held_people.context_day(conn, self._step_meeting)
+                held_people.hold_before_change(
+                    self, conn, row.id, was, now, self._step_meeting, day
+                )
             conn.execute(_update_sql(spec.cls, fields), [*(v for _, v in changed), row.id])
             self._journal(
                 conn,

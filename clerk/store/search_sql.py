@@ -24,7 +24,7 @@ SNIPPET_WORDS = 16
 
 #: clerk.migrations.SCHEMA_VERSION and APPLICATION_ID (a test holds them equal): a database
 #: at another version is left to the Store, which migrates or refuses it.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = 0x636C726B
 
 #: The built-in Westminster style's [resolutions] label and hoist_that (a test holds them

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from clerk.migrations import TABLES, to_column
 from clerk.record import new_id
+from clerk.store import held_people
 from clerk.store.connection import StoreError
 from clerk.store.rows import _RECORD_CHILDREN, RowsMixin, _now, _spec, _update_sql
 
@@ -125,6 +126,14 @@ class UndoMixin(RowsMixin):
         changed = StoreError(
             f"“{label}” cannot be undone or redone: it has been changed since. Nothing was changed."
         )
+        if table == held_people.TABLE:  # changes nothing any minutes say: approved or not
+            held_people.apply_journalled(conn, op, before, after)
+            before_status, self._changing_status = self._changing_status, True
+            try:
+                self._journal(conn, meeting_id, table, row_id, op, before, after)
+            finally:
+                self._changing_status = before_status
+            return
         if table == "meeting_people":
             link = after or before or {}
             pair = (link.get("meeting_id"), link.get("person_id"))

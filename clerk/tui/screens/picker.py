@@ -314,6 +314,13 @@ class PickerScreen(Screen):
                     timeout=30,
                     markup=False,
                 )
+            if result.person_changes:  # said, as the command line says them
+                self.notify(
+                    "\n".join(result.person_changes),
+                    title="A person's details differ",
+                    timeout=15,
+                    markup=False,
+                )
             self.reload(select=result.meeting_id)
 
         prompt = "a file ending " + " ".join(importing.ACCEPTED)
@@ -431,6 +438,9 @@ class PickerScreen(Screen):
         previous = self.store.load_record(meeting_id)
         # the committee as it is now, not as it was at that meeting (clerk.store.held)
         previous.committee = self.store.current_committee(previous.committee.id)
+        # and its people as they are now, not as that meeting held them (held_people)
+        now = {p.id: p for p in self.store.people()}
+        previous.people = [now.get(p.id, p) for p in previous.people]
         default = suggested_date(previous)
 
         def check(values: dict[str, str]) -> str | None:
