@@ -371,3 +371,17 @@ def test_the_journal_says_who_was_held_and_how(
     lines = [describe(e) for e in store.journal(a_record.meeting.id)]
     assert "person as they were at this meeting added: 'Heather Acton'" in lines
     assert "person as they were at this meeting added: 'Margot Bright'" in lines
+
+
+def test_the_public_copy_renders_the_earlier_meeting_with_the_people_it_held(
+    store: Store, tmp_path: Path, a: tuple[MeetingRecord, tuple[str, str]]
+) -> None:
+    """The database published for Datasette prints A's minutes as A printed them, not with
+    the people as B changed them."""
+    from clerk.store.public_copy import public_copy
+
+    a_record, before = a
+    save(store, write(changed_b(), tmp_path / "b.json", same=a_record))
+    copy = public_copy(store, tmp_path / "public.db").path
+    with Store(copy) as published:
+        assert rendered(published.load_record(a_record.meeting.id)) == before
