@@ -43,7 +43,7 @@ from clerk.tui.widgets.composer import Composer
 from clerk.tui.widgets.footer import ClerkFooter
 from clerk.tui.widgets.item_record import ItemRecord, item_entries
 from clerk.tui.widgets.keys import waits_for_typing
-from clerk.tui.widgets.live import AgendaList, StatusLine
+from clerk.tui.widgets.live import AgendaList, StatusLine, sub_item_lines
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
@@ -59,6 +59,10 @@ _ROWS = {
     "votes": "votes",
     "actions": "actions",
 }
+
+#: Screen rows per line of the current item's sub-items (a 24-row terminal shows 3, "+N
+#: more" included): the item's record and the composer keep the rest.
+ROWS_PER_SUB_ITEM = 8
 
 UNDONE_SHOWN = 10  # seconds the status line says what was undone
 OTHERS_POLL = 0.5  # seconds between looks at whether another process (the chair) wrote
@@ -114,6 +118,7 @@ class LiveScreen(MeetingCommands):
             with Vertical(id="main"):
                 yield Static(id="exempt-banner")
                 yield Static(id="item-heading")
+                yield Static(id="sub-items")
                 yield ItemRecord(id="entries")
                 yield Static(id="composer-label")
                 yield Composer(self.session, id="composer", placeholder="Type the minute…")
@@ -213,6 +218,7 @@ class LiveScreen(MeetingCommands):
         if item is None:
             heading.update("No agenda: add an urgent item from the command palette (Ctrl+P)")
             banner.display = False
+            self.redraw_sub_items()
             self.item_record.rebuild([])
             return
         self.set_class(item.is_exempt, "-exempt")
@@ -230,8 +236,22 @@ class LiveScreen(MeetingCommands):
         if item.description:
             title.append(f"\n{item.description}", style="dim")
         heading.update(title)
+        self.redraw_sub_items()
         self.item_record.show(item_entries(session, item))
         self.redraw_composer_label()
+
+    def redraw_sub_items(self) -> None:
+        """The current item's sub-items under its heading, as many as the screen's height
+        allows; each line cut, not wrapped (clerk.tcss), so the composer keeps its place."""
+        item = self.session.current_item()
+        block = self.query_one("#sub-items", Static)
+        limit = max(self.app.size.height // ROWS_PER_SUB_ITEM, 2)
+        lines = sub_item_lines(item, limit) if item is not None else []
+        block.display = bool(lines)
+        block.update(Text("\n").join(lines))
+
+    def on_resize(self) -> None:
+        self.redraw_sub_items()  # a taller terminal shows more of them
 
     def redraw_composer_label(self) -> None:
         item = self.session.current_item()
