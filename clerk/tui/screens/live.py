@@ -8,7 +8,7 @@ meeting's end…) are in screens/live_commands.py.
 Every command key that changes what the composer holds waits for the keys typed before it
 (`@waits_for_typing`), and never lets go of words the database has not taken without asking.
 
-Why one module (about 540 lines): the layout and the messages that keep agenda, item record
+Why one module (about 570 lines): the layout and the messages that keep agenda, item record
 and composer in step; the commands are already in `live_commands`.
 """
 
@@ -173,6 +173,7 @@ class LiveScreen(MeetingCommands):
         self.redraw_item()
         self.refresh_bindings()  # keys valid on one item only (Ctrl+S, Ctrl+F) come and go
 
+    @on(AgendaList.WidthChanged)
     def redraw_agenda(self) -> None:
         self.drawn_done = self.session.done_items()
         self.query_one(AgendaList).show(

@@ -12,6 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -84,7 +85,9 @@ items can be taken out of order). **{key:next_item}** / **{key:previous_item}** 
 next / previous item from anywhere; **{key:focus_composer}** goes back to the composer.
 
 Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » deferred,
-✗ withdrawn, ⊘ exempt (Part 2). Set the outcome of the highlighted item with **{key:outcome}**.
+✗ withdrawn, ⊘ exempt (Part 2). An item's sub-items on the agenda ("(i) …") are shown dim
+under it, three lines at most ("+N more": the current item's are under its heading). Set
+the outcome of the highlighted item with **{key:outcome}**.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,8 +102,7 @@ Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » d
         self.numbers: list[str] = []
         self._typed = ""
         self._typed_at = 0.0
-        self._shown: tuple[MeetingRecord, str | None, set[str]] | None = None
-        self._shown_width = 0
+        self._shown_width = 0  # the text width sub-item lines were cut to; 0: not shown
 
     def text_width(self) -> int:
         """The cells an option's line has, with the scrollbar counted whether or not it is
@@ -114,15 +116,16 @@ Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » d
             - self.get_component_styles("option-list--option").padding.width
         )
 
+    class WidthChanged(Message):
+        """Sub-item lines were cut to the width the list had: show it again."""
+
     def on_resize(self) -> None:
-        # sub-item lines were cut to the width the list had; a new width cuts them again
-        if self._shown is not None and self.text_width() != self._shown_width:
-            self.show(*self._shown)
+        if self._shown_width and self.text_width() != self._shown_width:
+            self.post_message(self.WidthChanged())
 
     def show(self, record: MeetingRecord, current_id: str | None, done: set[str]) -> None:
         keep = self.highlighted
         agenda = record.agenda()
-        self._shown = (record, current_id, done)
         width = self._shown_width = self.text_width()
         options = [
             Option(self._prompt(item, current_id, done, width), id=item.id) for item in agenda
