@@ -8,7 +8,7 @@ meeting's end…) are in screens/live_commands.py.
 Every command key that changes what the composer holds waits for the keys typed before it
 (`@waits_for_typing`), and never lets go of words the database has not taken without asking.
 
-Why one module (about 540 lines): the layout and the messages that keep agenda, item record
+Why one module (about 590 lines): the layout and the messages that keep agenda, item record
 and composer in step; the commands are already in `live_commands`.
 """
 
@@ -43,7 +43,7 @@ from clerk.tui.widgets.composer import Composer
 from clerk.tui.widgets.footer import ClerkFooter
 from clerk.tui.widgets.item_record import Entry, ItemRecord, item_entries
 from clerk.tui.widgets.keys import waits_for_typing
-from clerk.tui.widgets.live import AgendaList, StatusLine
+from clerk.tui.widgets.live import AgendaList, StatusLine, sub_item_lines
 
 if TYPE_CHECKING:
     from clerk.tui.app import ClerkApp
@@ -62,6 +62,10 @@ _ROWS = {
 
 #: The item's record in the first frame, until its minute is composed (LiveScreen.on_mount).
 COMPOSING = Entry("info:composing", "info", "", "…")
+
+#: Screen rows per line of the current item's sub-items (a 24-row terminal shows 3, "+N
+#: more" included): the item's record and the composer keep the rest.
+ROWS_PER_SUB_ITEM = 8
 
 UNDONE_SHOWN = 10  # seconds the status line says what was undone
 OTHERS_POLL = 0.5  # seconds between looks at whether another process (the chair) wrote
@@ -118,6 +122,7 @@ class LiveScreen(MeetingCommands):
             with Vertical(id="main"):
                 yield Static(id="exempt-banner")
                 yield Static(id="item-heading")
+                yield Static(id="sub-items")
                 yield ItemRecord(id="entries")
                 yield Static(id="composer-label")
                 yield Composer(self.session, id="composer", placeholder="Type the minute…")
@@ -179,6 +184,7 @@ class LiveScreen(MeetingCommands):
         self.redraw_item(compose=compose_item)
         self.refresh_bindings()  # keys valid on one item only (Ctrl+S, Ctrl+F) come and go
 
+    @on(AgendaList.WidthChanged)
     def redraw_agenda(self) -> None:
         self.drawn_done = self.session.done_items()
         self.query_one(AgendaList).show(
@@ -229,6 +235,7 @@ class LiveScreen(MeetingCommands):
         if item is None:
             heading.update("No agenda: add an urgent item from the command palette (Ctrl+P)")
             banner.display = False
+            self.redraw_sub_items()
             self.item_record.rebuild([])
             return
         self.set_class(item.is_exempt, "-exempt")
@@ -246,6 +253,7 @@ class LiveScreen(MeetingCommands):
         if item.description:
             title.append(f"\n{item.description}", style="dim")
         heading.update(title)
+        self.redraw_sub_items()
         if not compose:
             self.item_record.show([COMPOSING])
             self.query_one("#composer-label", Static).update("New paragraph …")
@@ -253,6 +261,19 @@ class LiveScreen(MeetingCommands):
         self.item_composed = True
         self.item_record.show(item_entries(session, item))
         self.redraw_composer_label()
+
+    def redraw_sub_items(self) -> None:
+        """The current item's sub-items under its heading, as many as the screen's height
+        allows; each line cut, not wrapped (clerk.tcss), so the composer keeps its place."""
+        item = self.session.current_item()
+        block = self.query_one("#sub-items", Static)
+        limit = max(self.app.size.height // ROWS_PER_SUB_ITEM, 2)
+        lines = sub_item_lines(item, limit) if item is not None else []
+        block.display = bool(lines)
+        block.update(Text("\n").join(lines))
+
+    def on_resize(self) -> None:
+        self.redraw_sub_items()  # a taller terminal shows more of them
 
     def redraw_composer_label(self) -> None:
         item = self.session.current_item()

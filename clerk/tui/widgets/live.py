@@ -12,6 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -28,6 +29,30 @@ _MARKS = {
 
 #: Seconds after which typed characters start a new item number rather than extend it.
 NUMBER_PAUSE = 1.0
+
+#: Lines of sub-items under an item in the agenda down the side ("+N more" included), so
+#: a pack with many sub-items does not push the rest of the agenda out of sight.
+AGENDA_SUB_ITEMS = 3
+
+#: The agenda's text width before it is first laid out (clerk.tcss: #agenda is 42 wide,
+#: less its border, padding and scrollbar); sub-item lines are cut to this until it is known.
+AGENDA_TEXT_WIDTH = 36
+
+
+def sub_item_lines(item: AgendaItem, limit: int, width: int | None = None) -> list[Text]:
+    """The item's sub-items as the agenda sets them, one line each ("(i) TITLE"), dim like
+    the item's description. At most `limit` lines: past that the last line says how many
+    more there are. Each line is cut to `width` cells with an ellipsis rather than wrapped,
+    so one long title cannot take over the pane."""
+    subs = item.sub_items
+    keep = len(subs) if len(subs) <= limit else max(limit - 1, 0)
+    lines = [Text(f"{sub.label} {sub.title}".strip(), style="dim") for sub in subs[:keep]]
+    if keep < len(subs):
+        lines.append(Text(f"+{len(subs) - keep} more", style="dim italic"))
+    if width is not None:
+        for line in lines:
+            line.truncate(max(width, 1), overflow="ellipsis")
+    return lines
 
 
 class SteadyOptionList(OptionList):
@@ -60,7 +85,9 @@ items can be taken out of order). **{key:next_item}** / **{key:previous_item}** 
 next / previous item from anywhere; **{key:focus_composer}** goes back to the composer.
 
 Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » deferred,
-✗ withdrawn, ⊘ exempt (Part 2). Set the outcome of the highlighted item with **{key:outcome}**.
+✗ withdrawn, ⊘ exempt (Part 2). An item's sub-items on the agenda ("(i) …") are shown dim
+under it, three lines at most ("+N more": the current item's are under its heading). Set
+the outcome of the highlighted item with **{key:outcome}**.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,11 +102,34 @@ Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » d
         self.numbers: list[str] = []
         self._typed = ""
         self._typed_at = 0.0
+        self._shown_width = 0  # the text width sub-item lines were cut to; 0: not shown
+
+    def text_width(self) -> int:
+        """The cells an option's line has, with the scrollbar counted whether or not it is
+        shown (a line cut to fit never wraps, whichever way the list grows)."""
+        if not self.region.width:
+            return AGENDA_TEXT_WIDTH
+        return (
+            self.region.width
+            - self.styles.gutter.width
+            - self.styles.scrollbar_size_vertical
+            - self.get_component_styles("option-list--option").padding.width
+        )
+
+    class WidthChanged(Message):
+        """Sub-item lines were cut to the width the list had: show it again."""
+
+    def on_resize(self) -> None:
+        if self._shown_width and self.text_width() != self._shown_width:
+            self.post_message(self.WidthChanged())
 
     def show(self, record: MeetingRecord, current_id: str | None, done: set[str]) -> None:
         keep = self.highlighted
         agenda = record.agenda()
-        options = [Option(self._prompt(item, current_id, done), id=item.id) for item in agenda]
+        width = self._shown_width = self.text_width()
+        options = [
+            Option(self._prompt(item, current_id, done, width), id=item.id) for item in agenda
+        ]
         self.numbers = [item.number.upper() for item in agenda]
         self.set_options(options)
         ids = [o.id for o in options]
@@ -89,7 +139,7 @@ Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » d
             self.highlighted = keep
 
     @staticmethod
-    def _prompt(item: AgendaItem, current_id: str | None, done: set[str]) -> Text:
+    def _prompt(item: AgendaItem, current_id: str | None, done: set[str], width: int) -> Text:
         pointer = "▶" if item.id == current_id else " "
         mark = _MARKS.get(item.outcome, " ") if item.outcome else " "
         if mark == " " and item.id in done:
@@ -100,6 +150,10 @@ Marks: ▶ current, ✓ done (a resolution recorded, or resolved or noted), » d
         text.append(item.title, style=style)
         if item.taken_order is not None:
             text.append(f"  #{item.taken_order}", style="dim")
+        indent = " " * 8  # under the title, past the marks and the number
+        for line in sub_item_lines(item, AGENDA_SUB_ITEMS, width - len(indent)):
+            text.append("\n" + indent)
+            text.append_text(line)
         return text
 
     async def key_first(self, event: events.Key) -> bool:
