@@ -17,6 +17,7 @@ demo: install
 
 test: install system-deps
 	$(BIN)/ruff check clerk tests benchmarks scripts
+	$(BIN)/ruff format --check clerk tests benchmarks scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy clerk
 	$(BIN)/pytest
@@ -42,6 +43,7 @@ system-deps:
 
 lint: install
 	$(BIN)/ruff check clerk tests benchmarks scripts
+	$(BIN)/ruff format --check clerk tests benchmarks scripts
 	$(BIN)/ruff format --check clerk tests benchmarks scripts
 
 bench: install
