@@ -6,7 +6,7 @@ of either). Plain tuples: ten years of rows are made and read once each.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import NamedTuple
 
 from clerk.record import (
@@ -30,7 +30,7 @@ class Seat(NamedTuple):
 class HeldMeeting(NamedTuple):
     """A meeting of the committee with its attendance, in the order it was saved."""
 
-    date: date
+    date: dt.date
     status: MeetingStatus
     attendance: tuple[Seat, ...]
 
@@ -49,7 +49,7 @@ class DeclarationRow(NamedTuple):
     declaration on the meeting as a whole."""
 
     meeting_id: str
-    date: date
+    date: dt.date
     committee: str
     item_id: str | None
     item_number: str | None
@@ -67,7 +67,7 @@ class ActionRow(NamedTuple):
     """An action with where it was agreed."""
 
     meeting_id: str
-    date: date
+    date: dt.date
     committee: str
     item_id: str
     item_number: str
@@ -75,5 +75,5 @@ class ActionRow(NamedTuple):
     item_exempt: bool
     text: str
     lead: str
-    due: date | None
+    due: dt.date | None
     status: ActionStatus
