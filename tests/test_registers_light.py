@@ -5,10 +5,13 @@ a number two items share, text), several meetings of one committee and one only.
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -23,8 +26,9 @@ from clerk.registers import (
     open_actions_from_rows,
     open_actions_register,
 )
-from clerk.store import Store
+from clerk.store import Store, StoreError
 from tests import registers_before as before
+from tests.minutes_builders import MeetingBuilder
 from tests.strategies import meeting_records
 
 
@@ -124,3 +128,18 @@ def test_the_light_rows_give_the_registers_whole_records_give(
         assert open_actions_register(actions, exempt=exempt) == whole
         light = store.open_action_rows(exempt=exempt)
         assert open_actions_from_rows(light, exempt=exempt) == whole
+
+
+def test_a_value_clerk_cannot_read_is_named_and_nothing_listed(tmp_path: Path) -> None:
+    m = MeetingBuilder(day=date(2020, 1, 9))
+    m.action(m.item("4", "SCHOOL STREETS"), "Report back")
+    db = tmp_path / "r.db"
+    with Store(db) as store:
+        store.save_record(m.build())
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE actions SET status = 'parked'")
+    with Store(db) as store, pytest.raises(StoreError) as raised:
+        store.open_action_rows()
+    assert str(raised.value) == (
+        "The database holds a value clerk cannot read: actions.status is 'parked'"
+    )

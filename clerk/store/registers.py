@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
+from typing import TypeVar
 
 from clerk.record import (
     ActionStatus,
@@ -32,6 +33,7 @@ from clerk.register_rows import (
     HeldMeeting,
     Seat,
 )
+from clerk.store.connection import StoreError
 from clerk.store.rows import RowsMixin, _spec
 
 
@@ -58,12 +60,23 @@ def _days(texts: Iterable[str]) -> dict[str, date]:
     return {text: date.fromisoformat(text) for text in set(texts)}
 
 
+T = TypeVar("T")
+
 # Each column's text to its value by a dict: calling an enum's constructor for each of ten
 # years of rows cost a fifth of reading them.
 _ATTENDANCE = {s.value: s for s in AttendanceStatus}
 _MEETING = {s.value: s for s in MeetingStatus}
 _DID = {s.value: s for s in DeclarationAction}
 _ACTION = {s.value: s for s in ActionStatus}
+
+
+def _value(values: dict[str, T], text: str, column: str) -> T:
+    try:
+        return values[text]
+    except KeyError:
+        raise StoreError(
+            f"The database holds a value clerk cannot read: {column} is {text!r}"
+        ) from None
 
 
 class RegistersMixin(RowsMixin):
@@ -92,11 +105,17 @@ class RegistersMixin(RowsMixin):
                 params,
             ):
                 seats.setdefault(meeting_id, []).append(
-                    Seat(person_id, _ATTENDANCE[status], substitute_for)
+                    Seat(
+                        person_id, _value(_ATTENDANCE, status, "attendance.status"), substitute_for
+                    )
                 )
                 named.add(person_id)
             meetings = tuple(
-                HeldMeeting(date.fromisoformat(day), _MEETING[status], tuple(seats.get(i, ())))
+                HeldMeeting(
+                    date.fromisoformat(day),
+                    _value(_MEETING, status, "meetings.status"),
+                    tuple(seats.get(i, ())),
+                )
                 for i, day, status in conn.execute(
                     f"SELECT m.id, m.date, m.status FROM meetings m WHERE m.committee_id = ?{span} "
                     "ORDER BY m.date DESC, m.start_time DESC, m.rowid DESC",
@@ -148,7 +167,7 @@ class RegistersMixin(RowsMixin):
                 kind=r[9],
                 capacity=r[10],
                 nature=r[11],
-                action=_DID[r[12]],
+                action=_value(_DID, r[12], "declarations.action"),
             )
             for r in rows
         ]
@@ -182,7 +201,7 @@ class RegistersMixin(RowsMixin):
                 text=r[7],
                 lead=r[8],
                 due=_day(r[9]),
-                status=_ACTION[r[10]],
+                status=_value(_ACTION, r[10], "actions.status"),
             )
             for r in rows
         ]
