@@ -96,20 +96,23 @@ class RegistersMixin(RowsMixin):
             span += " AND m.date <= ?"
             params.append(last.isoformat())
         with self._snapshot() as conn:
-            seats: dict[str, list[Seat]] = {}
-            named: set[str] = set()
-            for meeting_id, person_id, status, substitute_for in conn.execute(
-                "SELECT a.meeting_id, a.person_id, a.status, a.substitute_for "
-                f"FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
-                f"WHERE m.committee_id = ?{span} ORDER BY a.rowid",
-                params,
-            ):
-                seats.setdefault(meeting_id, []).append(
-                    Seat(
-                        person_id, _value(_ATTENDANCE, status, "attendance.status"), substitute_for
-                    )
+            # sorted here rather than by SQLite, which sorted them in a temporary b-tree
+            rows = sorted(
+                conn.execute(
+                    "SELECT a.rowid, a.meeting_id, a.person_id, a.status, a.substitute_for "
+                    "FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+                    f"WHERE m.committee_id = ?{span}",
+                    params,
                 )
-                named.add(person_id)
+            )
+            status_of = {
+                t: _value(_ATTENDANCE, t, "attendance.status") for t in {r[3] for r in rows}
+            }
+            seats: dict[str, list[Seat]] = {}
+            for _, meeting_id, person_id, status, substitute_for in rows:
+                seats.setdefault(meeting_id, []).append(
+                    Seat(person_id, status_of[status], substitute_for)
+                )
             meetings = tuple(
                 HeldMeeting(
                     date.fromisoformat(day),
@@ -123,7 +126,8 @@ class RegistersMixin(RowsMixin):
                 )
             )
             memberships = tuple(self._select(conn, Membership, "committee_id = ?", (committee_id,)))
-            people = _people(conn, named | {m.person_id for m in memberships})
+            named = {r[2] for r in rows} | {m.person_id for m in memberships}
+            people = _people(conn, named)
         return AttendanceRows(meetings, memberships, people)
 
     def declaration_rows(
