@@ -1,7 +1,10 @@
 """The registers a council publishes across meetings: attendance, interests declared, and
-actions still open. Pure computation over the records and rows the store gives; each
-register is a title, a header and rows of text, which `write_csv` writes as a spreadsheet
-and `register_document` turns into a Minutes document for the text and .docx renderers.
+actions still open. Pure computation over the light rows the store reads for each
+(clerk/register_rows.py: the few columns a register shows, issue 13), or over whole records
+made into the same rows (`attendance_register`, `interests_register`,
+`open_actions_register`). Each register is a title, a header and rows of text, which
+`write_csv` writes as a spreadsheet and `register_document` turns into a Minutes document
+for the text and .docx renderers.
 
 Exempt (Part 2) matter is left out by the store unless asked for; a register made with it
 says so in its title and marks each exempt row.
