@@ -1,7 +1,10 @@
 """The registers a council publishes across meetings: attendance, interests declared, and
-actions still open. Pure computation over the records and rows the store gives; each
-register is a title, a header and rows of text, which `write_csv` writes as a spreadsheet
-and `register_document` turns into a Minutes document for the text and .docx renderers.
+actions still open. Pure computation over the light rows the store reads for each
+(clerk/register_rows.py: the few columns a register shows, issue 13), or over whole records
+made into the same rows (`attendance_register`, `interests_register`,
+`open_actions_register`). Each register is a title, a header and rows of text, which
+`write_csv` writes as a spreadsheet and `register_document` turns into a Minutes document
+for the text and .docx renderers.
 
 Exempt (Part 2) matter is left out by the store unless asked for; a register made with it
 says so in its title and marks each exempt row.
@@ -30,7 +33,15 @@ from clerk.record import (
     Meeting,
     MeetingRecord,
     MeetingStatus,
+    Membership,
     Person,
+)
+from clerk.register_rows import (
+    ActionRow,
+    AttendanceRows,
+    DeclarationRow,
+    HeldMeeting,
+    Seat,
 )
 
 #: Meetings that were held: the ones a member was expected at.
@@ -142,31 +153,57 @@ ATTENDANCE_HEADER = (
 def attendance_register(
     committee: Committee, records: Iterable[MeetingRecord], year: MunicipalYear | None = None
 ) -> Register:
+    """`attendance_from_rows` over whole meeting records (each with the committee's seats
+    and the people it names), as the light rows the store reads would give it."""
+    records = list(records)
+    meetings, people = [], {}
+    memberships: dict[str, Membership] = {}
+    for record in records:
+        meetings.append(
+            HeldMeeting(
+                record.meeting.date,
+                record.meeting.status,
+                tuple(Seat(a.person_id, a.status, a.substitute_for) for a in record.attendance),
+            )
+        )
+        for person in reversed(record.people):  # the first of an id is the one looked up
+            people[person.id] = person
+        for seat in record.memberships:
+            memberships.setdefault(seat.id, seat)
+    rows = AttendanceRows(tuple(meetings), tuple(memberships.values()), people)
+    return attendance_from_rows(committee, rows, year)
+
+
+def attendance_from_rows(
+    committee: Committee, rows: AttendanceRows, year: MunicipalYear | None = None
+) -> Register:
     """Each member's attendance at the committee's meetings (of `year`), as councils
     publish it: meetings they were expected at (a member on the day), present, apologies
     sent, absent without apologies, how often a substitute sat in their place, how often
     they sat as a substitute for another, and the share of expected meetings attended."""
     held = sorted(
-        (
-            r
-            for r in records
-            if r.meeting.status in HELD and (year is None or r.meeting.date in year)
-        ),
-        key=lambda r: r.meeting.date,
+        (m for m in rows.meetings if m.status in HELD and (year is None or m.date in year)),
+        key=lambda m: m.date,
     )
+    seats = [m for m in rows.memberships if m.committee_id == committee.id]
+    person = rows.people.__getitem__
     tallies: dict[str, _Tally] = {}
-    for record in held:
+    for meeting in held:
         replaced = {
             a.substitute_for: a
-            for a in record.attendance
+            for a in meeting.attendance
             if a.status in (AttendanceStatus.SUBSTITUTE, AttendanceStatus.DEPUTY)
             and a.substitute_for
         }
-        for seat in record.members():
-            tally = tallies.setdefault(seat.person_id, _Tally(record.person(seat.person_id)))
+        first: dict[str, AttendanceStatus] = {}
+        for a in meeting.attendance:
+            first.setdefault(a.person_id, a.status)
+        for seat in seats:
+            if not seat.current_on(meeting.date):
+                continue
+            tally = tallies.setdefault(seat.person_id, _Tally(person(seat.person_id)))
             tally.expected += 1
-            attendance = record.attendance_of(seat.person_id)
-            status = attendance.status if attendance else AttendanceStatus.ABSENT
+            status = first.get(seat.person_id, AttendanceStatus.ABSENT)
             if status.counts_as_present:
                 tally.present += 1
             elif status is AttendanceStatus.APOLOGIES:
@@ -176,12 +213,13 @@ def attendance_register(
             if seat.person_id in replaced:
                 tally.substituted += 1
         for attendance in replaced.values():
-            person = record.person(attendance.person_id)
-            tallies.setdefault(person.id, _Tally(person)).as_substitute += 1
-    rows = []
+            tallies.setdefault(
+                attendance.person_id, _Tally(person(attendance.person_id))
+            ).as_substitute += 1
+    out = []
     for tally in sorted(tallies.values(), key=lambda t: t.person.sort_key):
         share = f"{round(100 * tally.present / tally.expected)}%" if tally.expected else ""
-        rows.append(
+        out.append(
             (
                 tally.person.name,
                 str(tally.expected),
@@ -196,15 +234,14 @@ def attendance_register(
     if year is not None:
         span = f"municipal year {year}"
     elif held:
-        first, last = held[0].meeting.date, held[-1].meeting.date
-        span = f"{dates.short_date(first)} to {dates.short_date(last)}"
+        span = f"{dates.short_date(held[0].date)} to {dates.short_date(held[-1].date)}"
     else:
         span = "no meetings held"
     notes = (f"{len(held)} meetings held.",)
     return Register(
         title=f"{committee.name}: attendance, {span}",
         header=ATTENDANCE_HEADER,
-        rows=tuple(rows),
+        rows=tuple(out),
         notes=notes,
     )
 
@@ -220,33 +257,63 @@ def interests_register(
     person: str = "",
     exempt: bool = False,
 ) -> Register:
+    """`interests_from_rows` over the whole records `Store.declarations_made` gives."""
+    rows = [
+        DeclarationRow(
+            meeting_id=meeting.id,
+            date=meeting.date,
+            committee=committee.name,
+            item_id=item.id if item else None,
+            item_number=item.number if item else None,
+            item_title=item.title if item else None,
+            item_exempt=item.is_exempt if item else False,
+            item_position=item.position if item else None,
+            person=who,
+            kind=declaration.kind,
+            capacity=declaration.capacity,
+            nature=declaration.nature,
+            action=declaration.action,
+        )
+        for meeting, committee, item, who, declaration in declarations
+    ]
+    return interests_from_rows(rows, person=person, exempt=exempt)
+
+
+def interests_from_rows(
+    declarations: Iterable[DeclarationRow], *, person: str = "", exempt: bool = False
+) -> Register:
     """Every declaration of interest, by member (then by meeting), with the meeting, the
     item, the kind of interest, the interest itself and what the member did. Rows on an
     exempt item (present only if the store was asked for them) are marked."""
     rows, places = [], []
     ordered = sorted(
-        declarations, key=lambda d: (d[3].sort_key, d[0].date, d[2].position if d[2] else -1)
+        declarations,
+        key=lambda d: (
+            d.person.sort_key,
+            d.date,
+            -1 if d.item_position is None else d.item_position,
+        ),
     )
-    for meeting, committee, item, who, declaration in ordered:
-        interest = "; ".join(x for x in (declaration.capacity, declaration.nature) if x.strip())
-        if item is None:
+    for d in ordered:
+        interest = "; ".join(x for x in (d.capacity, d.nature) if x.strip())
+        if d.item_id is None:
             where = "all items"
         else:
-            where = f"{item.number}. {item.title}"
-            if item.is_exempt:
+            where = f"{d.item_number}. {d.item_title}"
+            if d.item_exempt:
                 where += f" ({EXEMPT_MARK})"
         rows.append(
             (
-                who.name,
-                meeting.date.isoformat(),
-                committee.name,
+                d.person.name,
+                d.date.isoformat(),
+                d.committee,
                 where,
-                declaration.kind,
+                d.kind,
                 interest,
-                DID.get(declaration.action, str(declaration.action)),
+                DID.get(d.action, str(d.action)),
             )
         )
-        places.append((meeting.id, item.id if item else None))
+        places.append((d.meeting_id, d.item_id))
     title = "Register of interests declared at meetings"
     if person:
         title += f": {person}"
@@ -263,26 +330,47 @@ ACTIONS_HEADER = ("Committee", "Date", "Item", "Action", "Lead", "Due", "Status"
 def open_actions_register(
     actions: Iterable[tuple[Meeting, Committee, AgendaItem, Action]], *, exempt: bool = False
 ) -> Register:
+    """`open_actions_from_rows` over the whole records `Store.open_actions` gives."""
+    rows = [
+        ActionRow(
+            meeting_id=meeting.id,
+            date=meeting.date,
+            committee=committee.name,
+            item_id=item.id,
+            item_number=item.number,
+            item_title=item.title,
+            item_exempt=item.is_exempt,
+            text=action.text,
+            lead=action.lead,
+            due=action.due,
+            status=action.status,
+        )
+        for meeting, committee, item, action in actions
+    ]
+    return open_actions_from_rows(rows, exempt=exempt)
+
+
+def open_actions_from_rows(actions: Iterable[ActionRow], *, exempt: bool = False) -> Register:
     """Every action not yet completed, across committees, oldest first within each."""
     rows, places = [], []
-    for meeting, committee, item, action in actions:
-        if action.status is ActionStatus.COMPLETED:
+    for a in actions:
+        if a.status is ActionStatus.COMPLETED:
             continue
-        where = f"{item.number}. {item.title}"
-        if item.is_exempt:
+        where = f"{a.item_number}. {a.item_title}"
+        if a.item_exempt:
             where += f" ({EXEMPT_MARK})"
         rows.append(
             (
-                committee.name,
-                meeting.date.isoformat(),
+                a.committee,
+                a.date.isoformat(),
                 where,
-                action.text,
-                action.lead,
-                action.due.isoformat() if action.due else "",
-                STATUS.get(action.status, str(action.status)),
+                a.text,
+                a.lead,
+                a.due.isoformat() if a.due else "",
+                STATUS.get(a.status, str(a.status)),
             )
         )
-        places.append((meeting.id, item.id))
+        places.append((a.meeting_id, a.item_id))
     title = "Open actions, all committees"
     if exempt:
         title += f" (including {EXEMPT_MARK} items: not for publication)"

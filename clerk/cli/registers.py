@@ -99,18 +99,18 @@ def attendance(
 
     COMMITTEE is the committee's name or a distinctive part of it.
     """
-    from clerk.registers import attendance_register, parse_year
+    from clerk.registers import attendance_from_rows, parse_year
 
     municipal_year = parse_year(year) if year else None
     with _store(ctx) as store:
         found = _committee(store, committee)
-        records = [
-            store.load_record(m.id)
-            for m in store.committee_meetings(found.id)
-            if municipal_year is None or m.date in municipal_year
-        ]
+        rows = store.attendance_rows(
+            found.id,
+            municipal_year.first_day if municipal_year else None,
+            municipal_year.last_day if municipal_year else None,
+        )
     stem = "attendance" + (f"-{municipal_year.start}" if municipal_year else "")
-    write_register(attendance_register(found, records, municipal_year), fmt, output, stem)
+    write_register(attendance_from_rows(found, rows, municipal_year), fmt, output, stem)
 
 
 @register.command("interests")
@@ -126,7 +126,7 @@ def interests(
     PERSON (part of a name) keeps that member's declarations.
     """
     from clerk.errors import ClerkError
-    from clerk.registers import interests_register
+    from clerk.registers import interests_from_rows
 
     with _store(ctx) as store:
         ids = None
@@ -135,16 +135,16 @@ def interests(
             ids = [p.id for p in store.people() if needle in p.name.casefold()]
             if not ids:
                 raise ClerkError(f"no one called {person!r} is in the database.")
-        rows = store.declarations_made(ids, exempt=exempt)
+        rows = store.declaration_rows(ids, exempt=exempt)
     write_register(
-        interests_register(rows, person=person or "", exempt=exempt), fmt, output, "interests"
+        interests_from_rows(rows, person=person or "", exempt=exempt), fmt, output, "interests"
     )
 
 
 def open_actions(ctx: click.Context, exempt: bool, fmt: str, output: Path | None) -> None:
     """`clerk actions --open`: every action not completed, across committees."""
-    from clerk.registers import open_actions_register
+    from clerk.registers import open_actions_from_rows
 
     with _store(ctx) as store:
-        rows = store.open_actions(exempt=exempt)
-    write_register(open_actions_register(rows, exempt=exempt), fmt, output, "open-actions")
+        rows = store.open_action_rows(exempt=exempt)
+    write_register(open_actions_from_rows(rows, exempt=exempt), fmt, output, "open-actions")

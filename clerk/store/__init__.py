@@ -17,6 +17,9 @@ versions of the minutes, status changes) and `search` (the full-text search, the
 registers' rows). `Store` is assembled here from their mixins, and opened here: opening
 reads SCHEMA_VERSION and MIGRATIONS from this module's namespace, where a test sets them
 to try a migration that fails half way.
+
+`registers` reads the registers' rows as each register shows them, without loading whole
+meetings or every column (issue 13).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from clerk.store.connection import (
 from clerk.store.held import HeldMixin
 from clerk.store.meetings import MeetingsMixin, MeetingSummary
 from clerk.store.people import PeopleMixin
+from clerk.store.registers import RegistersMixin
 from clerk.store.review import (
     ReviewMixin,
     StatusChange,
@@ -88,7 +92,9 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 SYNCHRONOUS = "NORMAL"
 
 
-class Store(MeetingsMixin, HeldMixin, PeopleMixin, UndoMixin, ReviewMixin, SearchMixin):
+class Store(
+    MeetingsMixin, HeldMixin, PeopleMixin, UndoMixin, ReviewMixin, SearchMixin, RegistersMixin
+):
     """A clerk database, opened (created if need be, migrated to SCHEMA_VERSION) by `role`."""
 
     def __init__(

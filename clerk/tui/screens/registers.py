@@ -38,9 +38,9 @@ from clerk.registers import (
     MUNICIPAL_YEAR_START_MONTH,
     MunicipalYear,
     Register,
-    attendance_register,
-    interests_register,
-    open_actions_register,
+    attendance_from_rows,
+    interests_from_rows,
+    open_actions_from_rows,
 )
 from clerk.tui.app import app_of
 from clerk.tui.keyed_help import KeyedHelp
@@ -104,13 +104,15 @@ def compute(
     if choice.kind is Kind.ATTENDANCE:
         if choice.committee is None:
             raise ClerkError("There are no committees yet: import an agenda first.")
-        records = []
-        for meeting in store.committee_meetings(choice.committee.id):
-            if choice.year is None or meeting.date in choice.year:
-                if superseded():
-                    raise Superseded
-                records.append(store.load_record(meeting.id))
-        return attendance_register(choice.committee, records, choice.year)
+        if superseded():
+            raise Superseded
+        year = choice.year
+        rows = store.attendance_rows(
+            choice.committee.id,
+            year.first_day if year else None,
+            year.last_day if year else None,
+        )
+        return attendance_from_rows(choice.committee, rows, year)
     if choice.kind is Kind.INTERESTS:
         ids = None
         if choice.person:
@@ -118,8 +120,8 @@ def compute(
             ids = [p.id for p in store.people() if needle in p.name.casefold()]
             if not ids:
                 raise ClerkError(f"no one called {choice.person!r} is in the database.")
-        return interests_register(store.declarations_made(ids), person=choice.person)
-    return open_actions_register(store.open_actions())
+        return interests_from_rows(store.declaration_rows(ids), person=choice.person)
+    return open_actions_from_rows(store.open_action_rows())
 
 
 @dataclass(frozen=True)
