@@ -174,6 +174,11 @@ def attendance_register(
     return attendance_from_rows(committee, rows, year)
 
 
+def meetings_held(count: int) -> str:
+    """ "1 meeting held.", "3 meetings held." """
+    return f"{count} meeting held." if count == 1 else f"{count} meetings held."
+
+
 def attendance_from_rows(
     committee: Committee, rows: AttendanceRows, year: MunicipalYear | None = None
 ) -> Register:
@@ -234,10 +239,11 @@ def attendance_from_rows(
     if year is not None:
         span = f"municipal year {year}"
     elif held:
-        span = f"{dates.short_date(held[0].date)} to {dates.short_date(held[-1].date)}"
+        first, last = dates.short_date(held[0].date), dates.short_date(held[-1].date)
+        span = first if first == last else f"{first} to {last}"
     else:
         span = "no meetings held"
-    notes = (f"{len(held)} meetings held.",)
+    notes = (meetings_held(len(held)),)
     return Register(
         title=f"{committee.name}: attendance, {span}",
         header=ATTENDANCE_HEADER,

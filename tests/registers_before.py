@@ -89,11 +89,14 @@ def attendance_register(
     if year is not None:
         span = f"municipal year {year}"
     elif held:
-        first, last = held[0].meeting.date, held[-1].meeting.date
-        span = f"{dates.short_date(first)} to {dates.short_date(last)}"
+        first, last = (
+            dates.short_date(held[0].meeting.date),
+            dates.short_date(held[-1].meeting.date),
+        )
+        span = first if first == last else f"{first} to {last}"  # one day once (since made)
     else:
         span = "no meetings held"
-    notes = (f"{len(held)} meetings held.",)
+    notes = (f"{len(held)} meeting{'' if len(held) == 1 else 's'} held.",)  # (since made)
     return Register(
         title=f"{committee.name}: attendance, {span}",
         header=ATTENDANCE_HEADER,

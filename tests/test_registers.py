@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from clerk.cli import main
+from clerk.dates import short_date
 from clerk.errors import ClerkError
 from clerk.record import ActionStatus, AttendanceStatus, DeclarationAction, MeetingRecord
 from clerk.registers import (
@@ -118,6 +119,11 @@ def test_attendance_counts_as_councils_publish(db: Path) -> None:
     assert "2019/20" in register.title
     everything = attendance_register(committee, records)
     assert dict((r[0], r[1]) for r in everything.rows)["Jonathan Glanz"] == "4"
+    # one meeting: "1 meeting held.", and its day once, not "from it to itself"
+    (only,) = [r for r in records if r.meeting.status.value != "scheduled"][:1]
+    one = attendance_register(committee, [only])
+    assert one.notes == ("1 meeting held.",)
+    assert one.title.endswith(f"attendance, {short_date(only.meeting.date)}")
 
 
 def test_interests_and_actions_leave_exempt_out_unless_asked(db: Path) -> None:
