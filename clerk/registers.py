@@ -239,8 +239,8 @@ def attendance_from_rows(
     if year is not None:
         span = f"municipal year {year}"
     elif held:
-        first, last = dates.short_date(held[0].date), dates.short_date(held[-1].date)
-        span = first if first == last else f"{first} to {last}"
+        opened, closed = dates.short_date(held[0].date), dates.short_date(held[-1].date)
+        span = opened if opened == closed else f"{opened} to {closed}"
     else:
         span = "no meetings held"
     notes = (meetings_held(len(held)),)
