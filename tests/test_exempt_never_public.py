@@ -11,7 +11,14 @@ from pathlib import Path
 from hypothesis import given
 
 from clerk.record import MeetingRecord
-from clerk.registers import attendance_register, interests_register, open_actions_register
+from clerk.registers import (
+    attendance_from_rows,
+    attendance_register,
+    interests_from_rows,
+    interests_register,
+    open_actions_from_rows,
+    open_actions_register,
+)
 from clerk.searching import search
 from clerk.store import Store
 from tests.strategies import meeting_records
@@ -62,6 +69,11 @@ def test_exempt_text_is_never_shown_as_public(record: MeetingRecord) -> None:
             interests_register(store.declarations_made()),
             open_actions_register(store.open_actions()),
             attendance_register(record.committee, [store.load_record(record.meeting.id)]),
+            # and as `clerk register` and the registers screen compute them: from the rows
+            # the store reads for them, exempt matter left out in its SQL
+            interests_from_rows(store.declaration_rows()),
+            open_actions_from_rows(store.open_action_rows()),
+            attendance_from_rows(record.committee, store.attendance_rows(record.committee.id)),
         ]
     for register in registers:
         assert MARK not in repr(register)
