@@ -66,7 +66,7 @@ BARE_SQL = """
     JOIN committees c ON c.id = m.committee_id
     LEFT JOIN items i ON i.id = d.item_id
     WHERE search_index MATCH ? AND (d.kind = 'item' OR i.part IS NULL OR i.part != 'exempt')
-    ORDER BY search_index.rank, m.date DESC
+    ORDER BY search_index.rank, m.date DESC, search_index.rowid
     LIMIT 20
 """
 

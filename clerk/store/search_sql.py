@@ -24,7 +24,7 @@ SNIPPET_WORDS = 16
 
 #: clerk.migrations.SCHEMA_VERSION and APPLICATION_ID (a test holds them equal): a database
 #: at another version is left to the Store, which migrates or refuses it.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION_ID = 0x636C726B
 
 #: The built-in Westminster style's [resolutions] label and hoist_that (a test holds them
@@ -156,31 +156,36 @@ def search_rows(
     part, snippet). `committees` keeps those committees' meetings (None: every
     committee); `since` (YYYY-MM-DD) meetings on or after it; exempt (Part 2) rows only
     with `exempt`. sqlite3 errors are the caller's to explain."""
-    where = ["search_index MATCH ?"]
-    params: list[object] = [expression]
+    filters: list[str] = []  # on search_docs' columns
+    params: list[object] = []
     if not exempt:
         # an item's title is public even when the item is exempt (the public minutes
         # print it), everything under an exempt item is not
-        where.append("(d.kind = 'item' OR d.exempt = 0)")
+        filters.append("(d.kind = 'item' OR d.exempt = 0)")
     if since is not None:
-        where.append("d.date >= ?")
+        filters.append("d.date >= ?")
         params.append(since)
     if committees is not None:
         if not committees:
             return []
-        where.append(f"d.committee_id IN ({_in(committees)})")
+        filters.append(f"d.committee_id IN ({_in(committees)})")
         params.extend(committees)
-    # Ranked first, joining only search_docs (by its integer key, carrying what is
-    # filtered on): snippet() and the joins for the page only (in one query SQLite
-    # makes a snippet of every match before sorting them).
-    ranked = f"""
-        SELECT search_index.rowid FROM search_index
-        JOIN search_docs d ON d.doc = search_index.rowid
-        WHERE {" AND ".join(where)}
-        ORDER BY search_index.rank, d.date DESC
-        LIMIT ?
-    """
-    docs = [r[0] for r in conn.execute(ranked, (*params, -1 if limit is None else limit))]
+    docs = None if limit is None else _best_few(conn, expression, filters, params, limit)
+    if docs is None:
+        # Ranked first, joining only search_docs (by its integer key, carrying what is
+        # filtered on): snippet() and the joins for the page only (in one query SQLite
+        # makes a snippet of every match before sorting them).
+        ranked = f"""
+            SELECT search_index.rowid FROM search_index
+            JOIN search_docs d ON d.doc = search_index.rowid
+            WHERE {" AND ".join(["search_index MATCH ?", *filters])}
+            ORDER BY bm25(search_index), d.date DESC, search_index.rowid
+            LIMIT ?
+        """
+        docs = [
+            r[0]
+            for r in conn.execute(ranked, (expression, *params, -1 if limit is None else limit))
+        ]
     if not docs:
         return []
     page = conn.execute(
@@ -199,6 +204,78 @@ def search_rows(
     ).fetchall()
     order = {doc: n for n, doc in enumerate(docs)}
     return [r[1:] for r in sorted(page, key=lambda r: order[r[0]])]
+
+
+#: How many more of the best-scored matches than a page asks for are read from the index
+#: and ranked there (`_best_few`): enough to hold a run of equal scores (one title in
+#: hundreds of meetings) and cheap to read (a thousand cost a tenth more than fifty).
+SPARE = 1024
+
+
+def _best_few(
+    conn: sqlite3.Connection,
+    expression: str,
+    filters: list[str],
+    params: list[object],
+    limit: int,
+) -> list[int] | None:
+    """The page's rows, found among the best-scored matches alone when that is provably the
+    same answer; None when it is not (too few of them pass the filters, or a run of equal
+    scores the page needs goes on past them), and then every match is ranked.
+
+    Scoring matches on the index alone takes half the time of scoring them joined to
+    search_docs (which carries the exempt flag, date and committee filtered and sorted on),
+    and a word in nearly every meeting has thousands of matches: the best are read from the
+    index, and search_docs looked up for as many of them as the page needs, a run of equal
+    scores at a time (within which the later meeting comes first). A match not read scores
+    no better than the first left out: the page is exact when it ends within the matches
+    read, before a run of equal scores that goes on past them."""
+    wanted = limit + SPARE
+    best = conn.execute(
+        "SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ? "
+        "ORDER BY bm25(search_index) LIMIT ?",
+        (expression, wanted + 1),
+    ).fetchall()
+    every = len(best) <= wanted
+    first_left_out = None if every else best[wanted][1]
+    best = best[:wanted]
+    page: list[int] = []
+    at = 0
+    while at < len(best) and len(page) < limit:
+        score = best[at][1]
+        end = at
+        while end < len(best) and best[end][1] == score:
+            end += 1
+        if end == len(best) and score == first_left_out:
+            return None  # this run of equal scores goes on past what was read
+        ids = [doc for doc, _ in best[at:end]]
+        page.extend(_latest(conn, ids, filters, params, limit - len(page)))
+        at = end
+    if len(page) < limit and not every:
+        return None  # the rest of the page is among the matches not read
+    return page
+
+
+#: Rows of equal score from which the latest are found by walking the rows by date (an
+#: index) rather than looking each one up by its key.
+MANY_EQUAL = 64
+
+
+def _latest(
+    conn: sqlite3.Connection, ids: list[int], filters: list[str], params: list[object], n: int
+) -> list[int]:
+    """Of these rows (of one score), the first `n` that pass the filters, the later meeting
+    first, then the row stored first: as the whole ranking orders them."""
+    where = "".join(f" AND {f}" for f in filters)
+    if len(ids) <= MANY_EQUAL:
+        sql = f"SELECT doc FROM search_docs d WHERE doc IN ({_in(ids)}){where}"
+    else:  # "+doc": not by each key, but down the dates, stopping at the n-th found
+        sql = (
+            "SELECT doc FROM search_docs d INDEXED BY search_docs_date "
+            f"WHERE +doc IN ({_in(ids)}){where}"
+        )
+    sql += " ORDER BY d.date DESC, doc LIMIT ?"
+    return [r[0] for r in conn.execute(sql, (*ids, *params, n))]
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:

@@ -139,6 +139,18 @@ class SearchScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self.run_search()
+        self.call_after_refresh(self._warm)
+
+    def _warm(self) -> None:
+        """Load the house style a resolution's reference is counted by, in a thread once the
+        screen is drawn: done on the first key that finds a resolution, importing and
+        reading it doubled that key's wait."""
+
+        def warm() -> None:
+            with self._searching:
+                self.references.style("")
+
+        self.run_worker(warm, name="warm", group="warm", thread=True, exit_on_error=False)
 
     @on(Input.Changed, "#search-query")
     def query_changed(self, event: Input.Changed) -> None:
