@@ -170,7 +170,9 @@ def search_rows(
             return []
         filters.append(f"d.committee_id IN ({_in(committees)})")
         params.extend(committees)
-    docs = None if limit is None else _best_few(conn, expression, filters, params, limit)
+    docs = None
+    if limit is not None and match_count(conn, expression) > limit + QUICK_FROM:
+        docs = _best_few(conn, expression, filters, params, limit)
     if docs is None:
         # Ranked first, joining only search_docs (by its integer key, carrying what is
         # filtered on): snippet() and the joins for the page only (in one query SQLite
@@ -205,6 +207,10 @@ def search_rows(
     order = {doc: n for n, doc in enumerate(docs)}
     return [r[1:] for r in sorted(page, key=lambda r: order[r[0]])]
 
+
+#: Matches beyond a page up to which every match is ranked: ranking a few thousand costs
+#: less than reading the best of them and then the rest.
+QUICK_FROM = 4096
 
 #: How many more of the best-scored matches than a page asks for are read from the index
 #: and ranked there (`_best_few`): enough to hold a run of equal scores (one title in
@@ -257,8 +263,10 @@ def _best_few(
 
 
 #: Rows of equal score from which the latest are found by walking the rows by date (an
-#: index) rather than looking each one up by its key.
+#: index) rather than looking each one up by its key; and how many of the latest rows that
+#: walk reads before it gives up (the run's rows are then looked up by key after all).
 MANY_EQUAL = 64
+WALK = 8192
 
 
 def _latest(
@@ -267,14 +275,21 @@ def _latest(
     """Of these rows (of one score), the first `n` that pass the filters, the later meeting
     first, then the row stored first: as the whole ranking orders them."""
     where = "".join(f" AND {f}" for f in filters)
-    if len(ids) <= MANY_EQUAL:
-        sql = f"SELECT doc FROM search_docs d WHERE doc IN ({_in(ids)}){where}"
-    else:  # "+doc": not by each key, but down the dates, stopping at the n-th found
-        sql = (
+    order = " ORDER BY d.date DESC, doc LIMIT ?"
+    if len(ids) > MANY_EQUAL:
+        # Down the dates from the latest, no further than the WALK-th latest row's day (a
+        # run's rows are some of every meeting's: its latest are found within days, unless
+        # the filters keep almost none of them). "+doc": not by each key.
+        found = conn.execute(
             "SELECT doc FROM search_docs d INDEXED BY search_docs_date "
-            f"WHERE +doc IN ({_in(ids)}){where}"
-        )
-    sql += " ORDER BY d.date DESC, doc LIMIT ?"
+            f"WHERE +doc IN ({_in(ids)}){where} AND d.date >= coalesce(("
+            "SELECT date FROM search_docs INDEXED BY search_docs_date "
+            "ORDER BY date DESC LIMIT 1 OFFSET ?), '')" + order,
+            (*ids, *params, WALK, n),
+        ).fetchall()
+        if len(found) == n:  # every row not walked is of an earlier day
+            return [r[0] for r in found]
+    sql = f"SELECT doc FROM search_docs d WHERE doc IN ({_in(ids)}){where}" + order
     return [r[0] for r in conn.execute(sql, (*ids, *params, n))]
 
 
@@ -515,6 +530,7 @@ def search_alone(
         return None
     try:
         conn = sqlite3.connect(path, timeout=2.0)
+        conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.Error:
         return None
     try:
