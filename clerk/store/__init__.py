@@ -190,7 +190,6 @@ class Store(
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA mmap_size = 268435456")
             if self.read_only is not None:
                 self._check_readable(version)
                 return

@@ -530,7 +530,6 @@ def search_alone(
         return None
     try:
         conn = sqlite3.connect(path, timeout=2.0)
-        conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.Error:
         return None
     try:
