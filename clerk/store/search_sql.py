@@ -12,6 +12,10 @@ What is duplicated from elsewhere for that (the schema version, the Westminster 
 resolution settings, `clause`, `resolution_label`) is held equal to its source by
 tests/test_search_launch.py, and the counting equal to the composed minutes by
 tests/test_search_references.py.
+
+Why one module (about 580 lines): clerk.launch loads it by its path, outside the package,
+where it can import no sibling; split in two, each half would need loading so, and a test
+holding the halves' copies equal.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import gc
 import inspect
 import os
 import signal
@@ -28,6 +27,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
+from clerk.tui import collector
 from clerk.tui.widgets.keys import KeysInOrder
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ Clock = Callable[[], datetime]
 
 TUI_BUSY_TIMEOUT = 0.2  # seconds
 HANG_UP_GRACE = 2.0  # seconds to take in the keys read before a hang-up, at the most
-FREEZE_AFTER = 0.25  # seconds after the first frame: see ClerkApp._freeze_what_lives
 
 #: Set by the startup benchmark: write the time of the first interactive frame here and exit.
 PROBE_ENV = "CLERK_STARTUP_PROBE"
@@ -145,22 +144,10 @@ class ClerkApp(App):
                 before = signal.getsignal(signum)
                 if before is not signal.SIG_IGN:  # under nohup, stay deaf
                     loop.add_signal_handler(signum, self._hang_up, signum, before)
-        # not on the first frame itself: after what the screen defers to just after it
-        self.call_after_refresh(self.set_timer, FREEZE_AFTER, self._freeze_what_lives)
+        collector.freeze_once_drawn(self)
         probe = os.environ.get(PROBE_ENV)
         if probe:
             self.call_after_refresh(self._probe, probe)
-
-    def _freeze_what_lives(self) -> None:
-        """Once the first screen is drawn and filled, set what is alive then (modules, classes, the
-        screens, the store) out of the garbage collector's reach: it lives as long as the
-        app, and every full collection walked all of it, a pause of 25 to 60 ms in the
-        middle of a key (a search's results, a word typed) some seconds apart. Collected
-        first, so nothing kept is garbage; what is made later is collected as ever. Given
-        back to the collector when the app stops (on_unmount)."""
-        if self.is_running:
-            gc.collect()
-            gc.freeze()
 
     def _probe(self, path: str) -> None:
         Path(path).write_text(f"{time.time():.6f}\n")
@@ -372,7 +359,7 @@ class ClerkApp(App):
         super()._handle_exception(error)  # the traceback, then run_app says it in words
 
     def on_unmount(self) -> None:
-        gc.unfreeze()  # another app in this process (a test's) starts with a clean slate
+        collector.unfreeze()
         self.save_now()
         if self.session is not None and self.demo is None:  # quitting backs up the database
             self.backup_note = self.session.backup()
