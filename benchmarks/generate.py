@@ -114,6 +114,9 @@ NATURES = [
 def generated_db(n: int = 10_000, seed: int = 1) -> Path:
     path = RESULTS / f"meetings-{n}-{seed}-g{GENERATION}.db"
     if path.exists():
+        # brought up to this clerk's schema, as a clerk's database is after the session
+        # that upgraded it: the upgrade's pages are in the file, not waiting in the WAL
+        Store(path).close()
         return path
     RESULTS.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
