@@ -293,6 +293,33 @@ def test_a_joint_committee_names_both_councils_again() -> None:
     assert "joint meeting" in text
 
 
+@pytest.mark.parametrize("fate", ["substitute", "replaced"])
+def test_one_in_a_members_place_is_not_read_as_an_unmarked_co_chair(fate: str) -> None:
+    """One person a line on a joint committee: the chair, then Evans in Dunne's place, then
+    Carmen attending. Evans sorts after Carmen, which is how an unmarked co-chair is told
+    apart (the co-chair who did not preside comes straight after the chair, out of A–Z
+    order), but the minutes say Evans sat for Dunne: a member, listed in Dunne's place."""
+    m = MeetingBuilder(
+        CANONICAL,
+        councils=["City of Westminster", "Royal Borough of Kensington and Chelsea"],
+        chair_title="Chair",
+    )
+    m.member("Anne Acton", chair=True)
+    dunne = m.member("Chloe Dunne")
+    m.attendance = [a for a in m.attendance if a.person_id != dunne.id]
+    evans = m.councillor("David Evans")
+    if fate == "substitute":
+        m.attend(evans, AttendanceStatus.SUBSTITUTE, substitute_for=dunne)
+    else:
+        m.attend(evans, AttendanceStatus.PRESENT)
+        m.change_membership(left=dunne, joined=evans)
+    m.attend(m.councillor("Elena Carmen"), AttendanceStatus.ALSO_PRESENT)
+    text, parsed, again = round_trip(m.build(), load_style("board"))
+    assert text.index("Councillor David Evans") < text.index("Councillor Elena Carmen")
+    assert again == text, "\n".join(parsed.guesses)
+    assert not any("co-chair" in guess for guess in parsed.guesses)
+
+
 def test_item_headings_without_a_full_stop_and_a_resolved_dash_are_read() -> None:
     record = full_meeting().build()
     text = compose(record)

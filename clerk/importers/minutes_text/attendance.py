@@ -85,6 +85,8 @@ class AttendanceReader(ReaderBase):
             return
         if seated[0][0] is not chairs[0] or self.place(rest[0]) <= self.place(rest[1]):
             return
+        if surname(rest[0].name) in self.sits_for:  # listed in the place they sat in
+            return
         for p in (chairs[0], rest[0]):
             self.memberships[p.id].role = MemberRole.CO_CHAIR
         self.meeting.presiding_id = chairs[0].id
@@ -163,13 +165,18 @@ class AttendanceReader(ReaderBase):
 
     def unmarked_co_chair(self, entries: list[tuple[Line, str, f.Named, bool]], n: int) -> bool:
         """The line after the only chair, on a joint committee, out of A–Z order with the
-        councillor after it: a co-chair who did not preside, whom the style leaves unmarked."""
+        councillor after it: a co-chair who did not preside, whom the style leaves unmarked.
+        Not one who sat in another's place (a substitute, a deputy, a member who joined in
+        place of one who left): the minutes list them in that place, and a councillor
+        attending after them may well sort before it."""
         if n != 1 or len(entries) < 3 or not self.committee.is_joint:
             return False
         if not CHAIR_MARK.match(entries[0][2].label) or CHAIR_MARK.match(entries[2][2].label):
             return False
         after = entries[2][2]
         if not (after.is_councillor or entries[2][1] or entries[2][3]):
+            return False
+        if surname(entries[1][2].name) in self.sits_for:  # listed in another's place
             return False
         here = self.sits_for.get(surname(entries[1][2].name), surname(entries[1][2].name))
         return here > self.sits_for.get(surname(after.name), surname(after.name))
