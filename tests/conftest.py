@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Property tests: a quick profile by default, for a developer's every run; a thorough one in
-# CI (.ci/run sets HYPOTHESIS_PROFILE=ci). A test names its own number of examples only when
-# each one is costly (every example of the LibreOffice test starts LibreOffice).
+# Property tests: a quick profile by default, for a developer's every run (new random
+# examples each time); a thorough one in CI (.ci/run sets HYPOTHESIS_PROFILE=ci), the same
+# 300 examples a test every run, so that CI's verdict on a commit can be had again; and
+# "explore", many new random examples, to hunt for what neither has met. A test names its
+# own number of examples only when each one is costly (every example of the LibreOffice test
+# starts LibreOffice).
 settings.register_profile(
     "dev",
     max_examples=25,
@@ -23,6 +26,14 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,  # a failure in CI says how to replay it
+    derandomize=True,
+)
+settings.register_profile(
+    "explore",
+    max_examples=3000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
