@@ -14,6 +14,12 @@ the keys after it:
   keys of one read go to the app in one hand-over, in order.
 
 Keys typed within the delay after an Escape remain ambiguous, as in any terminal program.
+
+And a terminal that is gone (a read gives nothing, or fails) is a hang-up: the thread stops
+reading and the app is sent the SIGHUP a closed terminal sends, so that it saves and ends
+(clerk.tui.app's hang-up). The kernel's own SIGHUP does not always come: under `make demo`,
+make catches it and waits for clerk, and Textual's thread read nothing from the dead
+terminal forever, at half a CPU, with the demo's scratch folder left behind.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import asyncio
 import contextlib
 import os
 import selectors
+import signal
 from codecs import getincrementaldecoder
 
 from textual._loop import loop_last
@@ -62,23 +69,36 @@ class ClerkDriver(LinuxDriver):
         parser = XTermParser(self._debug)
         decode = getincrementaldecoder("utf-8")().decode
 
+        gone = False
+
         def process_selector_events(
             selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
         ) -> None:
+            nonlocal gone
             # an Escape whose moment has passed is an Escape, before anything read now
             events = list(parser.tick())
             for last, (_selector_key, mask) in loop_last(selector_events):
                 if mask & selectors.EVENT_READ:
-                    data = decode(os.read(fileno, 1024 * 4), final=final and last)
-                    if not data:
+                    try:
+                        read = os.read(fileno, 1024 * 4)
+                    except OSError:  # EIO: the terminal is gone
+                        read = b""
+                    if not read:
+                        gone = True
                         break
+                    data = decode(read, final=final and last)
+                    if not data:  # the first bytes of a character: the rest comes next
+                        continue
                     events.extend(parser.feed(data))
             events.extend(parser.tick())
             self._send_batch(events)
 
         try:
-            while not self.exit_event.is_set():
+            while not self.exit_event.is_set() and not gone:
                 process_selector_events(selector.select(0.1))
+            if gone:
+                os.kill(os.getpid(), signal.SIGHUP)  # as the terminal's own hang-up
+                return
             selector.unregister(self.fileno)
             process_selector_events(selector.select(0.1), final=True)
         finally:
