@@ -64,7 +64,7 @@ def stored_actions(db: Path) -> list[tuple[str, str, ActionStatus, str]]:
 def test_the_reference_packs_tracker_goes_onto_the_stored_meeting(db: Path) -> None:
     result = clerk(db, "import-actions", str(PACK))
     assert result.exit_code == 0, result.output
-    out = " ".join(result.output.split())
+    out = said(result)
     assert "line 1610, ROUND TWO 17 OCTOBER 2019: the meeting of 17 October 2019" in out
     assert "7 actions, 7 added" in out
     for line, day, n in (
@@ -176,7 +176,7 @@ def test_a_markdown_tracker_with_other_round_names_and_no_update_column(
     path = write(tmp_path, "tracker.md", MARKDOWN)
     result = clerk(db, "import-actions", str(path))
     assert result.exit_code == 0, result.output
-    out = " ".join(result.output.split())
+    out = said(result)
     assert "line 14: this block has no Update column; its actions are taken as open" in out
     assert "Update 'Awaiting the housing team' names no status; taken as open" in out
     got = {a[3]: (a[1], a[2]) for a in stored_actions(db)}
@@ -278,7 +278,7 @@ def test_errors_name_the_file_and_line_and_write_nothing(
     path = write(tmp_path, "bad.txt", text)
     result = clerk(db, "import-actions", str(path))
     assert result.exit_code != 0
-    out = " ".join(result.output.split())
+    out = said(result)
     assert f"{path}, line {line}: " in out and says in out, out
     assert "Traceback" not in result.output
     assert stored_actions(db) == before

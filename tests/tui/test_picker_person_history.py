@@ -12,15 +12,20 @@ from tests.test_person_history import A_DAY, LEADER, changed_b, meeting, rendere
 from tests.tui.test_picker import SIZE, import_through_the_picker
 
 
+def meeting_a_and_a_later_file(store: Store, tmp_path: Path) -> tuple[str, str, Path]:
+    """Meeting A stored, its minutes as rendered, and the file of a later meeting that gives
+    some of A's people other details."""
+    a_id = importing.import_file(store, write(meeting(A_DAY), tmp_path / "a.json")).meeting_id
+    a_record = store.load_record(a_id)
+    return a_id, rendered(a_record), write(changed_b(), tmp_path / "b.json", same=a_record)
+
+
 async def test_the_picker_says_who_changed_and_the_earlier_minutes_stay(
     tmp_path: Path, clock
 ) -> None:
     path = tmp_path / "clerk.db"
     with Store(path) as store:
-        a_id = importing.import_file(store, write(meeting(A_DAY), tmp_path / "a.json")).meeting_id
-        a_record = store.load_record(a_id)
-        before = rendered(a_record)
-    b_file = write(changed_b(), tmp_path / "b.json", same=a_record)
+        a_id, before, b_file = meeting_a_and_a_later_file(store, tmp_path)
     app = ClerkApp(path, None, clock=clock, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -41,10 +46,7 @@ async def test_the_next_meeting_made_from_an_earlier_one_has_its_people_as_they_
 ) -> None:
     path = tmp_path / "clerk.db"
     with Store(path) as store:
-        a_id = importing.import_file(store, write(meeting(A_DAY), tmp_path / "a.json")).meeting_id
-        a_record = store.load_record(a_id)
-        before = rendered(a_record)
-        b_file = write(changed_b(), tmp_path / "b.json", same=a_record)
+        a_id, before, b_file = meeting_a_and_a_later_file(store, tmp_path)
         b_id = importing.import_file(store, b_file).meeting_id
     app = ClerkApp(path, None, clock=clock, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
