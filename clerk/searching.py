@@ -62,7 +62,7 @@ class Hit:
 
     @property
     def parts(self) -> list[tuple[str, bool]]:
-        return snippet_parts(self.row.snippet)
+        return search_sql.snippet_parts(self.row.snippet)
 
     @property
     def text(self) -> str:
@@ -86,11 +86,6 @@ class Hit:
             "snippet": self.text,
             "matches": spans,
         }
-
-
-def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """The snippet as (text, is a match) runs, the marks taken out."""
-    return search_sql.snippet_parts(snippet)
 
 
 class References:
@@ -134,9 +129,6 @@ class References:
                 counted = counted_reference(row, numbering[row.item_id], self.style)
             out.append(counted if counted is not None else self.composed(row))
         return out
-
-    def reference(self, row: SearchRow) -> str:
-        return self.references([row])[0]
 
     def composed(self, row: SearchRow) -> str:
         """The row's reference from the meeting's composed minutes."""
