@@ -90,10 +90,10 @@ def test_the_quick_page_is_the_whole_rankings_page(
     conn.close()
     filters = {"committees": ids, "since": since, "exempt": exempt}
     whole = ranked(db, expression, None, **filters)
-    names = ("QUICK_FROM", "SPARE", "MANY_EQUAL", "WALK")
+    names = ("SPARE", "MANY_EQUAL", "WALK")
     kept = [getattr(search_sql, name) for name in names]
-    # the quick way for every search, with runs of equal scores read by key or by date
-    for name, value in zip(names, (0, spare, many, walk), strict=True):
+    # few or many read from the index, runs of equal scores read by key or by date
+    for name, value in zip(names, (spare, many, walk), strict=True):
         setattr(search_sql, name, value)
     try:
         page = ranked(db, expression, limit, **filters)

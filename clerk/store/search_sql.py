@@ -1,5 +1,5 @@
 """The search's SQL and the references counted from an item's rows, importing nothing but
-sqlite3.
+SQLite's own module.
 
 `Store.search` and `Store.item_numbering` (clerk.store.search) run these functions on the
 store's connection; `clerk search` runs them straight from clerk.launch on a connection of
@@ -18,9 +18,17 @@ where it can import no sibling; split in two, each half would need loading so, a
 holding the halves' copies equal.
 """
 
-from __future__ import annotations
-
-import sqlite3
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import sqlite3
+else:
+    try:
+        # The sqlite3 package's C module, as the package itself re-exports it: the package
+        # also imports datetime and registers its adapters, which takes longer to load and
+        # to tear down than `clerk search` spends on its SQL bar the ranking.
+        import _sqlite3 as sqlite3
+    except ImportError:  # not CPython
+        import sqlite3
 
 #: Marks around each match in a hit's snippet: control characters no record text holds.
 MATCH_START, MATCH_END = "\x02", "\x03"
@@ -175,7 +183,7 @@ def search_rows(
         filters.append(f"d.committee_id IN ({_in(committees)})")
         params.extend(committees)
     docs = None
-    if limit is not None and match_count(conn, expression) > limit + QUICK_FROM:
+    if limit is not None:
         docs = _best_few(conn, expression, filters, params, limit)
     if docs is None:
         # Ranked first, joining only search_docs (by its integer key, carrying what is
@@ -194,27 +202,27 @@ def search_rows(
         ]
     if not docs:
         return []
+    # The matches read once, between the page's first and last row, and the page's kept
+    # ("+": not handed to FTS5, which would look each one up in the index from the start
+    # of the word's list of rows, twice the time).
     page = conn.execute(
         f"""
         SELECT search_index.rowid, d.kind, d.row_id, d.meeting_id, m.date, c.name,
                d.item_id, i.number, i.title, i.part,
                snippet(search_index, 0, ?, ?, '…', {SNIPPET_WORDS})
         FROM search_index
-        JOIN search_docs d ON d.doc = search_index.rowid
+        CROSS JOIN search_docs d ON d.doc = search_index.rowid
         JOIN meetings m ON m.id = d.meeting_id
         JOIN committees c ON c.id = m.committee_id
         LEFT JOIN items i ON i.id = d.item_id
-        WHERE search_index MATCH ? AND search_index.rowid IN ({_in(docs)})
+        WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?
+          AND +search_index.rowid IN ({_in(docs)})
         """,
-        (MATCH_START, MATCH_END, expression, *docs),
+        (MATCH_START, MATCH_END, expression, min(docs), max(docs), *docs),
     ).fetchall()
     order = {doc: n for n, doc in enumerate(docs)}
     return [r[1:] for r in sorted(page, key=lambda r: order[r[0]])]
 
-
-#: Matches beyond a page up to which every match is ranked: ranking a few thousand costs
-#: less than reading the best of them and then the rest.
-QUICK_FROM = 4096
 
 #: How many more of the best-scored matches than a page asks for are read from the index
 #: and ranked there (`_best_few`): enough to hold a run of equal scores (one title in
@@ -239,15 +247,20 @@ def _best_few(
     index, and search_docs looked up for as many of them as the page needs, a run of equal
     scores at a time (within which the later meeting comes first). A match not read scores
     no better than the first left out: the page is exact when it ends within the matches
-    read, before a run of equal scores that goes on past them."""
+    read, before a run of equal scores that goes on past them. With no more matches than
+    that, every match is read and this is the whole ranking.
+
+    Nothing is counted first: a count is another pass over the matches, and a search
+    that finds fewer than a page and the spare needs no other answer."""
     wanted = limit + SPARE
     best = conn.execute(
         "SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ? "
         "ORDER BY bm25(search_index) LIMIT ?",
         (expression, wanted + 1),
     ).fetchall()
-    every = len(best) <= wanted
-    first_left_out = None if every else best[wanted][1]
+    if len(best) <= wanted:
+        return _all_read(conn, best, filters, params, limit)
+    first_left_out = best[wanted][1]
     best = best[:wanted]
     page: list[int] = []
     at = 0
@@ -261,9 +274,34 @@ def _best_few(
         ids = [doc for doc, _ in best[at:end]]
         page.extend(_latest(conn, ids, filters, params, limit - len(page)))
         at = end
-    if len(page) < limit and not every:
+    if len(page) < limit:
         return None  # the rest of the page is among the matches not read
     return page
+
+
+def _all_read(
+    conn: sqlite3.Connection,
+    best: list[tuple[int, float]],
+    filters: list[str],
+    params: list[object],
+    limit: int,
+) -> list[int]:
+    """The page when every match was read: their dates looked up at once (filtered), then
+    ordered as the whole ranking orders them (score, the later meeting, the row stored
+    first). Run by run, a search whose filters keep few of a thousand matches would take a
+    statement for each score."""
+    if not best:
+        return []
+    score = dict(best)
+    where = "".join(f" AND {f}" for f in filters)
+    found = conn.execute(
+        f"SELECT doc, date FROM search_docs d WHERE doc IN ({_in(list(score))}){where} "
+        "ORDER BY doc",
+        (*score, *params),
+    ).fetchall()
+    found.sort(key=lambda r: r[1], reverse=True)  # stable: the row stored first within a day
+    found.sort(key=lambda r: score[r[0]])
+    return [doc for doc, _ in found[:limit]]
 
 
 #: Rows of equal score from which the latest are found by walking the rows by date (an
@@ -357,24 +395,24 @@ def numbering(conn: sqlite3.Connection, item_ids: list[str]) -> dict[str, Number
     ids = list(dict.fromkeys(item_ids))
     if not ids:
         return {}
-    owners = dict(conn.execute(f"SELECT id, meeting_id FROM items WHERE id IN ({_in(ids)})", ids))
-    meetings = list(dict.fromkeys(owners.values()))
+    # every item of the meetings these items belong to, with the committee's style
+    items: dict[str, list[tuple[str, str, str, str, int]]] = {}
+    styles: dict[str, str] = {}
+    for meeting_id, style, *item in conn.execute(
+        "SELECT i.meeting_id, c.style, i.id, i.number, i.title, i.part, i.position "
+        "FROM items i JOIN meetings m ON m.id = i.meeting_id "
+        "JOIN committees c ON c.id = m.committee_id "
+        f"WHERE i.meeting_id IN (SELECT meeting_id FROM items WHERE id IN ({_in(ids)})) "
+        "ORDER BY i.rowid",
+        ids,
+    ):
+        items.setdefault(meeting_id, []).append(tuple(item))
+        styles[meeting_id] = style
+    wanted = set(ids)
+    owners = {item[0]: m for m, its in items.items() for item in its if item[0] in wanted}
+    meetings = list(items)
     if not meetings:
         return {}
-    items: dict[str, list[tuple[str, str, str, str, int]]] = {m: [] for m in meetings}
-    for meeting_id, *item in conn.execute(
-        "SELECT meeting_id, id, number, title, part, position FROM items "
-        f"WHERE meeting_id IN ({_in(meetings)}) ORDER BY rowid",
-        meetings,
-    ):
-        items[meeting_id].append(tuple(item))
-    styles = dict(
-        conn.execute(
-            "SELECT m.id, c.style FROM meetings m JOIN committees c "
-            f"ON c.id = m.committee_id WHERE m.id IN ({_in(meetings)})",
-            meetings,
-        )
-    )
     declarations: dict[str, list[str]] = {m: [] for m in meetings}
     for meeting_id, declaration_id in conn.execute(
         f"SELECT meeting_id, id FROM declarations WHERE meeting_id IN ({_in(meetings)}) "
@@ -383,24 +421,35 @@ def numbering(conn: sqlite3.Connection, item_ids: list[str]) -> dict[str, Number
     ):
         declarations[meeting_id].append(declaration_id)
     found = {
-        item_id: Numbering(item_id, tuple(items[meeting])) for item_id, meeting in owners.items()
+        item_id: Numbering(item_id, tuple(items[owners[item_id]]))
+        for item_id in ids
+        if item_id in owners
     }
     for item_id, n in found.items():
         n.style = styles.get(owners[item_id]) or ""
         n.declarations = tuple(declarations[owners[item_id]])
     keys = list(found)
-
-    def by_item(sql: str) -> dict[str, list[tuple]]:
-        out: dict[str, list[tuple]] = {i: [] for i in keys}
-        for item_id, *rest in conn.execute(sql, keys):
-            out[item_id].append(tuple(rest))
-        return out
-
-    where = f"WHERE item_id IN ({_in(keys)}) ORDER BY position, rowid"
-    paragraphs = by_item(f"SELECT item_id, id, note FROM paragraphs {where}")
-    resolutions = by_item(f"SELECT item_id, id, text FROM resolutions {where}")
-    actions = by_item(f"SELECT item_id, id FROM actions {where}")
-    votes = by_item(f"SELECT item_id, id FROM votes {where}")
+    # what each item holds, by position, in one statement: (table, item, id, note or text)
+    held: dict[str, dict[str, list[tuple]]] = {
+        table: {i: [] for i in keys} for table in ("paragraphs", "resolutions", "actions", "votes")
+    }
+    where = f"WHERE item_id IN ({_in(keys)})"
+    for table, item_id, *rest in conn.execute(
+        " UNION ALL ".join(
+            f"SELECT '{table}', item_id, id, {extra}, position, rowid FROM {table} {where}"
+            for table, extra in (
+                ("paragraphs", "note"),
+                ("resolutions", "text"),
+                ("actions", "NULL"),
+                ("votes", "NULL"),
+            )
+        )
+        + " ORDER BY 1, 5, 6",
+        keys * 4,
+    ):
+        held[table][item_id].append(tuple(rest[:2]))
+    paragraphs, resolutions = held["paragraphs"], held["resolutions"]
+    actions, votes = held["actions"], held["votes"]
     # by meeting (indexed), not by item (arrived_item_id and left_item_id are not)
     arrivals: dict[str, int] = {i: 0 for i in keys}
     departures: dict[str, int] = {i: 0 for i in keys}
