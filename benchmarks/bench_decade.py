@@ -265,6 +265,8 @@ async def _typed_latencies(db: Path) -> list[float]:
 MEMORY_CHILD = """
 import asyncio, sys
 from pathlib import Path
+from clerk.tui import collector
+collector.hold()  # as `clerk` does: nothing collected before the first frame
 from clerk.tui.app import ClerkApp
 
 async def main(db):

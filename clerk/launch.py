@@ -31,6 +31,9 @@ def main() -> None:
     picker = _plain_picker(sys.argv[1:])
     if picker is not None and _picker(*picker):
         return
+    import gc
+
+    gc.enable()  # held by _picker or _open for an app that did not start
     from clerk.cli import main as cli
 
     cli()
@@ -83,6 +86,9 @@ def _plain_picker(args: list[str]) -> "tuple[Path | None] | None":
 def _picker(db: "Path | None") -> bool:
     """Run the app on the meeting picker (ten years of meetings open at the speed of a
     bare Textual app); False when the full CLI should explain (a folder, not a database)."""
+    from clerk.tui import collector
+
+    collector.hold()  # until the first frame
     from clerk.errors import ClerkError
     from clerk.store import Store, default_db_path
 
@@ -99,6 +105,9 @@ def _picker(db: "Path | None") -> bool:
 
 def _open(db: "Path | None", meeting: str, committee: str | None) -> bool:
     """Run the app on the meeting; False (nothing done) when the full CLI should explain."""
+    from clerk.tui import collector
+
+    collector.hold()  # until the first frame
     from clerk.errors import ClerkError
     from clerk.store import Store, default_db_path
 
