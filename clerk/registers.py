@@ -1,10 +1,8 @@
 """The registers a council publishes across meetings: attendance, interests declared, and
 actions still open. Pure computation over the light rows the store reads for each
-(clerk/register_rows.py: the few columns a register shows, issue 13), or over whole records
-made into the same rows (`attendance_register`, `interests_register`,
-`open_actions_register`). Each register is a title, a header and rows of text, which
-`write_csv` writes as a spreadsheet and `register_document` turns into a Minutes document
-for the text and .docx renderers.
+(clerk/register_rows.py: the few columns a register shows, issue 13). Each register is a
+title, a header and rows of text, which `write_csv` writes as a spreadsheet and
+`register_document` turns into a Minutes document for the text and .docx renderers.
 
 Exempt (Part 2) matter is left out by the store unless asked for; a register made with it
 says so in its title and marks each exempt row.
@@ -23,25 +21,17 @@ from clerk import dates
 from clerk.errors import ClerkError
 from clerk.minutes.document import Heading, MinutesDocument, Paragraph, Table, plain
 from clerk.record import (
-    Action,
     ActionStatus,
-    AgendaItem,
     AttendanceStatus,
     Committee,
-    Declaration,
     DeclarationAction,
-    Meeting,
-    MeetingRecord,
     MeetingStatus,
-    Membership,
     Person,
 )
 from clerk.register_rows import (
     ActionRow,
     AttendanceRows,
     DeclarationRow,
-    HeldMeeting,
-    Seat,
 )
 
 #: Meetings that were held: the ones a member was expected at.
@@ -150,30 +140,6 @@ ATTENDANCE_HEADER = (
 )
 
 
-def attendance_register(
-    committee: Committee, records: Iterable[MeetingRecord], year: MunicipalYear | None = None
-) -> Register:
-    """`attendance_from_rows` over whole meeting records (each with the committee's seats
-    and the people it names), as the light rows the store reads would give it."""
-    records = list(records)
-    meetings, people = [], {}
-    memberships: dict[str, Membership] = {}
-    for record in records:
-        meetings.append(
-            HeldMeeting(
-                record.meeting.date,
-                record.meeting.status,
-                tuple(Seat(a.person_id, a.status, a.substitute_for) for a in record.attendance),
-            )
-        )
-        for person in reversed(record.people):  # the first of an id is the one looked up
-            people[person.id] = person
-        for seat in record.memberships:
-            memberships.setdefault(seat.id, seat)
-    rows = AttendanceRows(tuple(meetings), tuple(memberships.values()), people)
-    return attendance_from_rows(committee, rows, year)
-
-
 def meetings_held(count: int) -> str:
     """ "1 meeting held.", "3 meetings held." """
     return f"{count} meeting held." if count == 1 else f"{count} meetings held."
@@ -257,34 +223,6 @@ def attendance_from_rows(
 INTERESTS_HEADER = ("Member", "Date", "Committee", "Item", "Kind", "Interest", "What they did")
 
 
-def interests_register(
-    declarations: Iterable[tuple[Meeting, Committee, AgendaItem | None, Person, Declaration]],
-    *,
-    person: str = "",
-    exempt: bool = False,
-) -> Register:
-    """`interests_from_rows` over the whole records `Store.declarations_made` gives."""
-    rows = [
-        DeclarationRow(
-            meeting_id=meeting.id,
-            date=meeting.date,
-            committee=committee.name,
-            item_id=item.id if item else None,
-            item_number=item.number if item else None,
-            item_title=item.title if item else None,
-            item_exempt=item.is_exempt if item else False,
-            item_position=item.position if item else None,
-            person=who,
-            kind=declaration.kind,
-            capacity=declaration.capacity,
-            nature=declaration.nature,
-            action=declaration.action,
-        )
-        for meeting, committee, item, who, declaration in declarations
-    ]
-    return interests_from_rows(rows, person=person, exempt=exempt)
-
-
 def interests_from_rows(
     declarations: Iterable[DeclarationRow], *, person: str = "", exempt: bool = False
 ) -> Register:
@@ -331,29 +269,6 @@ def interests_from_rows(
 # --------------------------------------------------------------------------- actions
 
 ACTIONS_HEADER = ("Committee", "Date", "Item", "Action", "Lead", "Due", "Status")
-
-
-def open_actions_register(
-    actions: Iterable[tuple[Meeting, Committee, AgendaItem, Action]], *, exempt: bool = False
-) -> Register:
-    """`open_actions_from_rows` over the whole records `Store.open_actions` gives."""
-    rows = [
-        ActionRow(
-            meeting_id=meeting.id,
-            date=meeting.date,
-            committee=committee.name,
-            item_id=item.id,
-            item_number=item.number,
-            item_title=item.title,
-            item_exempt=item.is_exempt,
-            text=action.text,
-            lead=action.lead,
-            due=action.due,
-            status=action.status,
-        )
-        for meeting, committee, item, action in actions
-    ]
-    return open_actions_from_rows(rows, exempt=exempt)
 
 
 def open_actions_from_rows(actions: Iterable[ActionRow], *, exempt: bool = False) -> Register:

@@ -1,10 +1,13 @@
 """The registers as clerk computed them from whole records before the store's light rows
 (issue 13), kept verbatim as the reference tests/test_registers_light.py holds the light
-path to: a change to how the registers are computed shows there as a difference."""
+path to: a change to how the registers are computed shows there as a difference. With them,
+the whole-record reads they were made from (once `Store.declarations_made` and
+`Store.open_actions`), on the store's connection."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from clerk import dates
 from clerk.record import (
@@ -16,6 +19,7 @@ from clerk.record import (
     Declaration,
     Meeting,
     MeetingRecord,
+    Part,
     Person,
 )
 from clerk.registers import (
@@ -30,6 +34,8 @@ from clerk.registers import (
     Register,
     _Tally,
 )
+from clerk.store import Store
+from clerk.store.rows import _q, _spec
 
 
 def attendance_register(
@@ -179,3 +185,78 @@ def open_actions_register(
     if exempt:
         title += f" (including {EXEMPT_MARK} items: not for publication)"
     return Register(title=title, header=ACTIONS_HEADER, rows=tuple(rows), places=tuple(places))
+
+
+# --------------------------------------------------------------------------- reads
+
+
+def declarations_made(
+    store: Store, person_ids: list[str] | None = None, *, exempt: bool = False
+) -> list[tuple[Meeting, Committee, AgendaItem | None, Person, Declaration]]:
+    """Every declaration of interest (of these people), oldest meeting first. Those on
+    an exempt item only with `exempt`."""
+    specs = [_spec(c) for c in (Meeting, Committee, AgendaItem, Person, Declaration)]
+    aliases = ("m", "c", "i", "p", "d")
+    cols = ", ".join(
+        f"{a}.{_q(f)}" for a, spec in zip(aliases, specs, strict=True) for f in spec.fields
+    )
+    where, params = [], []
+    if not exempt:
+        where.append("(i.part IS NULL OR i.part != ?)")
+        params.append(Part.EXEMPT.value)
+    if person_ids is not None:
+        where.append(f"d.person_id IN ({', '.join('?' * len(person_ids))})")
+        params.extend(person_ids)
+    sql = f"""
+        SELECT {cols} FROM declarations d
+        JOIN meetings m ON m.id = d.meeting_id
+        JOIN committees c ON c.id = m.committee_id
+        JOIN people p ON p.id = d.person_id
+        LEFT JOIN items i ON i.id = d.item_id
+        {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY m.date, m.start_time, m.rowid, i.position, d.position, d.rowid
+    """
+    out = []
+    with store._read() as conn:
+        for r in conn.execute(sql, params):
+            values, at = [], 0
+            for spec in specs:
+                values.append(r[at : at + len(spec.fields)])
+                at += len(spec.fields)
+            meeting, committee, item, person, declaration = (
+                spec.from_row(v) if v[0] is not None else None
+                for spec, v in zip(specs, values, strict=True)
+            )
+            out.append((meeting, committee, item, person, declaration))
+    # every row joins a meeting, committee, person and declaration; only the item is
+    # optional (a declaration on the meeting as a whole)
+    return cast("list[tuple[Meeting, Committee, AgendaItem | None, Person, Declaration]]", out)
+
+
+def open_actions(
+    store: Store, *, exempt: bool = False
+) -> list[tuple[Meeting, Committee, AgendaItem, Action]]:
+    """Every action not completed, of every committee, oldest meeting first. Those on
+    an exempt item only with `exempt`."""
+    specs = [_spec(c) for c in (Meeting, Committee, AgendaItem, Action)]
+    aliases = ("m", "c", "i", "a")
+    cols = ", ".join(
+        f"{a}.{_q(f)}" for a, spec in zip(aliases, specs, strict=True) for f in spec.fields
+    )
+    sql = f"""
+        SELECT {cols} FROM actions a
+        JOIN meetings m ON m.id = a.meeting_id
+        JOIN committees c ON c.id = m.committee_id
+        JOIN items i ON i.id = a.item_id
+        WHERE a.status != 'completed' {"" if exempt else "AND i.part != ?"}
+        ORDER BY c.name COLLATE NOCASE, m.date, m.rowid, i.position, a.position, a.rowid
+    """
+    out = []
+    with store._read() as conn:
+        for r in conn.execute(sql, () if exempt else (Part.EXEMPT.value,)):
+            values, at = [], 0
+            for spec in specs:
+                values.append(spec.from_row(r[at : at + len(spec.fields)]))
+                at += len(spec.fields)
+            out.append(tuple(values))
+    return out

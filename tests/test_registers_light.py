@@ -20,11 +20,8 @@ from clerk.record import MeetingRecord
 from clerk.registers import (
     MunicipalYear,
     attendance_from_rows,
-    attendance_register,
     interests_from_rows,
-    interests_register,
     open_actions_from_rows,
-    open_actions_register,
 )
 from clerk.store import Store, StoreError
 from tests import registers_before as before
@@ -104,7 +101,6 @@ def test_the_light_rows_give_the_registers_whole_records_give(
                 if year is None or m.date in year  # as the command read them
             ]
             whole = before.attendance_register(committee, records, year)
-            assert attendance_register(committee, records, year) == whole
             light = store.attendance_rows(
                 committee.id,
                 year.first_day if year else None,
@@ -118,14 +114,12 @@ def test_the_light_rows_give_the_registers_whole_records_give(
             None,
             data.draw(st.lists(st.sampled_from(everyone), unique=True)) if everyone else [],
         ):
-            made = store.declarations_made(ids, exempt=exempt)
+            made = before.declarations_made(store, ids, exempt=exempt)
             whole = before.interests_register(made, person="x", exempt=exempt)
-            assert interests_register(made, person="x", exempt=exempt) == whole
             light = store.declaration_rows(ids, exempt=exempt)
             assert interests_from_rows(light, person="x", exempt=exempt) == whole
-        actions = store.open_actions(exempt=exempt)
+        actions = before.open_actions(store, exempt=exempt)
         whole = before.open_actions_register(actions, exempt=exempt)
-        assert open_actions_register(actions, exempt=exempt) == whole
         light = store.open_action_rows(exempt=exempt)
         assert open_actions_from_rows(light, exempt=exempt) == whole
 

@@ -5,8 +5,8 @@ actions list one row each with where it was made. Loading each meeting (every pa
 decoding every column of five joined records cost 14 to 55 times the bare read of those rows
 on ten years of meetings (benchmarks/bench_registers.py); these read only the columns the
 register shows, decode each person once, and build plain tuples (clerk/register_rows.py).
-Exempt (Part 2) matter is left out here, in SQL, unless asked for, as `declarations_made` and
-`open_actions` leave it out.
+Exempt (Part 2) matter is left out here, in SQL, unless asked for. The whole-record reads
+these replaced are kept in tests/registers_before.py, the reference these rows are held to.
 """
 
 from __future__ import annotations
@@ -133,7 +133,8 @@ class RegistersMixin(RowsMixin):
     def declaration_rows(
         self, person_ids: list[str] | None = None, *, exempt: bool = False
     ) -> list[DeclarationRow]:
-        """`declarations_made`, as the register shows it: in the same order, the same rows."""
+        """Every declaration of interest (of these people), oldest meeting first, as the
+        register shows it. Those on an exempt item only with `exempt`."""
         where, params = [], []
         if not exempt:
             where.append("(i.part IS NULL OR i.part != ?)")
@@ -177,7 +178,8 @@ class RegistersMixin(RowsMixin):
         ]
 
     def open_action_rows(self, *, exempt: bool = False) -> list[ActionRow]:
-        """`open_actions`, as the register shows it: in the same order, the same rows."""
+        """Every action not completed, by committee, oldest meeting first, as the register
+        shows it. Those on an exempt item only with `exempt`."""
         sql = f"""
             SELECT m.id, m.date, c.name, i.id, i.number, i.title, i.part,
                    a.text, a.lead, a.due, a.status

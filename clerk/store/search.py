@@ -1,4 +1,4 @@
-"""Reading across meetings: the full-text search and the rows the registers are made from.
+"""Reading across meetings: the full-text search, and what numbers the passages it finds.
 
 The search index (migration v4, `clerk.migrations.search_schema`) holds one document per
 paragraph, resolution, action, declaration and item title, kept in step by triggers. What
@@ -13,20 +13,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
 
-from clerk.record import (
-    Action,
-    AgendaItem,
-    Committee,
-    Declaration,
-    Meeting,
-    Part,
-    Person,
-)
+from clerk.record import Part
 from clerk.store import search_sql
 from clerk.store.connection import StoreError
-from clerk.store.rows import RowsMixin, _q, _spec
+from clerk.store.rows import RowsMixin
 from clerk.store.search_sql import MATCH_END, MATCH_START, Numbering
 
 __all__ = ["MATCH_END", "MATCH_START", "Numbering", "SearchQueryError", "SearchRow"]
@@ -115,78 +106,6 @@ class _SearchRows(RowsMixin):
                 return search_sql.match_count(conn, expression)
             except sqlite3.OperationalError as exc:
                 raise SearchQueryError(f"Cannot search for {text!r}: {exc}") from exc
-
-    # ----------------------------------------------------------------------- registers
-
-    def declarations_made(
-        self, person_ids: list[str] | None = None, *, exempt: bool = False
-    ) -> list[tuple[Meeting, Committee, AgendaItem | None, Person, Declaration]]:
-        """Every declaration of interest (of these people), oldest meeting first. Those on
-        an exempt item only with `exempt`."""
-        specs = [_spec(c) for c in (Meeting, Committee, AgendaItem, Person, Declaration)]
-        aliases = ("m", "c", "i", "p", "d")
-        cols = ", ".join(
-            f"{a}.{_q(f)}" for a, spec in zip(aliases, specs, strict=True) for f in spec.fields
-        )
-        where, params = [], []
-        if not exempt:
-            where.append("(i.part IS NULL OR i.part != ?)")
-            params.append(Part.EXEMPT.value)
-        if person_ids is not None:
-            where.append(f"d.person_id IN ({', '.join('?' * len(person_ids))})")
-            params.extend(person_ids)
-        sql = f"""
-            SELECT {cols} FROM declarations d
-            JOIN meetings m ON m.id = d.meeting_id
-            JOIN committees c ON c.id = m.committee_id
-            JOIN people p ON p.id = d.person_id
-            LEFT JOIN items i ON i.id = d.item_id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            ORDER BY m.date, m.start_time, m.rowid, i.position, d.position, d.rowid
-        """
-        out = []
-        with self._read() as conn:
-            for r in conn.execute(sql, params):
-                values, at = [], 0
-                for spec in specs:
-                    values.append(r[at : at + len(spec.fields)])
-                    at += len(spec.fields)
-                meeting, committee, item, person, declaration = (
-                    spec.from_row(v) if v[0] is not None else None
-                    for spec, v in zip(specs, values, strict=True)
-                )
-                out.append((meeting, committee, item, person, declaration))
-        # every row joins a meeting, committee, person and declaration; only the item is
-        # optional (a declaration on the meeting as a whole)
-        return cast("list[tuple[Meeting, Committee, AgendaItem | None, Person, Declaration]]", out)
-
-    def open_actions(
-        self, *, exempt: bool = False
-    ) -> list[tuple[Meeting, Committee, AgendaItem, Action]]:
-        """Every action not completed, of every committee, oldest meeting first. Those on
-        an exempt item only with `exempt`."""
-        specs = [_spec(c) for c in (Meeting, Committee, AgendaItem, Action)]
-        aliases = ("m", "c", "i", "a")
-        cols = ", ".join(
-            f"{a}.{_q(f)}" for a, spec in zip(aliases, specs, strict=True) for f in spec.fields
-        )
-        sql = f"""
-            SELECT {cols} FROM actions a
-            JOIN meetings m ON m.id = a.meeting_id
-            JOIN committees c ON c.id = m.committee_id
-            JOIN items i ON i.id = a.item_id
-            WHERE a.status != 'completed' {"" if exempt else "AND i.part != ?"}
-            ORDER BY c.name COLLATE NOCASE, m.date, m.rowid, i.position, a.position, a.rowid
-        """
-        out = []
-        with self._read() as conn:
-            for r in conn.execute(sql, () if exempt else (Part.EXEMPT.value,)):
-                values, at = [], 0
-                for spec in specs:
-                    values.append(spec.from_row(r[at : at + len(spec.fields)]))
-                    at += len(spec.fields)
-                out.append(tuple(values))
-        return out
 
 
 # --------------------------------------------------------------------------- numbering

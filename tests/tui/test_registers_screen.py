@@ -19,9 +19,6 @@ from textual.widgets import Input, Select, Static, Tabs
 from clerk.cli import main
 from clerk.record import DeclarationAction
 from clerk.registers import (
-    attendance_register,
-    interests_register,
-    open_actions_register,
     parse_year,
     safe_cell,
 )
@@ -32,6 +29,7 @@ from clerk.tui.screens import registers as registers_screen
 from clerk.tui.screens.live import LiveScreen
 from clerk.tui.screens.picker import MeetingTable, PickerScreen
 from clerk.tui.screens.registers import RegistersScreen, RegisterTable
+from tests import registers_before as before
 from tests.minutes_builders import MeetingBuilder
 from tests.test_registers import four_meetings
 
@@ -109,7 +107,8 @@ async def registers_from_picker(pilot, app: ClerkApp) -> RegistersScreen:
 
 
 def attendance_as_the_command_computes(path: Path, name: str, year: str | None):
-    """What `clerk register attendance NAME [--year YEAR]` computes, the same calls."""
+    """What `clerk register attendance NAME [--year YEAR]` must show: the register computed
+    from whole records (tests/registers_before.py)."""
     municipal_year = parse_year(year) if year else None
     with Store(path) as store:
         committee = next(c for c in store.committees() if name in c.name.casefold())
@@ -118,7 +117,7 @@ def attendance_as_the_command_computes(path: Path, name: str, year: str | None):
             for m in store.committee_meetings(committee.id)
             if municipal_year is None or m.date in municipal_year
         ]
-    return attendance_register(committee, records, municipal_year)
+    return before.attendance_register(committee, records, municipal_year)
 
 
 async def test_attendance_is_the_commands_for_the_committee_and_year_chosen(db: Path) -> None:
@@ -167,7 +166,7 @@ async def test_interests_by_member_and_enter_opens_the_meeting_at_the_item(db: P
         await pilot.press("f3")
         await settled(pilot, screen)
         with Store(db) as store:
-            register = interests_register(store.declarations_made())
+            register = before.interests_register(before.declarations_made(store))
         assert screen.shown is not None and screen.shown.register.rows == register.rows
         assert as_csv(table_rows(screen)) == cli_rows(db, "register", "interests")
         shown = everything_shown(screen)
@@ -213,7 +212,7 @@ async def test_open_actions_as_the_command_and_never_exempt(db: Path) -> None:
         await pilot.press("f4")
         await settled(pilot, screen)
         with Store(db) as store:
-            register = open_actions_register(store.open_actions())
+            register = before.open_actions_register(before.open_actions(store))
         assert screen.shown is not None and screen.shown.register.rows == register.rows
         rows = table_rows(screen)
         assert as_csv(rows) == cli_rows(db, "actions", "--open")
