@@ -109,10 +109,12 @@ class GeneratedReader(ReaderBase):
 
     def movements(self, paragraphs: list[Para], item: AgendaItem | None, items: list[Item]) -> None:
         for p in list(paragraphs):
-            if self.movement(p.text, item, items):
+            if self.movement(p.text, item, items, line=p.line):
                 paragraphs.remove(p)
 
-    def movement(self, text: str, item: AgendaItem | None, items: list[Item]) -> bool:
+    def movement(
+        self, text: str, item: AgendaItem | None, items: list[Item], *, line: int = 0
+    ) -> bool:
         forms = self.forms
         for kind, templates in (
             # untimed first: "arrived during item 4" is not a time of "during item 4"
@@ -142,8 +144,18 @@ class GeneratedReader(ReaderBase):
                 except ValueError:
                     return False
             at_item = next((e.item for e in items if d and e.item.number == d.group(1)), None)
-            if (at_item or None) is not (item if d else None) and item is not None:
-                return False
+            if d and at_item is None:
+                return False  # an item these minutes do not have
+            if item is not None and at_item is not None and at_item is not item:
+                # "arrived … during item 4" written under item 1 (with the apologies for
+                # lateness): when and where are what the record keeps; clerk writes the
+                # sentence in the item it names
+                self.guesses.append(
+                    f"line {line}: {m.group('name')} {kind} during item {at_item.number}, "
+                    f"written under item {item.number}: recorded at item {at_item.number}, "
+                    "where clerk's minutes write it"
+                )
+                item = at_item
             att = self.attendance[person.id]
             where = (item.id, kind) if item is not None else (None, "")
             self.moved.append((where, person.id))
