@@ -29,6 +29,8 @@ from clerk.record import (
 )
 
 _MENTIONS = re.compile(r"\bdeclar", re.IGNORECASE)
+# a sentence in an item's minute that looks like a declaration of interest
+_INTEREST = re.compile(r"^\S.{0,80}? declared an? [^.]*\binterest\b")
 # what a declaration that does not say is recorded with: the record's default, whose words
 # clerk's minutes then write
 _DEFAULT = DeclarationAction.REMAINED
@@ -59,19 +61,20 @@ class DeclarationsReader(ReaderBase):
 
     def declarations_during(self, items: list[Item], under: Item | None) -> None:
         """Declarations made during an item, among its paragraphs: read only where the member
-        is one the minutes already name, so a clerk's sentence about someone else's
-        declaration stays text."""
+        is one the minutes already name and the sentence names a kind of interest, so a
+        clerk's sentence about someone else's declaration, or one "declared that …", stays
+        text."""
         for entry in items:
             if entry is under or entry.item.part is not Part.PUBLIC:
                 continue
             for p in list(entry.paragraphs):
                 d = sentences.declaration(p.text, self._kinds(), self.forms.declaration_item)
+                if d is not None and not d.kind_named:
+                    d = None  # "X declared that the item be deferred": a clerk's sentence
                 who = f.named(d.who).name.casefold() if d else ""
                 person = next((x for x in self.people if x.name.casefold() == who), None)
                 if d is None or person is None:
-                    if re.match(r"^\S.{0,80}? declared (?:an? |that )", p.text) and (
-                        _MENTIONS.search(p.text)
-                    ):
+                    if _INTEREST.search(p.text):
                         self.guesses.append(
                             f"line {p.line}: a declaration during item {entry.item.number} "
                             "clerk could not read is kept as text and is not in the register "

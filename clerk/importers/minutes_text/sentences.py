@@ -175,7 +175,10 @@ def declaration(
     if action is not None and possessive and _PRONOUNS[possessive] != said:
         return None  # "in her capacity … He left": not a sentence clerk writes
     if action is None:
-        if not _one_sentence(capacity, nature):
+        # with no action sentence to mark the form, an unlisted kind must at least be an
+        # interest: "an interest on the budget item, which …" is not a kind
+        unlisted = kind not in kinds and not re.fullmatch(r"(?:[\w-]+ ){0,3}interest", kind)
+        if unlisted or not _one_sentence(capacity, nature):
             return None
         said = _PRONOUNS[possessive] if possessive else ""
     return DeclarationText(
