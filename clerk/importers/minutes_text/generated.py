@@ -1,6 +1,6 @@
 """The sentences the minutes generate, read back into the record: apologies, substitutes
-and deputies, declarations, late arrivals and early departures, votes, and the exclusion of
-the press and public that makes an item exempt."""
+and deputies, late arrivals and early departures, votes, and the exclusion of the press and
+public that makes an item exempt (declarations: `declarations`)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ from clerk.importers.minutes_text import sentences
 from clerk.importers.minutes_text.base import Item, ReaderBase, capital_that, cllr
 from clerk.importers.minutes_text.layout import Para
 from clerk.record import (
-    DEFAULT_INTEREST_KINDS,
     AgendaItem,
-    Declaration,
     Part,
     Vote,
     VoteMethod,
@@ -63,49 +61,6 @@ class GeneratedReader(ReaderBase):
                     "kept as one summary"
                 )
             entry.item.public_summary = " ".join(kept)
-
-    def declarations(self, paragraphs: list[Para], items: list[Item]) -> None:
-        kinds = list(DEFAULT_INTEREST_KINDS)
-        by_number = {e.item.number: e.item for e in items}
-        for p in list(paragraphs):
-            if f.match_whole(self.forms.declarations_none, p.text):
-                paragraphs.remove(p)
-                continue
-            d = sentences.declaration(p.text, kinds, self.forms.declaration_item)
-            if d is None:
-                continue
-            person = self.person(f.named(d.who), line=p.line)
-            if d.pronoun and not person.pronoun:
-                person.pronoun = d.pronoun
-            item = None
-            if d.item_number:
-                item = by_number.get(d.item_number)
-            elif d.item_title:  # a style naming the item by its title alone
-                title = " ".join(d.item_title.split()).casefold()
-                item = next(
-                    (e.item for e in items if " ".join(e.item.title.split()).casefold() == title),
-                    None,
-                )
-            if (d.item_number or d.item_title) and item is None:
-                which = f"item {d.item_number}" if d.item_number else f"'{d.item_title}'"
-                raise InputError(
-                    self.source, p.line, f"a declaration on {which}, which is not here"
-                )
-            if d.kind not in kinds:
-                self.committee.interest_kinds.append(d.kind)
-                kinds.append(d.kind)
-            self.declarations_found.append(
-                Declaration(
-                    person.id,
-                    item.id if item else None,
-                    d.kind,
-                    nature=d.nature,
-                    capacity=d.capacity,
-                    action=d.action,
-                    position=len(self.declarations_found),
-                )
-            )
-            paragraphs.remove(p)
 
     def movements(self, paragraphs: list[Para], item: AgendaItem | None, items: list[Item]) -> None:
         for p in list(paragraphs):

@@ -24,6 +24,7 @@ from clerk.importers import read_utf8
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.attendance import AttendanceReader
 from clerk.importers.minutes_text.base import Item, capital_that, clause
+from clerk.importers.minutes_text.declarations import DeclarationsReader
 from clerk.importers.minutes_text.generated import GeneratedReader
 from clerk.importers.minutes_text.layout import ItemText, Layout, Para, cut
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
@@ -67,7 +68,7 @@ def parse_minutes(
     return _Reader(source, forms or f.Forms()).read(text, committee)
 
 
-class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
+class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsReader):
     # ----------------------------------------------------------------------- the whole
 
     def read(self, text: str, committee: str | None) -> ParsedMinutes:
@@ -224,7 +225,10 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
                 f"{self.forms.membership_none[0]!r}"
             )
         declarations = standing.get(Standing.DECLARATIONS)
-        self.declarations(declarations.paragraphs if declarations else before, items)
+        self.declarations(
+            declarations.paragraphs if declarations else before, items, under=declarations
+        )
+        self.declarations_during(items, under=declarations)
         for entry in items:
             self.movements(entry.paragraphs, entry.item, items)
             self.votes(entry)
