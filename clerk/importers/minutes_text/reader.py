@@ -116,7 +116,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
                 + (
                     f"; its last paragraph (line {end.line}) stops mid-sentence: the file "
                     "looks cut short"
-                    if cut_short
+                    if cut_short and end is not None
                     else ""
                 )
             )
