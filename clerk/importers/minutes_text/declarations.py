@@ -31,10 +31,6 @@ from clerk.record import (
 _MENTIONS = re.compile(r"\bdeclar", re.IGNORECASE)
 # a sentence in an item's minute that looks like a declaration of interest
 _INTEREST = re.compile(r"^\S.{0,80}? declared an? [^.]*\binterest\b")
-# what a declaration that does not say is recorded with: the record's default, whose words
-# clerk's minutes then write
-_DEFAULT = DeclarationAction.REMAINED
-_DEFAULT_DID = "remained in the room and took part in the discussion and vote"
 
 
 class DeclarationsReader(ReaderBase):
@@ -141,10 +137,12 @@ class DeclarationsReader(ReaderBase):
             )
         action = d.action
         if action is None:
-            action = _DEFAULT
+            # clerk's minutes of it will not say either (nothing is invented): the
+            # register shows "not stated"
+            action = DeclarationAction.NOT_STATED
             self.guesses.append(
                 f"line {p.line}: {who}'s declaration does not say what they did: recorded as "
-                f"'{_DEFAULT_DID}', which clerk's minutes will say; correct it if not"
+                "not stated"
             )
         if d.kind not in self._kinds():
             self.committee.interest_kinds.append(d.kind)
