@@ -172,6 +172,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             item = AgendaItem(number=text.number, title=text.title, taken_order=n + 1)
             entry = Item(text, item, [*text.paragraphs])
             self.check_numbers(text)
+            self.check_resolved(entry)
             out.append(entry)
         order = sorted(out, key=lambda e: _number_key(e.item.number))
         for position, entry in enumerate(order, start=1):
@@ -195,6 +196,39 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
         unnumbered = [p for p in text.paragraphs if not p.number and self.note(p) is None]
         for p in unnumbered:
             self.guesses.append(f"line {p.line}: a paragraph without a number, kept in its place")
+
+    def check_resolved(self, entry: Item) -> None:
+        """What the item's RESOLVED block says beyond its resolutions, and a "RESOLVED" left
+        in a paragraph, said; how it was resolved kept as a note, the record having no place
+        for it."""
+        text = entry.text
+        block = text.resolved
+        for p in [*text.paragraphs, *text.after_resolved]:
+            if re.search(r"\bRESOLVED\b", p.text):
+                self.guesses.append(
+                    f"line {p.line}: the paragraph says 'RESOLVED' but was not read as a "
+                    f"resolution; kept as written: {p.text[:60]!r}"
+                )
+        if block is None:
+            return
+        for index in sorted({i for i, _ in block.sub_clauses}):
+            lines = [ln for i, ln in block.sub_clauses if i == index]
+            where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}–{lines[-1]}"
+            self.guesses.append(
+                f"{where}: the lettered sub-clauses are part of resolution {index + 1} of item "
+                f"{text.number}, kept in its text"
+            )
+        if block.how:
+            how = block.how
+            if how.isupper() or (how[:1].isupper() and how[1:].islower()):  # "Unanimously"
+                how = how.lower()
+            words = f"Resolved {how}."
+            self.guesses.append(
+                f"line {block.line}: clerk's record has no place for how a resolution was made "
+                f"({block.how!r}); kept as a note before item {text.number}'s "
+                f"resolutions: {words!r}"
+            )
+            entry.paragraphs.append(Para(block.line, "", self.forms.note[0].format(text=words)))
 
     def note(self, p: Para) -> str | None:
         """What an unnumbered note says ("(Councillor Bright left the room.)"), or None when
