@@ -268,7 +268,8 @@ def _body(layout: Layout, lines: list[Line], source: str) -> None:
 
 
 def _ends(text: str) -> bool:
-    return text.rstrip().endswith((".", ";", "; and", ":", "?", "!"))
+    # a sentence ending in a quotation ('… condition 3: "The use shall not commence."') ends
+    return text.rstrip().rstrip("\"'”’").endswith((".", ";", "; and", ":", "?", "!"))
 
 
 def _check_number(para: re.Match[str], item: ItemText, line: Line, source: str) -> None:
