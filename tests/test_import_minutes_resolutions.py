@@ -5,10 +5,14 @@ UNANIMOUSLY:", "RESOLVED (by a majority):") is still the RESOLVED heading: the r
 it is a resolution, not a paragraph, and the words saying how are kept (as an unnumbered note:
 the record has no place of its own for them) and said in the guesses. A resolution's lettered
 sub-clauses ("(a) …", "(b) …") belong to it, and a numbered list goes on after them.
+
+The end time in other words ("The meeting finished at 8.15pm.", "Meeting ended: 8.15 pm") is
+the end time, not a paragraph of the last item; one in the small hours is said as a guess.
 """
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -290,3 +294,68 @@ def test_clerk_minutes_regenerates_the_imported_resolutions(tmp_path: Path) -> N
     assert shown.output.removeprefix("DRAFT\n\n") == written(record)
     assert f"(Resolved unanimously.)\n\nRESOLVED:\n{GRANTED}\n\n4. 27 GREEK" in shown.output
     assert f"2) {SUB_RESOLUTIONS[1][:-1]}; and\n3) That the borrowing" in shown.output
+
+
+# --------------------------------------------------------------------------- the end time
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "The meeting finished at 8.15pm.",
+        "Meeting ended: 8.15 pm",
+        "The Meeting concluded at 8.15 pm.",
+        "The meeting closed at 8.15 pm.",
+    ],
+)
+def test_other_wordings_of_the_end_time_are_the_end_time(ending: str) -> None:
+    text = minutes("RESOLVED:\n\n" + GRANT).replace("The Meeting ended at 8.15 pm.", ending)
+    parsed = parse_minutes(text, "planning.txt")
+    assert parsed.record.meeting.end_time == time(20, 15)
+    _, paragraphs, _ = of_item(parsed.record, "4")
+    assert paragraphs == [
+        "Erection of a mansard roof extension to create an additional residential unit.",
+        "The Sub-Committee noted the objections of the neighbouring residents.",
+    ]
+    said = "\n".join(parsed.guesses)
+    assert (
+        f"line {line_of(text, ending)}: {ending!r} read as when the meeting ended; clerk's "
+        "minutes write it 'The Meeting ended at 8.15 pm.'"
+    ) in said
+    assert "do not say when the meeting ended" not in said and "midnight" not in said
+    regenerated = assert_fixed_point(parsed.record)
+    assert "\nThe Meeting ended at 8.15 pm.\n" in regenerated
+
+
+def test_the_house_wording_of_the_end_time_is_not_remarked_on() -> None:
+    parsed = parse_minutes(minutes("RESOLVED:\n\n" + GRANT), "planning.txt")
+    assert parsed.record.meeting.end_time == time(20, 15)
+    said = "\n".join(parsed.guesses)
+    assert "read as when the meeting ended" not in said and "midnight" not in said
+
+
+@pytest.mark.parametrize("start", ["", " at 6.30pm"], ids=["no start", "a start"])
+def test_a_meeting_ending_after_midnight_is_said(start: str) -> None:
+    text = (
+        minutes("RESOLVED:\n\n" + GRANT)
+        .replace("The Meeting ended at 8.15 pm.", "The Meeting ended at 12.10 am.")
+        .replace("Tuesday 3 December 2019 in", f"Tuesday 3 December 2019{start} in")
+    )
+    parsed = parse_minutes(text, "planning.txt")
+    assert parsed.record.meeting.end_time == time(0, 10)
+    assert parsed.record.meeting.start_time == (time(18, 30) if start else None)
+    before = ", before the meeting began (6.30 pm)" if start else ""
+    assert (
+        f"line {line_of(text, '12.10 am')}: the meeting ended at '12.10 am'{before}: taken to be "
+        "after midnight, on Wednesday 4 December 2019"
+    ) in "\n".join(parsed.guesses)
+    assert "\nThe Meeting ended at 12.10 am.\n" in assert_fixed_point(parsed.record)
+
+
+def test_a_sentence_about_the_meeting_closing_that_is_not_a_time_stays_a_paragraph() -> None:
+    text = minutes("RESOLVED:\n\n" + GRANT).replace(
+        "4.2 The Sub-Committee", "4.2 The meeting closed at the request of the Chairman. The"
+    )
+    parsed = parse_minutes(text, "planning.txt")
+    assert parsed.record.meeting.end_time == time(20, 15)
+    assert of_item(parsed.record, "4")[1][1].startswith("The meeting closed at the request")

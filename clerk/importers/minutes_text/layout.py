@@ -35,7 +35,11 @@ RESOLVED = re.compile(
 LABEL = re.compile(r"^(?:\((?P<a>\d{1,2})\)|(?P<b>\d{1,2})\)|(?P<c>\d{1,2})\.)\s+(?P<text>\S.*)$")
 # a lettered or roman sub-clause of a resolution: "(a) …", "b) …", "(ii) …"
 SUB_LABEL = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{2,5})\)\s+\S")
-ENDED = re.compile(r"^The [Mm]eeting (?:ended|closed) at (?P<time>.+?)\.?$")
+# "The Meeting ended at 8.15 pm.", "The meeting finished at 8.15pm.", "Meeting ended: 8.15 pm"
+ENDED = re.compile(
+    r"^(?:The )?[Mm]eeting (?:ended|closed|finished|concluded)(?: at|:)\s*"
+    r"(?P<time>(?:\d|noon|midday|midnight).*?)\.?$"  # a time, not "closed at the request …"
+)
 SIGNATURE = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{1,30}):\s*(?:_+)?\s*$")
 ATTENDANCE = re.compile(
     r"^(?P<what>Members Present|Members present|Present|Also [Pp]resent|Officers(?: [Pp]resent)?"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import time, timedelta
 from pathlib import Path
 
 from clerk import dates
@@ -308,6 +309,12 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             canonical = dates.clock_time(meeting.end_time)
             if written != canonical and self.committee.style == "westminster":
                 self.guesses.append(f"the end time {written!r} is written {canonical!r}")
+            if not f.match_whole(self.forms.ended, line.text):
+                self.guesses.append(
+                    f"line {line.number}: {line.text!r} read as when the meeting ended; clerk's "
+                    f"minutes write it {self.forms.ended[0].format(time=canonical)!r}"
+                )
+            self.after_midnight(line.number, written)
         for label in layout.signatures:
             if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
                 self.committee.chair_title = label.capitalize()
@@ -325,6 +332,21 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             paragraphs=paragraphs,
             resolutions=resolutions,
             votes=self.found_votes,
+        )
+
+    def after_midnight(self, line: int, written: str) -> None:
+        """An end time before the start, or in the small hours: the meeting went on past
+        midnight (the record keeps a time of day, not the day), or "am" is a slip for "pm"."""
+        assert self.meeting is not None
+        start, end = self.meeting.start_time, self.meeting.end_time
+        if end is None or not end < (start or time(6)):
+            return
+        before = f", before the meeting began ({dates.clock_time(start)})" if start else ""
+        next_day = dates.long_date(self.meeting.date + timedelta(days=1))
+        self.guesses.append(
+            f"line {line}: the meeting ended at {written!r}{before}: taken to be after "
+            f"midnight, on {next_day} (clerk records the time only); if 'am' is a slip for "
+            "'pm', correct the end time"
         )
 
     def guess_style(self, layout: Layout, items: list[Item]) -> None:
