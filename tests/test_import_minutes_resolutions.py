@@ -319,8 +319,8 @@ def test_other_wordings_of_the_end_time_are_the_end_time(ending: str) -> None:
     ]
     said = "\n".join(parsed.guesses)
     assert (
-        f"line {line_of(text, ending)}: {ending!r} read as when the meeting ended; clerk's "
-        "minutes write it 'The Meeting ended at 8.15 pm.'"
+        f"line {line_of(text, ending)}: {ending!r} read as when the meeting ended (8.15 pm); "
+        "clerk's minutes write it in their own words ('The Meeting ended at …')"
     ) in said
     assert "do not say when the meeting ended" not in said and "midnight" not in said
     regenerated = assert_fixed_point(parsed.record)

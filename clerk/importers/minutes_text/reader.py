@@ -311,8 +311,9 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
                 self.guesses.append(f"the end time {written!r} is written {canonical!r}")
             if not f.match_whole(self.forms.ended, line.text):
                 self.guesses.append(
-                    f"line {line.number}: {line.text!r} read as when the meeting ended; clerk's "
-                    f"minutes write it {self.forms.ended[0].format(time=canonical)!r}"
+                    f"line {line.number}: {line.text!r} read as when the meeting ended "
+                    f"({canonical}); clerk's minutes write it in their own words "
+                    "('The Meeting ended at …')"
                 )
             self.after_midnight(line.number, written)
         for label in layout.signatures:
