@@ -24,11 +24,22 @@ _START = re.compile(r"^ at (?P<time>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)(?P<rest
 _VENUE = re.compile(r"^,? (?:in|at) (?P<venue>.+?)\.?$")
 ITEM = re.compile(r"^(?P<number>\d{1,3}[A-Z]?)(?:\.\s*|\s+)(?P<title>[^a-z]*[A-Z][^a-z]*)$")
 PARAGRAPH = re.compile(r"^(?P<number>(?P<item>\d{1,3}[A-Z]?)\.(?P<n>\d{1,3}))\s+(?P<text>\S.*)$")
+# how it was resolved, where the minutes say so: "RESOLVED (UNANIMOUSLY):", "RESOLVED
+# UNANIMOUSLY:", "RESOLVED (by a majority):" (the words kept in `how`)
 RESOLVED = re.compile(
-    r"^(?:(?P<number>\d{1,3}[A-Z]?\.\d{1,3})\s+)?RESOLVED\b\s*(?P<mark>[:–—-])?\s*(?P<rest>.*)$"
+    r"^(?:(?P<number>\d{1,3}[A-Z]?\.\d{1,3})\s+)?RESOLVED\b"
+    r"(?:\s*\((?!\d+\))(?P<how>[^()]{1,60})\)"
+    r"|\s+(?P<how_word>(?i:unanimously|by a majority|nem\.? con\.?)))?"
+    r"\s*(?P<mark>[:–—-])?\s*(?P<rest>.*)$"
 )
 LABEL = re.compile(r"^(?:\((?P<a>\d{1,2})\)|(?P<b>\d{1,2})\)|(?P<c>\d{1,2})\.)\s+(?P<text>\S.*)$")
-ENDED = re.compile(r"^The [Mm]eeting (?:ended|closed) at (?P<time>.+?)\.?$")
+# a lettered or roman sub-clause of a resolution: "(a) …", "b) …", "(ii) …"
+SUB_LABEL = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{2,5})\)\s+\S")
+# "The Meeting ended at 8.15 pm.", "The meeting finished at 8.15pm.", "Meeting ended: 8.15 pm"
+ENDED = re.compile(
+    r"^(?:The )?[Mm]eeting (?:ended|closed|finished|concluded)(?: at|:)\s*"
+    r"(?P<time>(?:\d|noon|midday|midnight).*?)\.?$"  # a time, not "closed at the request …"
+)
 SIGNATURE = re.compile(r"^(?P<label>[A-Z][A-Za-z -]{1,30}):\s*(?:_+)?\s*$")
 ATTENDANCE = re.compile(
     r"^(?P<what>Members Present|Members present|Present|Also [Pp]resent|Officers(?: [Pp]resent)?"
@@ -55,6 +66,9 @@ class ResolvedBlock:
     mark: str  # ":" or "–"
     label: str = ""  # "{n})" or "({n})" as the list was numbered
     clauses: list[tuple[int, str]] = field(default_factory=list)
+    how: str = ""  # "UNANIMOUSLY", "by a majority": how the minutes say it was resolved
+    # (clause index, line) of each lettered sub-clause joined to its resolution's text
+    sub_clauses: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -133,6 +147,7 @@ def _body(layout: Layout, lines: list[Line], source: str) -> None:
     current: Para | None = None  # the paragraph a continuation or bullet belongs to
     item: ItemText | None = None
     block: ResolvedBlock | None = None
+    sub = False  # the last line was a lettered sub-clause of the block's last resolution
     for index, line in enumerate(lines):
         text = line.text
         if zone == "signatures":
@@ -193,9 +208,14 @@ def _body(layout: Layout, lines: list[Line], source: str) -> None:
             rest = resolved.group("rest")
             hoisted = rest[:4] == "That" and (len(rest) == 4 or rest[4] == " ")
             block = ResolvedBlock(
-                line.number, resolved.group("number") or "", hoisted, resolved.group("mark") or ""
+                line.number,
+                resolved.group("number") or "",
+                hoisted,
+                resolved.group("mark") or "",
+                how=(resolved.group("how") or resolved.group("how_word") or "").strip(),
             )
             item.resolved = block
+            sub = False
             after = rest[4:].strip() if hoisted else rest
             if after:  # "3.1 RESOLVED: That the Minutes … be approved." on one line
                 block.clauses.append((line.number, after))
@@ -203,6 +223,15 @@ def _body(layout: Layout, lines: list[Line], source: str) -> None:
             continue
         para = PARAGRAPH.match(text)
         if block is not None and not item.after_resolved:
+            if block.clauses and SUB_LABEL.match(text) and not para:
+                n, previous = block.clauses[-1]
+                if sub or previous.rstrip().endswith(":"):
+                    # "(a) …" under "That … subject to:": part of that resolution, as printed
+                    block.clauses[-1] = (n, f"{previous} {text}")
+                    block.sub_clauses.append((len(block.clauses) - 1, line.number))
+                    sub = True
+                    continue
+            sub = False
             label = LABEL.match(text)
             if label:
                 block.label = "({n})" if label.group("a") else "{n})"
@@ -243,7 +272,8 @@ def _body(layout: Layout, lines: list[Line], source: str) -> None:
 
 
 def _ends(text: str) -> bool:
-    return text.rstrip().endswith((".", ";", "; and", ":", "?", "!"))
+    # a sentence ending in a quotation ('… condition 3: "The use shall not commence."') ends
+    return text.rstrip().rstrip("\"'”’").endswith((".", ";", "; and", ":", "?", "!"))
 
 
 def _check_number(para: re.Match[str], item: ItemText, line: Line, source: str) -> None:

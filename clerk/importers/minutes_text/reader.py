@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import time, timedelta
 from pathlib import Path
 
 from clerk import dates
@@ -172,6 +173,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             item = AgendaItem(number=text.number, title=text.title, taken_order=n + 1)
             entry = Item(text, item, [*text.paragraphs])
             self.check_numbers(text)
+            self.check_resolved(entry)
             out.append(entry)
         order = sorted(out, key=lambda e: _number_key(e.item.number))
         for position, entry in enumerate(order, start=1):
@@ -195,6 +197,39 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
         unnumbered = [p for p in text.paragraphs if not p.number and self.note(p) is None]
         for p in unnumbered:
             self.guesses.append(f"line {p.line}: a paragraph without a number, kept in its place")
+
+    def check_resolved(self, entry: Item) -> None:
+        """What the item's RESOLVED block says beyond its resolutions, and a "RESOLVED" left
+        in a paragraph, said; how it was resolved kept as a note, the record having no place
+        for it."""
+        text = entry.text
+        block = text.resolved
+        for p in [*text.paragraphs, *text.after_resolved]:
+            if re.search(r"\bRESOLVED\b", p.text):
+                self.guesses.append(
+                    f"line {p.line}: the paragraph says 'RESOLVED' but was not read as a "
+                    f"resolution; kept as written: {p.text[:60]!r}"
+                )
+        if block is None:
+            return
+        for index in sorted({i for i, _ in block.sub_clauses}):
+            lines = [ln for i, ln in block.sub_clauses if i == index]
+            where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]}–{lines[-1]}"
+            self.guesses.append(
+                f"{where}: the lettered sub-clauses are part of resolution {index + 1} of item "
+                f"{text.number}, kept in its text"
+            )
+        if block.how:
+            how = block.how
+            if how.isupper() or (how[:1].isupper() and how[1:].islower()):  # "Unanimously"
+                how = how.lower()
+            words = f"Resolved {how}."
+            self.guesses.append(
+                f"line {block.line}: clerk's record has no place for how a resolution was made "
+                f"({block.how!r}); kept as a note before item {text.number}'s "
+                f"resolutions: {words!r}"
+            )
+            entry.paragraphs.append(Para(block.line, "", self.forms.note[0].format(text=words)))
 
     def note(self, p: Para) -> str | None:
         """What an unnumbered note says ("(Councillor Bright left the room.)"), or None when
@@ -274,6 +309,13 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             canonical = dates.clock_time(meeting.end_time)
             if written != canonical and self.committee.style == "westminster":
                 self.guesses.append(f"the end time {written!r} is written {canonical!r}")
+            if not f.match_whole(self.forms.ended, line.text):
+                self.guesses.append(
+                    f"line {line.number}: {line.text!r} read as when the meeting ended "
+                    f"({canonical}); clerk's minutes write it in their own words "
+                    "('The Meeting ended at …')"
+                )
+            self.after_midnight(line.number, written)
         for label in layout.signatures:
             if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
                 self.committee.chair_title = label.capitalize()
@@ -291,6 +333,21 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             paragraphs=paragraphs,
             resolutions=resolutions,
             votes=self.found_votes,
+        )
+
+    def after_midnight(self, line: int, written: str) -> None:
+        """An end time before the start, or in the small hours: the meeting went on past
+        midnight (the record keeps a time of day, not the day), or "am" is a slip for "pm"."""
+        assert self.meeting is not None
+        start, end = self.meeting.start_time, self.meeting.end_time
+        if end is None or not end < (start or time(6)):
+            return
+        before = f", before the meeting began ({dates.clock_time(start)})" if start else ""
+        next_day = dates.long_date(self.meeting.date + timedelta(days=1))
+        self.guesses.append(
+            f"line {line}: the meeting ended at {written!r}{before}: taken to be after "
+            f"midnight, on {next_day} (clerk records the time only); if 'am' is a slip for "
+            "'pm', correct the end time"
         )
 
     def guess_style(self, layout: Layout, items: list[Item]) -> None:
