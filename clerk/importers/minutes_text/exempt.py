@@ -27,6 +27,10 @@ from clerk.record import Part
 _EXCLUSION_TITLE = re.compile(r"EXCLU|PRESS AND (?:THE )?PUBLIC|PUBLIC AND (?:THE )?PRESS", re.I)
 
 
+# a resolution that itself excludes them (not one that, say, reviews how they are excluded)
+_RESOLVES = re.compile(r"\bbe excluded\b", re.I)
+
+
 @dataclass
 class _Heading:
     line: int
@@ -70,12 +74,16 @@ class ExemptReader(ReaderBase):
                     read = sentences.exclusion(("That " if block.hoisted else "") + clause)
                     if read is None:
                         continue
-                    block.clauses.remove((line, clause))
                     found.append((line, read))
-                    if not read.worded:
+                    if read.worded or _RESOLVES.search(clause):
+                        block.clauses.remove((line, clause))
+                    if not read.worded:  # a resolution not resolving it is kept, word for word
                         self.guesses.append(
                             f"line {line}: read as the resolution excluding the press and "
                             "public (clerk's minutes write it in clerk's words)"
+                            if _RESOLVES.search(clause)
+                            else f"line {line}: a resolution kept as written, and read as "
+                            "excluding the press and public"
                         )
                 if not block.clauses:
                     entry.text.resolved = None
@@ -122,18 +130,25 @@ class ExemptReader(ReaderBase):
             default=len(items) - 1,
         )
         later = items[index + 1 : stop + 1]
-        said = "the resolution excluding the press and public names no item"
+        named_none = "the resolution excluding the press and public names no item"
         if read.following == "item" and later:
-            covered, why = later[:1], f"{_listed(later[:1])}, the item after it, is"
-        elif read.following == "items" and later:
-            covered, why = later, f"every item after it ({_listed(later)}) is"
+            covered = later[:1]
+            said = f"{named_none}: {_listed(covered)}, the item after it, is read as exempt"
         elif later:
-            said = "which items the resolution excluding the press and public covers is not said"
-            covered, why = later, f"every item after it ({_listed(later)}) is"
+            covered = later
+            said = (
+                named_none
+                if read.following == "items"
+                else (
+                    "which items the resolution excluding the press and public covers is not said"
+                )
+            )
+            said += f": every item after it ({_listed(covered)}) is read as exempt"
         else:
-            covered, why = (
-                [here],
-                f"no item follows it, so {_listed([here])}, the item it is in, is",
+            covered = [here]
+            said = (
+                "no item follows the resolution excluding the press and public: "
+                f"{_listed(covered)}, the item it is in, is read as exempt"
             )
         if (
             here not in covered
@@ -141,12 +156,13 @@ class ExemptReader(ReaderBase):
             and not _EXCLUSION_TITLE.search(here.item.title)
         ):
             covered = [here, *covered]
-            why += (
-                f" (and {_listed([here])}, the item it is in, which says more than the exclusion)"
+            said += (
+                f"; {_listed([here])}, the item it is in, says more than the exclusion and is "
+                "read as exempt too"
             )
         for entry in covered:
             _mark(entry, read.paragraphs)
-        self.guesses.append(f"line {line}: {said}: {why} read as exempt")
+        self.guesses.append(f"line {line}: {said}")
 
     def _apply_headings(self, items: list[Item]) -> None:
         marks = sorted(self.part_marks, key=lambda h: h.line)
