@@ -367,3 +367,19 @@ def test_a_resolution_only_speaking_of_the_exclusion_is_kept_but_errs_towards_ex
     assert any(
         "item 5, the item it is in, says more than the exclusion" in g for g in parsed.guesses
     )
+
+
+def test_a_heading_joined_to_a_paragraph_without_a_full_stop_still_starts_the_exempt_part() -> None:
+    # the line before the heading does not end as a sentence does, so the layout reads the
+    # heading as the rest of that paragraph
+    text = (
+        HEAD
+        + "4. ANY OTHER BUSINESS\n\n4.1 Members thanked the outgoing Chairman\n\n"
+        + "PART 2 (PRIVATE)\n\n"
+        + FEES
+        + TAIL
+    )
+    parsed = parse_minutes(text, "minutes.txt")
+    assert [i.number for i in parsed.record.items if i.part is Part.EXEMPT] == ["6"]
+    assert "Members thanked the outgoing Chairman" in [p.text for p in parsed.record.paragraphs]
+    assert any("'PART 2 (PRIVATE)' at the end of a paragraph" in g for g in parsed.guesses)

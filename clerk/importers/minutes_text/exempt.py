@@ -54,12 +54,38 @@ class ExemptReader(ReaderBase):
         for index, paras, block_after in places:
             for p in list(paras):
                 exempt = None if p.bullets else sentences.part_heading(p.text)
-                if exempt is None:
+                if exempt is not None:
+                    at = paras.index(p)
+                    paras.remove(p)
+                    self.part_marks.append(
+                        _Heading(p.line, p.text, exempt, index, paras[at:], block_after)
+                    )
                     continue
-                at = paras.index(p)
-                paras.remove(p)
+                joined = None if p.bullets else sentences.trailing_part_heading(p.text)
+                if joined is not None:
+                    p.text, heading = joined
+                    at = paras.index(p) + 1
+                    self.part_marks.append(
+                        _Heading(p.line, heading, True, index, paras[at:], block_after)
+                    )
+                    self.guesses.append(
+                        f"line {p.line}: {heading!r} at the end of a paragraph is read as the "
+                        "heading of the exempt part"
+                    )
+        for index, text in enumerate(layout.items):
+            block = text.resolved
+            if block is None or not block.clauses:
+                continue
+            line, last = block.clauses[-1]
+            joined = sentences.trailing_part_heading(last)
+            if joined is not None:
+                block.clauses[-1] = (line, joined[0])
                 self.part_marks.append(
-                    _Heading(p.line, p.text, exempt, index, paras[at:], block_after)
+                    _Heading(line, joined[1], True, index, list(text.after_resolved))
+                )
+                self.guesses.append(
+                    f"line {line}: {joined[1]!r} at the end of a resolution is read as the "
+                    "heading of the exempt part"
                 )
 
     def exclusions(self, items: list[Item]) -> None:

@@ -345,3 +345,21 @@ def part_heading(text: str) -> bool | None:
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) >= 0.75
+
+
+# a heading in capitals at the end of a paragraph the layout joined it to (the paragraph did
+# not end as a sentence does, so the next line read as its continuation)
+_TRAILING = re.compile(
+    r"^(?P<text>.*[^\s.;:])\s+(?P<heading>(?:PART\s+(?:\d{1,2}|[A-Z]|ONE|TWO|I{1,3})\b|"
+    r"(?:CONFIDENTIAL|EXEMPT|PRIVATE)\s+(?:ITEMS?|BUSINESS|SESSION)\b)[^a-z]*)$"
+)
+
+
+def trailing_part_heading(text: str) -> tuple[str, str] | None:
+    """(the text before it, the heading) where `text` ends in the heading of the exempt part
+    in capitals, else None. Only that part's: missing it would publish the exempt items, and
+    "… see PART 1" is more likely words than a heading."""
+    m = _TRAILING.match(text)
+    if m is None or not part_heading(m.group("heading")):
+        return None
+    return m.group("text"), m.group("heading").strip()
