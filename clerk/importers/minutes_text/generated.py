@@ -10,7 +10,8 @@ from clerk import dates
 from clerk.errors import InputError
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text import sentences
-from clerk.importers.minutes_text.base import Item, ReaderBase, capital_that, cllr
+from clerk.importers.minutes_text.base import Item, capital_that, cllr
+from clerk.importers.minutes_text.exempt import ExemptReader
 from clerk.importers.minutes_text.layout import Para
 from clerk.record import (
     AgendaItem,
@@ -20,31 +21,9 @@ from clerk.record import (
 )
 
 
-class GeneratedReader(ReaderBase):
+class GeneratedReader(ExemptReader):
     def exempt(self, items: list[Item]) -> None:
-        by_number = {e.item.number: e for e in items}
-        for entry in items:
-            block = entry.text.resolved
-            if block is None:
-                continue
-            for line, clause in list(block.clauses):
-                named = sentences.exclusion(("That " if block.hoisted else "") + clause)
-                if named is None:
-                    continue
-                block.clauses.remove((line, clause))
-                for number, paragraphs in named:
-                    other = by_number.get(number)
-                    if other is None:
-                        raise InputError(
-                            self.source,
-                            line,
-                            f"the press and public are excluded for item {number}, which the "
-                            "minutes do not have",
-                        )
-                    other.item.part = Part.EXEMPT
-                    other.item.exempt_paragraphs = paragraphs
-            if not block.clauses:
-                entry.text.resolved = None
+        self.exclusions(items)
         for entry in items:
             if entry.item.part is not Part.EXEMPT:
                 continue

@@ -85,6 +85,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
         self.read_heading(layout, committee)
         self.who_sits_for(layout)
         self.read_attendance(layout)
+        self.part_headings(layout)  # before the items: a heading is no paragraph
         items = self.read_items(layout)
         self.read_generated(layout, items)
         record = self.assemble(layout, items)

@@ -273,28 +273,156 @@ def vote(text: str) -> VoteText | None:
 
 # --------------------------------------------------------------------------- exempt business
 
+_SECTION = r"Section 100 ?\(?A\)? ?\(4\)"  # "100 (A) (4)" (clerk's), "100A(4)", "100(A)(4)"
+_PRESS = r"(?:the )?(?:public and (?:the )?press|press and (?:the )?public)"
+# the resolution in the wordings councils use: clerk's names each item with its grounds
+# ("…: Item 6 – TITLE – Paragraph 3 of Part 1 of Schedule 12A …"), the older one says only
+# "the following item(s)" and its grounds ("as defined in paragraph 3 of Part 1 of …")
 _EXCLUSION = re.compile(
-    r"^That under Section 100 ?\(A\) ?\(4\) of the Local Government Act 1972, the public and "
-    r"press be excluded from the meeting for the following items? of business because (?:it|they)"
-    r" involves? the likely disclosure of exempt information on the grounds shown below and it "
-    r"is not in the public interest to disclose this information: (?P<grounds>.+)$"
+    rf"^That,? under {_SECTION},? of the Local Government Act,? 1972,? {_PRESS} be excluded "
+    r"from the meeting (?:for|during)(?: (?:the )?(?:consideration|discussion) of)? the "
+    r"following (?P<which>items?)(?: of business)?,? (?:because|on the grounds that|as) "
+    r"(?:it|they) (?:involves?|(?:is|are) likely to involve) the likely disclosure of exempt "
+    r"information\b(?P<grounds>.*)$",
+    re.IGNORECASE,
 )
-_GROUND = re.compile(r"(?:^|; )Item (?P<n>\d{1,3}[A-Z]?) – ")
-_PARAGRAPHS = re.compile(r"Paragraphs? (?P<list>[\d, and]+?) of Part 1 of Schedule 12A")
+# what every exclusion says, however worded: that the press and public be excluded, and why
+_EXCLUDED = re.compile(
+    rf"\b{_PRESS}\b.*\bexcluded\b|\bexclu(?:ded|sion|de)\b.*\b{_PRESS}\b", re.IGNORECASE
+)
+_EXEMPT_GROUNDS = re.compile(
+    rf"Schedule 12 ?A\b|{_SECTION}|\bexempt information\b|\bconfidential information\b",
+    re.IGNORECASE,
+)
+_NUMBER = r"\d{1,3}[A-Z]?"
+# "Item 6 – …", "Items 6 and 7 – …", "Item 6: …" where the grounds name the items
+_GROUND = re.compile(
+    rf"(?:^|[:;.,]\s+|\s)Items? (?P<ns>{_NUMBER}(?:(?:, | and | & ){_NUMBER})*)\s*[–—:-]\s"
+)
+_ITEMS = re.compile(rf"\bitems? (?:no\.? )?(?P<ns>{_NUMBER}(?:(?:, | and | & ){_NUMBER})*)\b", re.I)
+_PARAGRAPHS = re.compile(
+    r"\bparagraphs? (?P<list>\d{1,2}(?:\s*(?:,|and|&|or)\s*\d{1,2})*)\s+of\s+"
+    r"(?:Part\s+(?:1|I|One)\s+of\s+)?Schedule\s+12\s?A",
+    re.IGNORECASE,
+)
 
 
-def exclusion(text: str) -> list[tuple[str, list[int]]] | None:
-    """The items (number, Schedule 12A paragraphs) a resolution excluding the press and
-    public names, or None when it is not one."""
-    m = _EXCLUSION.match(text.rstrip("."))
-    if not m:
+@dataclass(frozen=True)
+class ExclusionText:
+    """A resolution excluding the press and public, as far as it can be read."""
+
+    named: tuple[tuple[str, tuple[int, ...]], ...]  # (item number, its Schedule 12A paragraphs)
+    paragraphs: tuple[int, ...]  # the grounds, where it names no item
+    following: str  # "item" or "items" as "for the following item(s)" says; "" unsaid
+    worded: bool  # in a wording known word for word (else read from its words alone)
+
+
+def _paragraphs(text: str) -> tuple[int, ...]:
+    out: list[int] = []
+    for m in _PARAGRAPHS.finditer(text):
+        out.extend(int(n) for n in re.findall(r"\d+", m.group("list")) if int(n) not in out)
+    return tuple(out)
+
+
+def _numbers(listed: str) -> list[str]:
+    return re.findall(_NUMBER, listed)
+
+
+def exclusion(text: str) -> ExclusionText | None:
+    """The resolution excluding the press and public for exempt business, or None when
+    `text` is not one. Read in any wording that says both that the press and public be
+    excluded and why (exempt information, Schedule 12A, section 100A): a missed exclusion
+    would publish the exempt item, so a wording not known word for word is read from its
+    words and `worded` is False (the reader says so)."""
+    text = text.strip().rstrip(".")
+    known = _EXCLUSION.match(text)
+    if known is None and not (_EXCLUDED.search(text) and _EXEMPT_GROUNDS.search(text)):
         return None
-    grounds = m.group("grounds")
+    grounds = known.group("grounds") if known else text
     starts = list(_GROUND.finditer(grounds))
-    out = []
+    named: list[tuple[str, tuple[int, ...]]] = []
     for i, start in enumerate(starts):
         chunk = grounds[start.end() : starts[i + 1].start() if i + 1 < len(starts) else None]
-        paras = _PARAGRAPHS.search(chunk)
-        numbers = [int(n) for n in re.findall(r"\d+", paras.group("list"))] if paras else []
-        out.append((start.group("n"), numbers))
-    return out or None
+        paragraphs = _paragraphs(chunk)
+        named.extend((n, paragraphs) for n in _numbers(start.group("ns")))
+    if not named and known is None:  # "… be excluded for item 6 …"
+        everywhere = _paragraphs(text)
+        for m in _ITEMS.finditer(text):
+            named.extend((n, everywhere) for n in _numbers(m.group("ns")))
+    if known:
+        following = known.group("which").lower()
+    else:
+        which = re.search(r"\bthe following (items?)\b", text, re.IGNORECASE)
+        following = which.group(1).lower() if which else ""
+    return ExclusionText(
+        tuple(named),
+        () if named else _paragraphs(grounds),
+        following,
+        known is not None,
+    )
+
+
+def mentions_exempt(text: str) -> bool:
+    """Whether `text` speaks of exempt information without excluding the press and public:
+    worth a look, since the item may be exempt."""
+    return bool(_EXEMPT_GROUNDS.search(text)) and exclusion(text) is None
+
+
+_PART = re.compile(r"^PART\s+(?P<id>\d{1,2}|[A-Z]|ONE|TWO|I{1,3})\b\s*(?P<rest>.*)$", re.I)
+_PRIVATE = re.compile(
+    r"\b(?:private|exempt|confidential|not for publication|closed|excluded|restricted)\b", re.I
+)
+_PRIVATE_HEADING = re.compile(
+    r"^(?:CONFIDENTIAL|EXEMPT|PRIVATE|CLOSED|RESTRICTED)\s+(?:ITEMS?|BUSINESS|SESSION|MATTERS?)"
+    r"(?:\s*\(.*\))?$",
+    re.I,
+)
+
+
+def part_heading(text: str) -> bool | None:
+    """Whether a line is the heading of a part of the meeting: True for the exempt part
+    ("PART 2 (PRIVATE)", "PART II", "Part 2 – Exempt items", "CONFIDENTIAL ITEMS"), False
+    for another part ("PART 1 (IN PUBLIC)", "PART A - …"), None when it is no heading."""
+    line = text.strip().rstrip(".:").strip()
+    if len(line.split()) > 12:
+        return None
+    if _PRIVATE_HEADING.match(line):
+        return True
+    m = _PART.match(line)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    if rest and not (
+        re.match(r"^[-–—:(]", rest)
+        and (_capitals(line) or _PRIVATE.search(rest) or re.search(r"\bpublic\b", rest, re.I))
+    ):
+        return None  # "Part 2 of the report was …": a sentence
+    ident = m.group("id").upper()
+    if ident in ("2", "TWO", "II"):
+        return True
+    if ident in ("1", "ONE", "I"):
+        return False
+    return bool(_PRIVATE.search(rest))
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) >= 0.75
+
+
+# a heading in capitals at the end of a paragraph the layout joined it to (the paragraph did
+# not end as a sentence does, so the next line read as its continuation)
+_TRAILING = re.compile(
+    r"^(?P<text>.*[^\s.;:])\s+(?P<heading>(?:PART\s+(?:\d{1,2}|[A-Z]|ONE|TWO|I{1,3})\b|"
+    r"(?:CONFIDENTIAL|EXEMPT|PRIVATE)\s+(?:ITEMS?|BUSINESS|SESSION)\b)[^a-z]*)$"
+)
+
+
+def trailing_part_heading(text: str) -> tuple[str, str] | None:
+    """(the text before it, the heading) where `text` ends in the heading of the exempt part
+    in capitals, else None. Only that part's: missing it would publish the exempt items, and
+    "… see PART 1" is more likely words than a heading."""
+    m = _TRAILING.match(text)
+    if m is None or not part_heading(m.group("heading")):
+        return None
+    return m.group("text"), m.group("heading").strip()
