@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from clerk import dates
-from clerk.errors import InputError
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text import sentences
 from clerk.importers.minutes_text.base import Item, capital_that, cllr
