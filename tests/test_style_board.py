@@ -99,3 +99,15 @@ def test_deputies_follow_the_members_they_sat_for() -> None:
         "Sue Williams. Dr Ian Lamb and Inspector Kevin Lee attended as their respective "
         "Deputies. Apologies for absence were also received from Councillor Rita Begum."
     ) in out
+
+
+def test_a_meeting_whose_start_is_not_recorded_is_opened_without_one() -> None:
+    """Minutes read back from ones that gave no start time: the board's opening says where,
+    not "at  at"."""
+    record = board().build()
+    opened = next(ln for ln in lines(minutes_text(record, "board")) if ln.startswith("Minutes"))
+    assert " at 4.30pm at Room 5.1" in opened
+    record.meeting.start_time = None
+    opened = next(ln for ln in lines(minutes_text(record, "board")) if ln.startswith("Minutes"))
+    assert opened.endswith("held on Thursday 17th October, 2019 at Room 5.1, 64 Victoria Street.")
+    assert "  " not in opened

@@ -30,6 +30,7 @@ wrote before; the sentences that stand alone are already apart (`membership`, `d
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from datetime import time
 
@@ -98,6 +99,11 @@ def compose_minutes(
 
 
 # --------------------------------------------------------------------------- shared helpers
+
+
+#: A style's words for when the meeting began, for minutes of a meeting whose start is not
+#: recorded (one read from minutes that did not say).
+_AT_START = re.compile(r"\s*\b(?:at|from)\s+\{start_time\}")
 
 
 def templated(template: str, **values: object) -> Inline:
@@ -338,6 +344,8 @@ class Composer:
     def opening(self) -> Inline:
         m = self.r.meeting
         template = self.s.opening.joint if self.r.committee.is_joint else self.s.opening.single
+        if not m.start_time:  # none recorded: "at {start_time}" goes, not just the time
+            template = _AT_START.sub("", template).replace("{start_time}", "")
         return templated(
             template,
             committee=self.r.committee.styled_name,
