@@ -155,7 +155,12 @@ def read_minutes(path: Path, *, committee: str | None = None, style: str | None 
         record = replace(record, committee=replace(record.committee, style=style))
         guesses = tuple(g for g in guesses if not g.startswith("house style:"))
     check(record, path)
-    return Incoming(path, MINUTES, record, guesses, AGENDA_SAYS | ({"style"} if style else set()))
+    # the style named, or one the minutes show marks of: a stored committee's other style is
+    # then asked about (CommitteeChange), not taken, nor dropped without a word
+    says_style = bool(style) or parsed.style_said
+    return Incoming(
+        path, MINUTES, record, guesses, AGENDA_SAYS | ({"style"} if says_style else set())
+    )
 
 
 def style_forms(style: str) -> dict[str, str]:

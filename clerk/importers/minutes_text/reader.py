@@ -23,9 +23,9 @@ from clerk.errors import InputError
 from clerk.importers import read_utf8
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.attendance import AttendanceReader
-from clerk.importers.minutes_text.base import Item, capital_that, clause
+from clerk.importers.minutes_text.base import CHAIR_MARK, Item, capital_that, clause
 from clerk.importers.minutes_text.generated import GeneratedReader
-from clerk.importers.minutes_text.layout import ItemText, Layout, Para, cut
+from clerk.importers.minutes_text.layout import ItemText, Layout, Para, ResolvedBlock, cut
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
 from clerk.importers.minutes_text.membership import MembershipReader
 from clerk.record import (
@@ -35,6 +35,7 @@ from clerk.record import (
     Meeting,
     MeetingRecord,
     MeetingStatus,
+    MemberRole,
     MinuteParagraph,
     Part,
     Resolution,
@@ -46,6 +47,10 @@ from clerk.standing import Standing, standing_kind
 class ParsedMinutes:
     record: MeetingRecord
     guesses: tuple[str, ...]
+    #: the minutes show marks of the house style guessed (reader.guess_style): the file
+    #: says it, as it says the committee's name, and a stored committee's other style is
+    #: a change to ask about (clerk.importing.CommitteeChange)
+    style_said: bool = False
 
 
 def read_minutes(
@@ -65,6 +70,8 @@ def parse_minutes(
 
 
 class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
+    style_said = False
+
     # ----------------------------------------------------------------------- the whole
 
     def read(self, text: str, committee: str | None) -> ParsedMinutes:
@@ -88,7 +95,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
                 f"the minutes end at line {layout.trailing.number - 1}; what follows them "
                 "(the rest of the pack) was not read"
             )
-        return ParsedMinutes(record, tuple(self.guesses))
+        return ParsedMinutes(record, tuple(self.guesses), self.style_said)
 
     def read_heading(self, layout: Layout, committee: str | None) -> None:
         m = layout.opening_match
@@ -233,6 +240,9 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
                 approved = self.approved_on(block.clauses[0][1])
                 if approved is not None:
                     meeting.approves_minutes_of = approved
+        for label in layout.signatures:
+            if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
+                self.committee.chair_title = label.capitalize()
         self.guess_style(layout, items)
         if layout.ended is not None:
             line, written = layout.ended
@@ -240,9 +250,6 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
             canonical = dates.clock_time(meeting.end_time)
             if written != canonical and self.committee.style == "westminster":
                 self.guesses.append(f"the end time {written!r} is written {canonical!r}")
-        for label in layout.signatures:
-            if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
-                self.committee.chair_title = label.capitalize()
         for ms in self.memberships.values():
             ms.committee_id = self.committee.id
         meeting.committee_id = self.committee.id
@@ -260,17 +267,78 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
         )
 
     def guess_style(self, layout: Layout, items: list[Item]) -> None:
-        """The built-in style the minutes look written in: the board's when they hoist "That"
-        into "RESOLVED: That" or list one person a line; the clerk can say another
-        (`--style`), whose wording the minutes are then written in."""
-        hoisted = any(e.text.resolved and e.text.resolved.hoisted for e in items)
-        per_person = bool(layout.person_lines) and not any(
-            re.match(r"^[^:()]{1,60}:\s", ln.text) for ln in layout.person_lines
-        )
-        if hoisted or per_person:
+        """The built-in style the minutes look written in, weighed on each mark the two
+        styles write differently, each counted once: how attendance is set out, the
+        opening sentence, the chair's title, the declarations sentence, the clock times and
+        how resolutions are numbered. One item written another way does not turn the style
+        (one "RESOLVED: That …" once made Westminster's minutes the board's). The style is
+        said to the store only when the minutes show marks of it (`style_said`), so a
+        stored committee's other style is asked about, never taken or dropped unsaid; the
+        clerk can name the style instead (`--style`)."""
+        board, westminster = self.style_marks(layout, items)
+        self.style_said = bool(board or westminster)
+        hoisted = [
+            e.item.number
+            for e in items
+            if e.text.resolved and e.text.resolved.hoisted and _hoisted_list(e.text.resolved)
+        ]
+        if hoisted:
+            self.guesses.append(
+                f"item {', '.join(hoisted)}: 'RESOLVED: That' with the clauses after it; "
+                "clerk's minutes write each clause with its 'That' (a style file with "
+                "hoist_that = true, given with --style, writes them hoisted)"
+            )
+        if len(board) > len(westminster):
             self.committee.style = "board"
-            why = "'RESOLVED: That' with the clauses after it" if hoisted else "one person a line"
-            self.guesses.append(f"house style: board ({why})")
+            against = f"; against it: {', '.join(westminster)}" if westminster else ""
+            self.guesses.append(f"house style: board ({', '.join(board)}{against})")
+        elif board:
+            self.guesses.append(
+                f"house style: westminster ({', '.join(westminster) or 'the default'}; "
+                f"against it: {', '.join(board)})"
+            )
+
+    def style_marks(self, layout: Layout, items: list[Item]) -> tuple[list[str], list[str]]:
+        """(the board's marks, Westminster's) in the minutes, in words for the clerk.
+        "MINUTES OF PROCEEDINGS" is no mark: both styles head their minutes with it."""
+        board: list[str] = []
+        westminster: list[str] = []
+        per_seat = any(re.match(r"^[^:()]{1,60}:\s", ln.text) for ln in layout.person_lines)
+        if layout.person_lines and not per_seat:
+            board.append("one person a line")
+        elif any(
+            w.startswith(("Members", "Present")) and listed for _, w, listed in layout.attendance
+        ):
+            westminster.append("the members in a line")
+        if layout.start_time:
+            board.append("the start time in the opening sentence")
+        elif layout.venue:
+            westminster.append("no start time in the opening sentence")
+        chaired = any(
+            ms.role in (MemberRole.CHAIR, MemberRole.CO_CHAIR) for ms in self.memberships.values()
+        )
+        signed = any(CHAIR_MARK.match(label.capitalize()) for label in layout.signatures)
+        if chaired or signed:
+            title = self.committee.chair_title
+            (board if title == "Chair" else westminster).append(f"the chair called {title!r}")
+        said = {p.text for p in layout.before_items}
+        said |= {p.text for e in items for p in e.text.paragraphs}
+        if "No declarations were made." in said:
+            board.append("'No declarations were made.'")
+        elif "There were no declarations of interest." in said:
+            westminster.append("'There were no declarations of interest.'")
+        if layout.ended is not None:  # "8.59 pm" and "5.47pm"; "8:59pm" is neither's
+            written = layout.ended[1]
+            if re.search(r"\d\.\d\d [ap]m", written):
+                westminster.append(f"the end time {written!r}")
+            elif re.search(r"\d\.\d\d[ap]m", written):
+                board.append(f"the end time {written!r}")
+        labels = [e.text.resolved.label for e in items if e.text.resolved and e.text.resolved.label]
+        if labels.count("({n})") > labels.count("{n})"):
+            board.append("resolutions numbered (1)")
+        elif labels.count("{n})") > labels.count("({n})"):
+            westminster.append("resolutions numbered 1)")
+        return board, westminster
 
     def approved_on(self, written: str) -> dates.date | None:
         m = f.match_whole(self.forms.approve_minutes, clause(written) + ".")
@@ -280,6 +348,12 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
             return dates.parse_date(m.group("date"))
         except ValueError:
             return None
+
+
+def _hoisted_list(block: ResolvedBlock) -> bool:
+    """ "RESOLVED: That" with the clauses after it, not one resolution written on the
+    RESOLVED line ("RESOLVED: That the Minutes … be approved."), which either style may print."""
+    return not block.clauses or block.clauses[0][0] != block.line or len(block.clauses) > 1
 
 
 def _number_key(number: str) -> tuple[int, str]:
