@@ -47,10 +47,11 @@ from clerk.standing import Standing, standing_kind
 class ParsedMinutes:
     record: MeetingRecord
     guesses: tuple[str, ...]
-    #: the minutes show marks of the house style guessed (reader.guess_style): the file
-    #: says it, as it says the committee's name, and a stored committee's other style is
-    #: a change to ask about (clerk.importing.CommitteeChange)
-    style_said: bool = False
+    #: the committee's attributes beyond its name and councils the minutes show: the house
+    #: style when they show marks of it (reader.guess_style), the chair's title when they
+    #: print it. A stored committee's other one is a change to ask about
+    #: (clerk.importing.CommitteeChange), not taken, nor dropped without a word.
+    says: frozenset[str] = frozenset()
 
 
 def read_minutes(
@@ -70,7 +71,9 @@ def parse_minutes(
 
 
 class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
-    style_said = False
+    def __init__(self, source: str, forms: f.Forms) -> None:
+        super().__init__(source, forms)
+        self.says: set[str] = set()  # ParsedMinutes.says
 
     # ----------------------------------------------------------------------- the whole
 
@@ -95,7 +98,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
                 f"the minutes end at line {layout.trailing.number - 1}; what follows them "
                 "(the rest of the pack) was not read"
             )
-        return ParsedMinutes(record, tuple(self.guesses), self.style_said)
+        return ParsedMinutes(record, tuple(self.guesses), frozenset(self.says))
 
     def read_heading(self, layout: Layout, committee: str | None) -> None:
         m = layout.opening_match
@@ -272,11 +275,12 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
         opening sentence, the chair's title, the declarations sentence, the clock times and
         how resolutions are numbered. One item written another way does not turn the style
         (one "RESOLVED: That …" once made Westminster's minutes the board's). The style is
-        said to the store only when the minutes show marks of it (`style_said`), so a
+        said to the store only when the minutes show marks of it (`says`), so a
         stored committee's other style is asked about, never taken or dropped unsaid; the
         clerk can name the style instead (`--style`)."""
         board, westminster = self.style_marks(layout, items)
-        self.style_said = bool(board or westminster)
+        if board or westminster:
+            self.says.add("style")
         hoisted = [
             e.item.number
             for e in items
@@ -319,6 +323,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
         )
         signed = any(CHAIR_MARK.match(label.capitalize()) for label in layout.signatures)
         if chaired or signed:
+            self.says.add("chair_title")
             title = self.committee.chair_title
             (board if title == "Chair" else westminster).append(f"the chair called {title!r}")
         said = {p.text for p in layout.before_items}
