@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from clerk import importing
 from clerk.cli import main
+from clerk.record import AttendanceStatus
 from clerk.store import Store
 from tests import test_minutes_golden as golden
 from tests.test_import_minutes import CANONICAL, read_back_lines
@@ -219,3 +220,115 @@ def test_minutes_showing_no_style_keep_the_stored_one_unasked(tmp_path: Path) ->
     assert incoming.said is not None and "style" not in incoming.said
     run("--db", db, "import-minutes", str(tmp_path / "bare.txt"))
     assert Store(Path(db)).find_committee("Audit and Performance Committee").style == "board"  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- inline substitutes
+
+SUB_COMMITTEE = """CITY OF WESTMINSTER
+
+MINUTES
+
+Licensing Sub-Committee (1)
+
+MINUTES OF PROCEEDINGS
+
+Minutes of a meeting of the Licensing Sub-Committee (1) held on Thursday 5 March 2020 in \
+Room 3.1, 3rd Floor, 5 Strand, London, WC2 5HR.
+
+Members Present: Councillor Tim Mitchell (Chairman), {substitute} and Councillor Aicha Less
+
+1. MEMBERSHIP
+
+{membership}
+
+2. DECLARATIONS OF INTEREST
+
+2.1 There were no declarations of interest.
+
+3. LICENSING APPLICATION: 12 OLD COMPTON STREET, W1D 4TQ
+
+3.1 The Sub-Committee considered an application for a new premises licence.
+
+RESOLVED:
+That the application be granted, subject to the conditions set out in the Appendix.
+
+The Meeting ended at 11.35 am.
+
+CHAIRMAN: _______________
+"""
+MARKED = "Councillor Susie Burbridge (substitute for Councillor Rita Begum)"
+
+
+def test_a_substitute_marked_in_the_members_list_sits_for_the_member(tmp_path: Path) -> None:
+    """ "Councillor Susie Burbridge (substitute for Councillor Rita Begum)": Burbridge a
+    substitute for this meeting, not a member; Begum a member who sent apologies; said as a
+    guess; clerk's minutes write it as the house does."""
+    text = SUB_COMMITTEE.format(
+        substitute=MARKED,
+        membership="1.1 Councillor Susie Burbridge replaced Councillor Rita Begum.",
+    )
+    incoming = importing.read_minutes(write(tmp_path, "m.txt", text))
+    record = incoming.record
+    by_name = {p.name: p for p in record.people}
+    burbridge, begum = by_name["Susie Burbridge"], by_name["Rita Begum"]
+    status = {a.person_id: a for a in record.attendance}
+    assert status[burbridge.id].status is AttendanceStatus.SUBSTITUTE
+    assert status[burbridge.id].substitute_for == begum.id
+    assert status[begum.id].status is AttendanceStatus.APOLOGIES
+    members = {ms.person_id for ms in record.memberships}
+    assert begum.id in members and burbridge.id not in members
+    assert any("read as a substitute for this meeting" in g for g in incoming.guesses)
+    assert not any("does not say whether the membership changed" in g for g in incoming.guesses)
+    db = str(tmp_path / "clerk.db")
+    run("--db", db, "import-minutes", str(tmp_path / "m.txt"))
+    written = run("--db", db, "minutes", "2020-03-05")
+    assert (
+        "Members Present: Councillors Tim Mitchell (Chairman), Susie Burbridge and Aicha Less"
+        in written
+    )
+    assert (
+        "1.1 Apologies for absence were received from Councillor Rita Begum. Councillor Susie "
+        "Burbridge attended as a substitute for Councillor Rita Begum." in written
+    )
+    # the minute's own sentence is kept as written, after the generated one
+    assert "1.2 Councillor Susie Burbridge replaced Councillor Rita Begum." in written
+
+
+def test_a_substitute_marked_in_the_list_and_said_in_the_minute_is_read_once(
+    tmp_path: Path,
+) -> None:
+    """The list's mark and the Membership minute's sentences say the same: one substitute,
+    one apology, and the minutes regenerate as published but for the mark (clerk's list
+    names the substitute in the member's place without it)."""
+    said_there = (
+        "1.1 Apologies for absence were received from Councillor Rita Begum. Councillor Susie "
+        "Burbridge attended as a substitute for Councillor Rita Begum."
+    )
+    text = SUB_COMMITTEE.format(substitute=MARKED, membership=said_there)
+    db = str(tmp_path / "clerk.db")
+    run("--db", db, "import-minutes", str(write(tmp_path, "m.txt", text)))
+    written = run("--db", db, "minutes", "2020-03-05")
+    plain = SUB_COMMITTEE.format(substitute="Councillor Susie Burbridge", membership=said_there)
+    plain = plain.replace(
+        "Councillor Tim Mitchell (Chairman), Councillor Susie Burbridge and Councillor",
+        "Councillors Tim Mitchell (Chairman), Susie Burbridge and",
+    )
+    assert [ln for ln in written.splitlines() if ln.strip() and not ln.startswith("DATE")] == [
+        ln.replace("_______________", "______________________________")
+        for ln in plain.splitlines()
+        if ln.strip()
+    ]
+    record = Store(Path(db)).load_record(Store(Path(db)).list_meetings()[0].id)
+    assert [a.status for a in record.attendance].count(AttendanceStatus.SUBSTITUTE) == 1
+
+
+def test_a_substitute_mark_naming_no_one_is_said(tmp_path: Path) -> None:
+    text = SUB_COMMITTEE.format(
+        substitute="Councillor Susie Burbridge (substitute)",
+        membership="1.1 There were no changes to the membership.",
+    )
+    incoming = importing.read_minutes(write(tmp_path, "m.txt", text))
+    assert any(
+        "Councillor Susie Burbridge (substitute): the member substituted for could not be read" in g
+        for g in incoming.guesses
+    ), incoming.guesses

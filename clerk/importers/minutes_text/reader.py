@@ -30,6 +30,7 @@ from clerk.importers.minutes_text.lines import html_to_text, read_lines
 from clerk.importers.minutes_text.membership import MembershipReader
 from clerk.record import (
     AgendaItem,
+    AttendanceStatus,
     Committee,
     ItemOutcome,
     Meeting,
@@ -197,7 +198,10 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
         membership = standing.get(Standing.MEMBERSHIP)
         target = membership.paragraphs if membership else before
         said_membership = self.membership(target)
-        if not said_membership:
+        # the members' list may have said it ("B (substitute for A)"): then clerk's minutes
+        # write the apologies and the substitute, not "no changes"
+        absent = (AttendanceStatus.APOLOGIES, AttendanceStatus.SUBSTITUTE)
+        if not said_membership and not any(a.status in absent for a in self.attendance.values()):
             where = f"item {membership.item.number}" if membership else "the minutes"
             self.guesses.append(
                 f"{where} does not say whether the membership changed: clerk's minutes will say "
