@@ -117,6 +117,8 @@ class DeclarationAction(StrEnum):
     DID_NOT_VOTE = "did_not_vote"  # remained for the discussion but did not vote
     REMAINED = "remained"  # remained and took part (a non-pecuniary interest)
     DISPENSATION = "dispensation"  # took part under a dispensation
+    # the minutes it was read from do not say (an imported meeting): nor do clerk's
+    NOT_STATED = "not_stated"
 
 
 class VoteMethod(StrEnum):

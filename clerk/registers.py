@@ -51,6 +51,7 @@ DID = {
     DeclarationAction.DID_NOT_VOTE: "remained but did not vote",
     DeclarationAction.REMAINED: "remained and took part",
     DeclarationAction.DISPENSATION: "took part under a dispensation",
+    DeclarationAction.NOT_STATED: "not stated",
 }
 STATUS = {
     ActionStatus.OPEN: "Open",

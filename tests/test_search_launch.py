@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clerk import launch
-from clerk.migrations import APPLICATION_ID, SCHEMA_VERSION
+from clerk.migrations import APPLICATION_ID, SCHEMA_VERSION, SEARCH_TOKENIZE
 from clerk.minutes.references import resolution_label
 from clerk.minutes.style import HouseStyle, load_style
 from clerk.minutes.voting import clause
@@ -178,6 +178,7 @@ def test_what_search_sql_copies_is_what_it_copies() -> None:
         SCHEMA_VERSION,
         APPLICATION_ID,
     )
+    assert search_sql.SEARCH_TOKENIZE == SEARCH_TOKENIZE
     for style in (load_style("westminster"), HouseStyle()):
         rs = style.resolutions
         assert (rs.label, rs.hoist_that) == search_sql.WESTMINSTER_RESOLUTIONS

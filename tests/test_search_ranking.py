@@ -118,3 +118,60 @@ def test_ties_come_latest_meeting_first(db: Path) -> None:
     assert len(set(k[0] for k in keys)) < len(keys), "the data has ties to order"
     for (score, day), (next_score, next_day) in itertools.pairwise(keys):
         assert score < next_score or (score == next_score and day >= next_day)
+
+
+#: Longer paragraphs than a snippet shows, the matches anywhere in them, in other forms
+#: ("streets", "street"; "café", "cafe") and among punctuation.
+LONG_WORDS = [
+    *("school", "streets", "street", "café", "cafe", "licence", "licensing", "Pimlico"),
+    *("the", "committee", "noted", "that", "report", "was", "received", "and", "of", "a"),
+    *("resident", "concerns", "raised", "about", "traffic", "near", "the", "new", "scheme"),
+]
+
+
+@pytest.fixture(scope="module")
+def long_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("snippets") / "clerk.db"
+    chance = random.Random(11)
+
+    def text() -> str:
+        words = chance.choices(LONG_WORDS, k=chance.randint(3, 60))
+        marks = ("", "", "", ",", ".", ";", " –", ":")
+        return " ".join(w + chance.choice(marks) for w in words).capitalize() + "."
+
+    with Store(path) as store:
+        for n in range(6):
+            m = MeetingBuilder(COMMITTEES[n % 3], day=date(2020, 1, 6) + timedelta(days=n))
+            item = m.item("4", text()[:60].upper())
+            for _ in range(8):
+                m.para(item, text())
+            m.resolve(item, "That " + text())
+            store.save_record(m.build())
+    yield path
+
+
+@given(
+    words=st.lists(st.sampled_from(LONG_WORDS[:10]), min_size=1, max_size=3, unique=True),
+    prefix=st.booleans(),
+    either=st.booleans(),
+)
+def test_each_snippet_is_the_one_the_index_makes(
+    long_db: Path, words: list[str], prefix: bool, either: bool
+) -> None:
+    """The page's snippets are made over its rows alone: the same, marks and all, as the
+    whole index makes for those rows."""
+    terms = [f'"{w[:4]}" *' if prefix else f'"{w}"' for w in words]
+    expression = (" OR " if either else " AND ").join(terms)
+    rows = ranked(long_db, expression, None, committees=None, since=None, exempt=True)
+    conn = sqlite3.connect(long_db)
+    docs = dict(conn.execute("SELECT row_id, doc FROM search_docs"))
+    index = dict(
+        conn.execute(
+            "SELECT rowid, snippet(search_index, 0, ?, ?, '…', ?) FROM search_index "
+            "WHERE search_index MATCH ?",
+            (search_sql.MATCH_START, search_sql.MATCH_END, search_sql.SNIPPET_WORDS, expression),
+        )
+    )
+    conn.close()
+    assert [r[-1] for r in rows] == [index[docs[r[1]]] for r in rows]
+    assert all(search_sql.MATCH_START in r[-1] for r in rows)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clerk.people import fold
+
 # Dates and times are found by clerk.dates (`find_date`, `find_time`), which reads them the
 # same way everywhere in clerk.
 
@@ -192,7 +194,10 @@ _HONORIFIC = re.compile(
     + r")(?:\s*:)?(?:\s+|$)",
     re.IGNORECASE,
 )
-PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin"}
+PARTICLES = {
+    *("de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin"),
+    *("ó", "ní", "nic"),  # Irish: "Íde Ó Súilleabháin" is listed under O
+}
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z]*\.?|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+)"
     r"(?:[-'][A-Z]?[a-z]+|[-'][A-Z][a-z]*)*$"
@@ -254,15 +259,19 @@ def looks_like_name(text: str) -> bool:
 
 
 def surname_of(name: str) -> str:
-    """The sort key for a name whose last word is not its surname ("de Souza"), else ""."""
+    """The sort key for a name whose last word is not its surname ("de Souza", "de la
+    Cruz"), else ""."""
     tokens = name.split()
-    if len(tokens) >= 3 and tokens[-2].lower() in PARTICLES:
-        return " ".join(tokens[-2:])
-    return ""
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower() in PARTICLES:
+        start -= 1
+    return " ".join(tokens[start:]) if start < len(tokens) - 1 else ""
 
 
 def sort_surname(name: str) -> str:
-    return (surname_of(name) or (name.split() or [""])[-1]).casefold()
+    """The surname a list in A–Z order is sorted by, as compared: without case or accents
+    ("Álvarez" among the A's, not after Z)."""
+    return fold(surname_of(name) or (name.split() or [""])[-1])
 
 
 # --------------------------------------------------------------------------- the agenda itself

@@ -59,6 +59,9 @@ def declaration_runs(
         if not nature.casefold().startswith("in that "):
             nature = f"in that {nature}"
         parts.append(plain(f", {nature}"))
+    if d.action is DeclarationAction.NOT_STATED:
+        parts.append(plain("."))  # what the minutes it came from did not say is not said
+        return join_with(parts, "")
     parts.append(plain(". "))
     the_item = "the item" if item is not None else "the items concerned"
     # the record's pronoun, or the name: never a pronoun the record does not hold

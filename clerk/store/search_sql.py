@@ -38,6 +38,8 @@ SNIPPET_WORDS = 16
 #: at another version is left to the Store, which migrates or refuses it.
 SCHEMA_VERSION = 9
 APPLICATION_ID = 0x636C726B
+#: clerk.migrations.SEARCH_TOKENIZE (a test holds it equal): how the index reads words.
+SEARCH_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 #: The built-in Westminster style's [resolutions] label and hoist_that (a test holds them
 #: equal to clerk/minutes/styles/westminster.toml): what a committee without a style uses.
@@ -202,26 +204,49 @@ def search_rows(
         ]
     if not docs:
         return []
-    # The matches read once, between the page's first and last row, and the page's kept
-    # ("+": not handed to FTS5, which would look each one up in the index from the start
-    # of the word's list of rows, twice the time).
     page = conn.execute(
         f"""
-        SELECT search_index.rowid, d.kind, d.row_id, d.meeting_id, m.date, c.name,
-               d.item_id, i.number, i.title, i.part,
-               snippet(search_index, 0, ?, ?, '…', {SNIPPET_WORDS})
-        FROM search_index
-        CROSS JOIN search_docs d ON d.doc = search_index.rowid
+        SELECT d.doc, d.kind, d.row_id, d.meeting_id, m.date, c.name,
+               d.item_id, i.number, i.title, i.part
+        FROM search_docs d
         JOIN meetings m ON m.id = d.meeting_id
         JOIN committees c ON c.id = m.committee_id
         LEFT JOIN items i ON i.id = d.item_id
-        WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?
-          AND +search_index.rowid IN ({_in(docs)})
+        WHERE d.doc IN ({_in(docs)})
         """,
-        (MATCH_START, MATCH_END, expression, min(docs), max(docs), *docs),
+        docs,
     ).fetchall()
+    snippets = _snippets(conn, expression, docs)
     order = {doc: n for n, doc in enumerate(docs)}
-    return [r[1:] for r in sorted(page, key=lambda r: order[r[0]])]
+    return [(*r[1:], snippets.get(r[0], "")) for r in sorted(page, key=lambda r: order[r[0]])]
+
+
+def _snippets(conn: sqlite3.Connection, expression: str, docs: list[int]) -> dict[int, str]:
+    """Each row's snippet, its matches marked: made by FTS5 over a table of the page's rows
+    alone, read as the index reads them. A snippet is made from the row's own words and the
+    query (no other row counts), so it is the index's own; matching the page's rows there
+    reads twenty rows, where matching them in the index read every match again (a word in
+    most meetings: thousands), the tenth of a search. The table is the connection's own
+    (temp) and left empty."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page "
+        f"USING fts5 (body, tokenize = '{SEARCH_TOKENIZE}')"
+    )
+    try:
+        conn.execute(
+            "INSERT INTO temp.search_page (rowid, body) "
+            f"SELECT rowid, body FROM main.search_index WHERE rowid IN ({_in(docs)})",
+            docs,
+        )
+        return dict(
+            conn.execute(
+                "SELECT rowid, snippet(search_page, 0, ?, ?, '…', "
+                f"{SNIPPET_WORDS}) FROM temp.search_page WHERE search_page MATCH ?",
+                (MATCH_START, MATCH_END, expression),
+            )
+        )
+    finally:
+        conn.execute("DELETE FROM temp.search_page")
 
 
 #: How many more of the best-scored matches than a page asks for are read from the index
@@ -582,7 +607,7 @@ def search_alone(
     except QueryError:
         return None
     try:
-        conn = sqlite3.connect(path, timeout=2.0)
+        conn = sqlite3.connect(path, timeout=2.0, isolation_level=None)
     except sqlite3.Error:
         return None
     try:

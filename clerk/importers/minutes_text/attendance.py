@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from clerk.importers.agenda_forms import sort_surname
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.base import CHAIR_MARK, DEPUTY_MARK, ReaderBase, cllr, surname
 from clerk.importers.minutes_text.layout import Layout
 from clerk.importers.minutes_text.lines import Line
+from clerk.people import fold
 from clerk.record import (
     AttendanceStatus,
     MemberRole,
@@ -132,8 +134,13 @@ class AttendanceReader(ReaderBase):
         )
 
     def place(self, person: Person) -> str:
-        """The surname a member is listed by: a substitute's or deputy's is the member's."""
-        return self.sits_for.get(surname(person.name), surname(person.name))
+        return self.listed_as(person.name)
+
+    def listed_as(self, name: str) -> str:
+        """The surname a member is listed by in A–Z order, as compared (no case, no
+        accents, "de la Cruz" whole): a substitute's or deputy's is the member's."""
+        member = self.sits_for.get(surname(name))
+        return sort_surname(name) if member is None else fold(member)
 
     def members_by_line(self, layout: Layout) -> None:
         """One person a line: "Seat: Name (mark)" or "Name (role)". The chair(s) first, then
@@ -163,7 +170,7 @@ class AttendanceReader(ReaderBase):
             role = self.mark(who)
             p = self.person(f.Named(who.name, who.honorific), line=line.number)
             # a substitute or deputy sits in the place of the member they replace
-            key = self.sits_for.get(surname(who.name), surname(who.name))
+            key = self.listed_as(who.name)
             if role is not None and not members_done:
                 seated.append((p, who.label))
                 self.seat(p, role, seat)
@@ -214,5 +221,4 @@ class AttendanceReader(ReaderBase):
             return False
         if surname(entries[1][2].name) in self.sits_for:  # listed in another's place
             return False
-        here = self.sits_for.get(surname(entries[1][2].name), surname(entries[1][2].name))
-        return here > self.sits_for.get(surname(after.name), surname(after.name))
+        return self.listed_as(entries[1][2].name) > self.listed_as(after.name)

@@ -1,6 +1,6 @@
 """The sentences the minutes generate, read back into the record: apologies, substitutes
-and deputies, declarations, late arrivals and early departures, votes, and the exclusion of
-the press and public that makes an item exempt."""
+and deputies, late arrivals and early departures, votes, and the exclusion of the press and
+public that makes an item exempt (declarations: `declarations`)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ from clerk.importers.minutes_text import sentences
 from clerk.importers.minutes_text.base import Item, ReaderBase, capital_that, cllr
 from clerk.importers.minutes_text.layout import Para
 from clerk.record import (
-    DEFAULT_INTEREST_KINDS,
     AgendaItem,
-    Declaration,
     Part,
     Vote,
     VoteMethod,
@@ -64,55 +62,14 @@ class GeneratedReader(ReaderBase):
                 )
             entry.item.public_summary = " ".join(kept)
 
-    def declarations(self, paragraphs: list[Para], items: list[Item]) -> None:
-        kinds = list(DEFAULT_INTEREST_KINDS)
-        by_number = {e.item.number: e.item for e in items}
-        for p in list(paragraphs):
-            if f.match_whole(self.forms.declarations_none, p.text):
-                paragraphs.remove(p)
-                continue
-            d = sentences.declaration(p.text, kinds, self.forms.declaration_item)
-            if d is None:
-                continue
-            person = self.person(f.named(d.who), line=p.line)
-            if d.pronoun and not person.pronoun:
-                person.pronoun = d.pronoun
-            item = None
-            if d.item_number:
-                item = by_number.get(d.item_number)
-            elif d.item_title:  # a style naming the item by its title alone
-                title = " ".join(d.item_title.split()).casefold()
-                item = next(
-                    (e.item for e in items if " ".join(e.item.title.split()).casefold() == title),
-                    None,
-                )
-            if (d.item_number or d.item_title) and item is None:
-                which = f"item {d.item_number}" if d.item_number else f"'{d.item_title}'"
-                raise InputError(
-                    self.source, p.line, f"a declaration on {which}, which is not here"
-                )
-            if d.kind not in kinds:
-                self.committee.interest_kinds.append(d.kind)
-                kinds.append(d.kind)
-            self.declarations_found.append(
-                Declaration(
-                    person.id,
-                    item.id if item else None,
-                    d.kind,
-                    nature=d.nature,
-                    capacity=d.capacity,
-                    action=d.action,
-                    position=len(self.declarations_found),
-                )
-            )
-            paragraphs.remove(p)
-
     def movements(self, paragraphs: list[Para], item: AgendaItem | None, items: list[Item]) -> None:
         for p in list(paragraphs):
-            if self.movement(p.text, item, items):
+            if self.movement(p.text, item, items, line=p.line):
                 paragraphs.remove(p)
 
-    def movement(self, text: str, item: AgendaItem | None, items: list[Item]) -> bool:
+    def movement(
+        self, text: str, item: AgendaItem | None, items: list[Item], *, line: int = 0
+    ) -> bool:
         forms = self.forms
         for kind, templates in (
             # untimed first: "arrived during item 4" is not a time of "during item 4"
@@ -142,8 +99,18 @@ class GeneratedReader(ReaderBase):
                 except ValueError:
                     return False
             at_item = next((e.item for e in items if d and e.item.number == d.group(1)), None)
-            if (at_item or None) is not (item if d else None) and item is not None:
-                return False
+            if d and at_item is None:
+                return False  # an item these minutes do not have
+            if item is not None and at_item is not None and at_item is not item:
+                # "arrived … during item 4" written under item 1 (with the apologies for
+                # lateness): when and where are what the record keeps; clerk writes the
+                # sentence in the item it names
+                self.guesses.append(
+                    f"line {line}: {m.group('name')} {kind} during item {at_item.number}, "
+                    f"written under item {item.number}: recorded at item {at_item.number}, "
+                    "where clerk's minutes write it"
+                )
+                item = at_item
             att = self.attendance[person.id]
             where = (item.id, kind) if item is not None else (None, "")
             self.moved.append((where, person.id))

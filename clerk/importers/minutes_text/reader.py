@@ -24,6 +24,7 @@ from clerk.importers import read_utf8
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.attendance import AttendanceReader
 from clerk.importers.minutes_text.base import CHAIR_MARK, Item, capital_that, clause
+from clerk.importers.minutes_text.declarations import DeclarationsReader
 from clerk.importers.minutes_text.generated import GeneratedReader
 from clerk.importers.minutes_text.layout import ItemText, Layout, Para, ResolvedBlock, cut
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
@@ -42,6 +43,9 @@ from clerk.record import (
     Resolution,
 )
 from clerk.standing import Standing, standing_kind
+
+#: How a whole sentence or paragraph of minutes ends (a quotation or a bracket after it).
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", ")", "'", '"', "’", "”")
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def parse_minutes(
     return _Reader(source, forms or f.Forms()).read(text, committee)
 
 
-class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
+class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsReader):
     def __init__(self, source: str, forms: f.Forms) -> None:
         super().__init__(source, forms)
         self.says: set[str] = set()  # ParsedMinutes.says
@@ -94,12 +98,39 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
         items = self.read_items(layout)
         self.read_generated(layout, items)
         record = self.assemble(layout, items)
+        self.say_what_is_missing(layout, record)
         if layout.trailing is not None:
             self.guesses.append(
                 f"the minutes end at line {layout.trailing.number - 1}; what follows them "
                 "(the rest of the pack) was not read"
             )
         return ParsedMinutes(record, tuple(self.guesses), frozenset(self.says))
+
+    def say_what_is_missing(self, layout: Layout, record: MeetingRecord) -> None:
+        """Minutes converted from a PDF can come out cut short or without their attendance:
+        read as far as they go, but said, so that ten years imported at once are not taken
+        for whole when they are not."""
+        if not any(a.status.counts_as_present for a in record.attendance):
+            self.guesses.append(
+                "no one is recorded as present: the attendance ('Present: …') was not found "
+                "in the minutes; add it before the minutes are relied on"
+            )
+        if layout.ended is None:
+            last = layout.items[-1] if layout.items else None
+            written = last.paragraphs + last.after_resolved if last else []
+            end = written[-1] if written else None
+            where = f"item {last.number} (line {last.line})" if last else "the attendance"
+            cut_short = end is not None and not end.text.rstrip().endswith(_SENTENCE_ENDS)
+            self.guesses.append(
+                "the minutes do not say when the meeting ended (no 'The meeting ended at …' "
+                f"line): no end time is recorded, and the minutes read end with {where}"
+                + (
+                    f"; its last paragraph (line {end.line}) stops mid-sentence: the file "
+                    "looks cut short"
+                    if cut_short and end is not None
+                    else ""
+                )
+            )
 
     def read_heading(self, layout: Layout, committee: str | None) -> None:
         m = layout.opening_match
@@ -208,7 +239,10 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader):
                 f"{self.forms.membership_none[0]!r}"
             )
         declarations = standing.get(Standing.DECLARATIONS)
-        self.declarations(declarations.paragraphs if declarations else before, items)
+        self.declarations(
+            declarations.paragraphs if declarations else before, items, under=declarations
+        )
+        self.declarations_during(items, under=declarations)
         for entry in items:
             self.movements(entry.paragraphs, entry.item, items)
             self.votes(entry)

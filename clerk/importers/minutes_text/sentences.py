@@ -16,17 +16,18 @@ from clerk.record import DeclarationAction, VoteChoice
 _ACTIONS: tuple[tuple[DeclarationAction, str], ...] = (
     (
         DeclarationAction.LEFT_ROOM,
-        r"left the room during the consideration of (?:the item|the items concerned) and took no "
-        r"part in the discussion or vote\.",
+        r"left the room (?:during|for) the consideration of (?:the item|this item|the items "
+        r"concerned) and took no part in the discussion (?:or|and) (?:the )?vote\.",
     ),
     (
         DeclarationAction.DID_NOT_VOTE,
-        r"remained in the room for the discussion of (?:the item|the items concerned) but took "
-        r"no part in the vote\.",
+        r"remained in the room for the discussion of (?:the item|this item|the items concerned) "
+        r"but took no part in the vote\.",
     ),
     (
         DeclarationAction.REMAINED,
-        r"remained in the room and took part in the discussion and vote\.",
+        # the published minutes often stop at "the discussion" (HOUSE_STYLE §3)
+        r"remained in the room and took part in the discussion(?: and (?:the )?vote)?\.",
     ),
     (
         DeclarationAction.DISPENSATION,
@@ -34,15 +35,25 @@ _ACTIONS: tuple[tuple[DeclarationAction, str], ...] = (
     ),
 )
 
+_DECLARED = re.compile(r"^(?P<who>.+?) declared (?P<body>.+)$")
 # "He"/"She"/"They" where the record holds the member's pronoun, else the name again
-_DECLARED = re.compile(
-    r"^(?P<who>.+?) declared (?P<rest>.+)\. (?P<subject>He|She|They|(?P=who)) "
-    r"(?P<action>(?:left|remained|took) .+)$"
-)
+_SUBJECT = re.compile(r"(?P<subject>He|She|They|.+?) (?P<action>(?:left|remained|took) .+)$")
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "his": "he", "her": "she", "their": "they"}
 _CAPACITY = re.compile(r"^ in (?P<pronoun>his|her|their) capacity as (?P<c>.+)$|^ as (?P<c2>.+)$")
 # where an unlisted kind of interest ends
-_KIND_ENDS = re.compile(r" in (?:his|her|their) capacity as | as | in respect of |, in that ")
+_KIND_ENDS = re.compile(
+    r" in (?:his|her|their) capacity as | as | in respect of | in relation to |,? in that "
+)
+# a declaration made during an item: "declared a personal interest at this point as …"
+_AT_THIS_POINT = re.compile(r" at this (?:point|stage|juncture)(?= |,|$)")
+_NATURE = re.compile(r",? in that ")
+# "in respect of item 4", "items 4 and 5", "items 4, 5 and 6": the numbers alone
+_ITEM_NUMBERS = re.compile(
+    r" in (?:respect of|relation to) (?:[Ii]tem (?P<one>\d{1,3}[A-Z]?)|[Ii]tems "
+    r"(?P<many>\d{1,3}[A-Z]?(?:, \d{1,3}[A-Z]?)* and \d{1,3}[A-Z]?))$"
+)
+#: the kind recorded when the minutes name none ("declared that he was a leaseholder …")
+UNNAMED_KIND = "interest"
 
 
 @dataclass(frozen=True)
@@ -50,11 +61,12 @@ class DeclarationText:
     who: str
     kind: str
     capacity: str
-    item_number: str | None
+    item_numbers: tuple[str, ...]  # none: on the agenda as a whole, or only a title was named
     item_title: str
     nature: str
-    action: DeclarationAction
+    action: DeclarationAction | None  # None: the minutes do not say what the member did
     pronoun: str  # "he", "she", "they", or "" (the minutes named the member again)
+    kind_named: bool = True  # False: the minutes name no kind ("declared that …")
 
 
 def _kind_named(kind: str) -> str:
@@ -84,42 +96,93 @@ def _kind(rest: str, kinds: list[str]) -> tuple[str, str] | None:
     return (kind, words[len(kind) :]) if kind else None
 
 
+def _action(body: str, who: str) -> tuple[str, DeclarationAction | None, str] | None:
+    """(the declaration, what the member did, the pronoun said) from the sentences after
+    "declared": the second, when there is one, must be one of the actions clerk writes; the
+    last such split is taken, as a title or a nature may hold a full stop. None when the
+    text after the first sentence is something else."""
+    for stop in reversed([m.start() for m in re.finditer(r"\. ", body)]):
+        s = _SUBJECT.match(body, stop + 2)
+        if s is None or s.group("subject") not in ("He", "She", "They", who):
+            continue
+        action = next((a for a, rx in _ACTIONS if re.fullmatch(rx, s.group("action"))), None)
+        if action is None:
+            return None  # "He left early.": not a sentence clerk writes
+        subject = s.group("subject")
+        said = _PRONOUNS.get(subject.lower(), "") if subject != who else ""
+        return body[:stop], action, said
+    if not body.endswith("."):
+        return None
+    return body[:-1], None, ""
+
+
+def _one_sentence(*parts: str) -> bool:
+    """No second sentence hidden in what was read as a capacity or nature ("… a tenant. The
+    Chairman thanked her"): such a paragraph is left for the clerk, not half read."""
+    return not any(re.search(r"\. [A-Z]", part) for part in parts)
+
+
 def declaration(
     text: str, kinds: list[str], item_forms: tuple[str, ...] = ("item {number}, '{title}'",)
 ) -> DeclarationText | None:
     """ "Councillor X declared a pecuniary interest[ in her capacity as …| as …][ in respect of
-    item 4, 'Title'][, in that …]. She left the room …" (or "Councillor X left the room …")."""
+    item 4, 'Title'| items 4 and 5][, in that …][. She left the room …]", or "Councillor X
+    declared that he was …[ in respect of item 4]" (a declaration naming no kind)."""
     m = _DECLARED.match(text)
     if not m:
         return None
-    action = next((a for a, rx in _ACTIONS if re.fullmatch(rx, m.group("action"))), None)
-    found = _kind(m.group("rest"), kinds)
-    if action is None or found is None:
+    who = m.group("who")
+    split = _action(m.group("body"), who)
+    if split is None:
         return None
-    kind, rest = found
+    declared, action, said = split
+    declared = _AT_THIS_POINT.sub("", declared)
+    kind_named = not declared.startswith("that ")
+    if kind_named:
+        found = _kind(declared, kinds)
+        if found is None:
+            return None
+        kind, rest = found
+    else:
+        kind, rest = UNNAMED_KIND, declared[len("that") :]
     nature = ""
-    n = rest.find(", in that ")
-    if n >= 0:
-        rest, nature = rest[:n], rest[n + 2 :]
-    item_number, item_title = None, ""
+    n = _NATURE.search(rest) if kind_named else None
+    if n is not None:
+        rest, nature = rest[: n.start()], "in that " + rest[n.end() :]
+    item_numbers: tuple[str, ...] = ()
+    item_title = ""
     for template in item_forms:
         r = re.search(rf" in respect of (?:{pattern(template).pattern})$", rest)
         if r:
-            item_number, item_title = r.groupdict().get("number"), r.groupdict().get("title") or ""
+            number = r.groupdict().get("number")
+            item_numbers, item_title = (number,) if number else (), r.groupdict().get("title") or ""
             rest = rest[: r.start()]
             break
+    else:
+        r = _ITEM_NUMBERS.search(rest)
+        if r:
+            many = r.group("many")
+            item_numbers = tuple(re.findall(r"\d{1,3}[A-Z]?", many)) if many else (r.group("one"),)
+            rest = rest[: r.start()]
     capacity, possessive = "", ""
+    if not kind_named:
+        nature, rest = "in that" + rest, ""
     if rest:
         c = _CAPACITY.match(rest)
         if c is None:
             return None
         capacity, possessive = c.group("c") or c.group("c2"), c.group("pronoun") or ""
-    subject = m.group("subject")
-    said = _PRONOUNS.get(subject.lower(), "") if subject != m.group("who") else ""
-    if possessive and _PRONOUNS[possessive] != said:
+    if action is not None and possessive and _PRONOUNS[possessive] != said:
         return None  # "in her capacity … He left": not a sentence clerk writes
+    if action is None:
+        # with no action sentence to mark the form, an unlisted kind must at least be an
+        # interest: "an interest on the budget item, which …" is not a kind
+        unlisted = kind not in kinds and not re.fullmatch(r"(?:[\w-]+ ){0,3}interest", kind)
+        if unlisted or not _one_sentence(capacity, nature):
+            return None
+        said = _PRONOUNS[possessive] if possessive else ""
     return DeclarationText(
-        m.group("who"), kind, capacity, item_number, item_title, nature, action, said
+        who, kind, capacity, item_numbers, item_title, nature, action, said, kind_named
     )
 
 
