@@ -155,7 +155,10 @@ def read_minutes(path: Path, *, committee: str | None = None, style: str | None 
         record = replace(record, committee=replace(record.committee, style=style))
         guesses = tuple(g for g in guesses if not g.startswith("house style:"))
     check(record, path)
-    return Incoming(path, MINUTES, record, guesses, AGENDA_SAYS | ({"style"} if style else set()))
+    # the style named, and what the minutes show (a style's marks, the chair's title): a
+    # stored committee's other one is then asked about (CommitteeChange), not dropped unsaid
+    said = AGENDA_SAYS | parsed.says | ({"style"} if style else set())
+    return Incoming(path, MINUTES, record, guesses, said)
 
 
 def style_forms(style: str) -> dict[str, str]:

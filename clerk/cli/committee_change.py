@@ -67,7 +67,8 @@ def save_import(
 ) -> importing.Imported:
     """importing.save, its refusals said as every import command says them: what to add to
     the command (`on_same_day` for a meeting of the committee that day), nothing written.
-    Each stored person the file gives other details is said, on a line of its own."""
+    What was done with a committee change, and each stored person the file gives other
+    details, is said, on a line of its own."""
     try:
         done = importing.save(
             store,
@@ -82,6 +83,10 @@ def save_import(
         raise refused_change(exc) from None
     except importing.SameDayMeeting as exc:
         raise ClerkError(f"{exc} {on_same_day} Nothing was written.") from None
+    # what the committee change did (kept as stored, taken from this meeting on, a new
+    # body) is said: the guesses shown before saving could not know it
+    for taken_here in done.guesses[len(incoming.guesses) :]:
+        click.echo(f"The committee: {taken_here}")
     for change in done.person_changes:
         click.echo(f"A person's details differ: {change}")
     return done

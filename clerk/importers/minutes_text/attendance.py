@@ -7,7 +7,7 @@ import re
 
 from clerk.importers.agenda_forms import sort_surname
 from clerk.importers.minutes_text import forms as f
-from clerk.importers.minutes_text.base import CHAIR_MARK, DEPUTY_MARK, ReaderBase, surname
+from clerk.importers.minutes_text.base import CHAIR_MARK, DEPUTY_MARK, ReaderBase, cllr, surname
 from clerk.importers.minutes_text.layout import Layout
 from clerk.importers.minutes_text.lines import Line
 from clerk.people import fold
@@ -15,6 +15,11 @@ from clerk.record import (
     AttendanceStatus,
     MemberRole,
     Person,
+)
+
+# "Councillor Susie Burbridge (substitute for Councillor Rita Begum)" in the members' list
+SUBSTITUTE_MARK = re.compile(
+    r"^(?:as (?:a )?)?substitut(?:e|ing)\b(?: for)?\s*(?P<member>.*)$", re.I
 )
 
 
@@ -57,6 +62,8 @@ class AttendanceReader(ReaderBase):
                 who = f.Named(who.name, "Councillor", who.label)
             role = self.mark(who)
             p = self.person(who, line=line)
+            if role is None and self.substitute_in_list(p, who, line):
+                continue
             self.seat(p, role or MemberRole.MEMBER)
             self.attend(p, AttendanceStatus.PRESENT)
             seated.append((p, who.label if role else ""))
@@ -65,6 +72,35 @@ class AttendanceReader(ReaderBase):
                 f"line {line}: members named without an honorific are taken to be councillors"
             )
         self.co_chairs(seated, line)
+
+    def substitute_in_list(self, person: Person, who: f.Named, line: int) -> bool:
+        """A member of the list marked "(substitute for Councillor Rita Begum)": a substitute
+        for this meeting, sitting for that member, who stays on the committee and sent
+        apologies (as the Membership minute would say: clerk's minutes say it there). True
+        when read so; a mark naming no one is said and the person read as a member."""
+        m = SUBSTITUTE_MARK.match(who.label)
+        if m is None:
+            return False
+        written = f.named(m.group("member"))
+        if not written.name or written.label:
+            self.guesses.append(
+                f"line {line}: {cllr(person)} ({who.label}): the member substituted for could "
+                "not be read; read as a member"
+            )
+            return False
+        if not written.honorific and who.is_councillor:
+            written = f.Named(written.name, "Councillor")
+        member = self.person(written, line=line)
+        self.seat(member)
+        if member.id not in self.attendance:
+            self.attend(member, AttendanceStatus.APOLOGIES)
+        self.attend(person, AttendanceStatus.SUBSTITUTE, substitute_for=member.id)
+        self.sits_for[surname(person.name)] = surname(member.name)
+        self.guesses.append(
+            f"line {line}: {cllr(person)} ({who.label}) read as a substitute for this meeting; "
+            f"{cllr(member)} stays a member, with apologies"
+        )
+        return True
 
     def co_chairs(self, seated: list[tuple[Person, str]], line: int) -> None:
         """Who chaired, from the members in the order listed, (person, chair mark or "").

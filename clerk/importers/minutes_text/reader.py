@@ -24,19 +24,21 @@ from clerk.errors import InputError
 from clerk.importers import read_utf8
 from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text.attendance import AttendanceReader
-from clerk.importers.minutes_text.base import Item, capital_that, clause
+from clerk.importers.minutes_text.base import CHAIR_MARK, Item, capital_that, clause
 from clerk.importers.minutes_text.declarations import DeclarationsReader
 from clerk.importers.minutes_text.generated import GeneratedReader
-from clerk.importers.minutes_text.layout import ItemText, Layout, Para, cut
+from clerk.importers.minutes_text.layout import ItemText, Layout, Para, ResolvedBlock, cut
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
 from clerk.importers.minutes_text.membership import MembershipReader
 from clerk.record import (
     AgendaItem,
+    AttendanceStatus,
     Committee,
     ItemOutcome,
     Meeting,
     MeetingRecord,
     MeetingStatus,
+    MemberRole,
     MinuteParagraph,
     Part,
     Resolution,
@@ -51,6 +53,11 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", ")", "'", '"', "’", "”")
 class ParsedMinutes:
     record: MeetingRecord
     guesses: tuple[str, ...]
+    #: the committee's attributes beyond its name and councils the minutes show: the house
+    #: style when they show marks of it (reader.guess_style), the chair's title when they
+    #: print it. A stored committee's other one is a change to ask about
+    #: (clerk.importing.CommitteeChange), not taken, nor dropped without a word.
+    says: frozenset[str] = frozenset()
 
 
 def read_minutes(
@@ -70,6 +77,10 @@ def parse_minutes(
 
 
 class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsReader):
+    def __init__(self, source: str, forms: f.Forms) -> None:
+        super().__init__(source, forms)
+        self.says: set[str] = set()  # ParsedMinutes.says
+
     # ----------------------------------------------------------------------- the whole
 
     def read(self, text: str, committee: str | None) -> ParsedMinutes:
@@ -95,7 +106,7 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
                 f"the minutes end at line {layout.trailing.number - 1}; what follows them "
                 "(the rest of the pack) was not read"
             )
-        return ParsedMinutes(record, tuple(self.guesses))
+        return ParsedMinutes(record, tuple(self.guesses), frozenset(self.says))
 
     def say_what_is_missing(self, layout: Layout, record: MeetingRecord) -> None:
         """Minutes converted from a PDF can come out cut short or without their attendance:
@@ -254,7 +265,10 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
         membership = standing.get(Standing.MEMBERSHIP)
         target = membership.paragraphs if membership else before
         said_membership = self.membership(target)
-        if not said_membership:
+        # the members' list may have said it ("B (substitute for A)"): then clerk's minutes
+        # write the apologies and the substitute, not "no changes"
+        absent = (AttendanceStatus.APOLOGIES, AttendanceStatus.SUBSTITUTE)
+        if not said_membership and not any(a.status in absent for a in self.attendance.values()):
             where = f"item {membership.item.number}" if membership else "the minutes"
             self.guesses.append(
                 f"{where} does not say whether the membership changed: clerk's minutes will say "
@@ -303,6 +317,9 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
                 approved = self.approved_on(block.clauses[0][1])
                 if approved is not None:
                     meeting.approves_minutes_of = approved
+        for label in layout.signatures:
+            if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
+                self.committee.chair_title = label.capitalize()
         self.guess_style(layout, items)
         if layout.ended is not None:
             line, written = layout.ended
@@ -317,9 +334,6 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
                     "('The Meeting ended at …')"
                 )
             self.after_midnight(line.number, written)
-        for label in layout.signatures:
-            if label.upper() in ("CHAIR", "CHAIRMAN", "CHAIRWOMAN", "CHAIRPERSON"):
-                self.committee.chair_title = label.capitalize()
         for ms in self.memberships.values():
             ms.committee_id = self.committee.id
         meeting.committee_id = self.committee.id
@@ -352,17 +366,80 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
         )
 
     def guess_style(self, layout: Layout, items: list[Item]) -> None:
-        """The built-in style the minutes look written in: the board's when they hoist "That"
-        into "RESOLVED: That" or list one person a line; the clerk can say another
-        (`--style`), whose wording the minutes are then written in."""
-        hoisted = any(e.text.resolved and e.text.resolved.hoisted for e in items)
-        per_person = bool(layout.person_lines) and not any(
-            re.match(r"^[^:()]{1,60}:\s", ln.text) for ln in layout.person_lines
-        )
-        if hoisted or per_person:
+        """The built-in style the minutes look written in, weighed on each mark the two
+        styles write differently, each counted once: how attendance is set out, the
+        opening sentence, the chair's title, the declarations sentence, the clock times and
+        how resolutions are numbered. One item written another way does not turn the style
+        (one "RESOLVED: That …" once made Westminster's minutes the board's). The style is
+        said to the store only when the minutes show marks of it (`says`), so a
+        stored committee's other style is asked about, never taken or dropped unsaid; the
+        clerk can name the style instead (`--style`)."""
+        board, westminster = self.style_marks(layout, items)
+        if board or westminster:
+            self.says.add("style")
+        hoisted = [
+            e.item.number
+            for e in items
+            if e.text.resolved and e.text.resolved.hoisted and _hoisted_list(e.text.resolved)
+        ]
+        if hoisted:
+            self.guesses.append(
+                f"item {', '.join(hoisted)}: 'RESOLVED: That' with the clauses after it; "
+                "clerk's minutes write each clause with its 'That' (a style file with "
+                "hoist_that = true, given with --style, writes them hoisted)"
+            )
+        if len(board) > len(westminster):
             self.committee.style = "board"
-            why = "'RESOLVED: That' with the clauses after it" if hoisted else "one person a line"
-            self.guesses.append(f"house style: board ({why})")
+            against = f"; against it: {', '.join(westminster)}" if westminster else ""
+            self.guesses.append(f"house style: board ({', '.join(board)}{against})")
+        elif board:
+            self.guesses.append(
+                f"house style: westminster ({', '.join(westminster) or 'the default'}; "
+                f"against it: {', '.join(board)})"
+            )
+
+    def style_marks(self, layout: Layout, items: list[Item]) -> tuple[list[str], list[str]]:
+        """(the board's marks, Westminster's) in the minutes, in words for the clerk.
+        "MINUTES OF PROCEEDINGS" is no mark: both styles head their minutes with it."""
+        board: list[str] = []
+        westminster: list[str] = []
+        per_seat = any(re.match(r"^[^:()]{1,60}:\s", ln.text) for ln in layout.person_lines)
+        if layout.person_lines and not per_seat:
+            board.append("one person a line")
+        elif any(
+            w.startswith(("Members", "Present")) and listed for _, w, listed in layout.attendance
+        ):
+            westminster.append("the members in a line")
+        if layout.start_time:
+            board.append("the start time in the opening sentence")
+        elif layout.venue:
+            westminster.append("no start time in the opening sentence")
+        chaired = any(
+            ms.role in (MemberRole.CHAIR, MemberRole.CO_CHAIR) for ms in self.memberships.values()
+        )
+        signed = any(CHAIR_MARK.match(label.capitalize()) for label in layout.signatures)
+        if chaired or signed:
+            self.says.add("chair_title")
+            title = self.committee.chair_title
+            (board if title == "Chair" else westminster).append(f"the chair called {title!r}")
+        said = {p.text for p in layout.before_items}
+        said |= {p.text for e in items for p in e.text.paragraphs}
+        if "No declarations were made." in said:
+            board.append("'No declarations were made.'")
+        elif "There were no declarations of interest." in said:
+            westminster.append("'There were no declarations of interest.'")
+        if layout.ended is not None:  # "8.59 pm" and "5.47pm"; "8:59pm" is neither's
+            written = layout.ended[1]
+            if re.search(r"\d\.\d\d [ap]m", written):
+                westminster.append(f"the end time {written!r}")
+            elif re.search(r"\d\.\d\d[ap]m", written):
+                board.append(f"the end time {written!r}")
+        labels = [e.text.resolved.label for e in items if e.text.resolved and e.text.resolved.label]
+        if labels.count("({n})") > labels.count("{n})"):
+            board.append("resolutions numbered (1)")
+        elif labels.count("{n})") > labels.count("({n})"):
+            westminster.append("resolutions numbered 1)")
+        return board, westminster
 
     def approved_on(self, written: str) -> dates.date | None:
         m = f.match_whole(self.forms.approve_minutes, clause(written) + ".")
@@ -372,6 +449,12 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             return dates.parse_date(m.group("date"))
         except ValueError:
             return None
+
+
+def _hoisted_list(block: ResolvedBlock) -> bool:
+    """ "RESOLVED: That" with the clauses after it, not one resolution written on the
+    RESOLVED line ("RESOLVED: That the Minutes … be approved."), which either style may print."""
+    return not block.clauses or block.clauses[0][0] != block.line or len(block.clauses) > 1
 
 
 def _number_key(number: str) -> tuple[int, str]:
