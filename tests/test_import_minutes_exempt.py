@@ -107,12 +107,9 @@ def imported(tmp_path: Path, text: str) -> tuple[MeetingRecord, str, str, str, s
         outputs.append(out.output)
     confidential = runner.invoke(main, ["--db", db, "minutes", "2015-07-08", "--exempt"])
     assert confidential.exit_code == 0, confidential.output
-    store = Store(Path(db))
-    try:
+    with Store(Path(db)) as store:
         (meeting,) = store.list_meetings()
         record = store.load_record(meeting.id)
-    finally:
-        store.close()
     return record, " ".join(done.output.split()), *outputs, confidential.output
 
 

@@ -277,12 +277,9 @@ def test_clerk_minutes_regenerates_the_imported_resolutions(tmp_path: Path) -> N
     flat = " ".join(done.output.split())
     assert "no place for how a resolution was made ('UNANIMOUSLY')" in flat
     assert "5 paragraphs, 4 resolutions" in flat
-    store = Store(db)
-    try:
+    with Store(db) as store:
         (meeting,) = store.list_meetings()
         record = store.load_record(meeting.id)
-    finally:
-        store.close()
     assert of_item(record, "3") == (
         [GRANTED],
         [*ITEM_3_PARAGRAPHS, "Resolved unanimously."],

@@ -121,7 +121,8 @@ class AttendanceReader(ReaderBase):
         rest = [p for p, mark in seated if not mark]
         if len(chairs) != 1 or not self.committee.is_joint or len(rest) < 2:
             return
-        if seated[0][0] is not chairs[0] or self.place(rest[0]) <= self.place(rest[1]):
+        first, second = (self.listed_as(p.name) for p in rest[:2])
+        if seated[0][0] is not chairs[0] or first <= second:
             return
         if surname(rest[0].name) in self.sits_for:  # listed in the place they sat in
             return
@@ -132,9 +133,6 @@ class AttendanceReader(ReaderBase):
             f"line {line}: {rest[0].name} is listed after the {self.committee.chair_title}, "
             f"out of A–Z order: read as a co-chair; {chairs[0].name} presided"
         )
-
-    def place(self, person: Person) -> str:
-        return self.listed_as(person.name)
 
     def listed_as(self, name: str) -> str:
         """The surname a member is listed by in A–Z order, as compared (no case, no

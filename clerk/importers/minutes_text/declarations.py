@@ -5,9 +5,9 @@ declared a personal interest at this point as …").
 A declaration names one item or several ("in respect of items 4 and 5"): the record holds
 one declaration per item, so several items give one each. What the minutes leave unsaid is
 said in the guesses: no kind of interest ("declared that he was a leaseholder …") is
-recorded as an "interest", no action as the record's default, which clerk's minutes then
-write. A sentence under the declarations item that mentions declaring but cannot be read
-stays a paragraph of that item, and the guesses name its line: it is not in the register.
+recorded as an "interest", no action as not stated (clerk's minutes then say none either).
+A sentence under the declarations item that mentions declaring but cannot be read stays a
+paragraph of that item, and the guesses name its line: it is not in the register.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from clerk.importers.minutes_text import forms as f
 from clerk.importers.minutes_text import sentences
 from clerk.importers.minutes_text.base import Item, ReaderBase
 from clerk.importers.minutes_text.layout import Para
+from clerk.prose import join_names
 from clerk.record import (
     DEFAULT_INTEREST_KINDS,
     AgendaItem,
@@ -128,7 +129,7 @@ class DeclarationsReader(ReaderBase):
         if len(on) > 1:
             self.guesses.append(
                 f"line {p.line}: {who}'s declaration in respect of items "
-                f"{_listed([i.number for i in on if i])} is recorded once for each item"
+                f"{join_names(i.number for i in on if i)} is recorded once for each item"
             )
         if not d.kind_named:
             self.guesses.append(
@@ -158,7 +159,3 @@ class DeclarationsReader(ReaderBase):
                     position=len(self.declarations_found),
                 )
             )
-
-
-def _listed(numbers: list[str]) -> str:
-    return ", ".join(numbers[:-1]) + " and " + numbers[-1] if len(numbers) > 1 else "".join(numbers)

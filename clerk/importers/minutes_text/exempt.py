@@ -21,6 +21,7 @@ from clerk.errors import InputError
 from clerk.importers.minutes_text import sentences
 from clerk.importers.minutes_text.base import Item, ReaderBase
 from clerk.importers.minutes_text.layout import Layout, Para
+from clerk.prose import join_names
 from clerk.record import Part
 
 # the title of an item that is only the exclusion ("EXCLUSION OF THE PRESS AND PUBLIC")
@@ -252,7 +253,4 @@ def _has_content(entry: Item) -> bool:
 
 
 def _listed(entries: list[Item]) -> str:
-    numbers = [e.item.number for e in entries]
-    if len(numbers) == 1:
-        return f"item {numbers[0]}"
-    return "items " + ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+    return ("item " if len(entries) == 1 else "items ") + join_names(e.item.number for e in entries)

@@ -30,7 +30,7 @@ class GeneratedReader(ExemptReader):
             entry.paragraphs, entry.text.after_resolved = [], []  # the summary is not a minute
             kept = []
             for p in texts:
-                if self.movement(p.text, entry.item, items):
+                if self.movement(p.text, entry.item, items, line=p.line):
                     continue
                 kept.append(p.text)
             if len(kept) > 1:
@@ -45,9 +45,7 @@ class GeneratedReader(ExemptReader):
             if self.movement(p.text, item, items, line=p.line):
                 paragraphs.remove(p)
 
-    def movement(
-        self, text: str, item: AgendaItem | None, items: list[Item], *, line: int = 0
-    ) -> bool:
+    def movement(self, text: str, item: AgendaItem | None, items: list[Item], *, line: int) -> bool:
         forms = self.forms
         for kind, templates in (
             # untimed first: "arrived during item 4" is not a time of "during item 4"

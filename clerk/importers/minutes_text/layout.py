@@ -276,6 +276,12 @@ def _ends(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’").endswith((".", ";", "; and", ":", "?", "!"))
 
 
+def is_whole(text: str) -> bool:
+    """Whether a paragraph ends as a paragraph does (a sentence, or a bracket closing one):
+    else the next line is read as its continuation, and a last one was cut short."""
+    return _ends(text) or text.rstrip().endswith(")")
+
+
 def _check_number(para: re.Match[str], item: ItemText, line: Line, source: str) -> None:
     if para.group("item") != item.number:
         raise InputError(
@@ -298,7 +304,7 @@ def _paragraph_or_continuation(
             current.bullets.append(text)
             return current
         last = current.bullets[-1] if current.bullets else current.text
-        if not _ends(last) and not last.endswith(")"):
+        if not is_whole(last):
             if current.bullets:
                 current.bullets[-1] = f"{last} {text}"
             else:

@@ -27,7 +27,14 @@ from clerk.importers.minutes_text.attendance import AttendanceReader
 from clerk.importers.minutes_text.base import CHAIR_MARK, Item, capital_that, clause
 from clerk.importers.minutes_text.declarations import DeclarationsReader
 from clerk.importers.minutes_text.generated import GeneratedReader
-from clerk.importers.minutes_text.layout import ItemText, Layout, Para, ResolvedBlock, cut
+from clerk.importers.minutes_text.layout import (
+    ItemText,
+    Layout,
+    Para,
+    ResolvedBlock,
+    cut,
+    is_whole,
+)
 from clerk.importers.minutes_text.lines import html_to_text, read_lines
 from clerk.importers.minutes_text.membership import MembershipReader
 from clerk.record import (
@@ -44,9 +51,6 @@ from clerk.record import (
     Resolution,
 )
 from clerk.standing import Standing, standing_kind
-
-#: How a whole sentence or paragraph of minutes ends (a quotation or a bracket after it).
-_SENTENCE_ENDS = (".", "!", "?", ":", ";", ")", "'", '"', "’", "”")
 
 
 @dataclass(frozen=True)
@@ -122,17 +126,14 @@ class _Reader(AttendanceReader, GeneratedReader, MembershipReader, DeclarationsR
             written = last.paragraphs + last.after_resolved if last else []
             end = written[-1] if written else None
             where = f"item {last.number} (line {last.line})" if last else "the attendance"
-            cut_short = end is not None and not end.text.rstrip().endswith(_SENTENCE_ENDS)
-            self.guesses.append(
+            said = (
                 "the minutes do not say when the meeting ended (no 'The meeting ended at …' "
                 f"line): no end time is recorded, and the minutes read end with {where}"
-                + (
-                    f"; its last paragraph (line {end.line}) stops mid-sentence: the file "
-                    "looks cut short"
-                    if cut_short and end is not None
-                    else ""
-                )
             )
+            if end is not None and not is_whole(end.text):
+                said += f"; its last paragraph (line {end.line}) stops mid-sentence: the file "
+                said += "looks cut short"
+            self.guesses.append(said)
 
     def read_heading(self, layout: Layout, committee: str | None) -> None:
         m = layout.opening_match

@@ -6,7 +6,7 @@ runs on the key itself, drawn in the frame that echoes it; one over nearly every
 runs in a thread (an exclusive worker), so the box echoes every key at once. A search that a
 later key has made stale is not run, or its results not drawn, so the results shown always
 answer what is in the box (key to results drawn on ten years of meetings: a 99th
-percentile of 41 to 52 ms here, benchmarks/bench_decade.py). A page of results is fetched
+percentile of 37 to 45 ms here, benchmarks/bench_decade.py). A page of results is fetched
 and drawn at a time (a screenful and a little more); moving past the last fetches the next.
 Enter in the box opens the best result for what is in the box, searching then if the results
 are not yet in.
