@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import pytest
 from hypothesis import Phase, find, given, settings
+from hypothesis import strategies as st
 
 from clerk import validate
 from clerk.minutes import phrases
@@ -32,7 +33,7 @@ from clerk.record import (
     VoteChoice,
     VoteMethod,
 )
-from tests.strategies import SURNAMES, attended_meetings
+from tests.strategies import SURNAMES, attended_meetings, meeting_records
 
 WESTMINSTER = load_style("westminster")
 BOARD = load_style("board")
@@ -431,3 +432,23 @@ def test_grouped_deputies_follow_exactly_their_members(record: MeetingRecord) ->
     loose = [a for a in deputies if a.substitute_for not in apologised]
     loose_said = [s for s in said if re.search(r" attended as Deput(y|ies) for ", s)]
     assert len(loose_said) == (1 if loose else 0)
+
+
+# --------------------------------------------------------------------------- the opening
+
+
+@given(meeting_records(), st.sampled_from([WESTMINSTER, BOARD]))
+def test_the_opening_says_when_only_what_the_record_holds(record: MeetingRecord, style) -> None:
+    """The opening sentence names the day and the place, and the time it began only when
+    the record holds one (a meeting read from minutes that gave none): never "at  at"."""
+    opening = render_text(compose_minutes(record, style, draft=False)).split("\n")
+    sentence = next(ln for ln in opening if ln.startswith("Minutes of a"))
+    composer = Composer(record, style)
+    day, venue = f" held on {composer.date()}", f"{record.meeting.venue}."
+    assert day in sentence and sentence.endswith(venue)
+    between = sentence[sentence.index(day) + len(day) : len(sentence) - len(venue)]
+    start = record.meeting.start_time
+    if start is not None and "{start_time}" in style.opening.single:
+        assert between == f" at {composer.time(start)} at "
+    else:
+        assert between in (" at ", " in ")
