@@ -13,7 +13,8 @@ the keys after it:
   or more, and the Escape and the keys typed after it were then read together. Here the
   keys of one read go to the app in one hand-over, in order.
 
-Keys typed within the delay after an Escape remain ambiguous, as in any terminal program.
+An Escape with keys straight after it in the same read is the Escape key, then those keys,
+unless they continue a key's code (clerk.tui.escapes).
 
 And a terminal that is gone (a read gives nothing, or fails) is a hang-up: the thread stops
 reading and the app is sent the SIGHUP a closed terminal sends, so that it saves and ends
@@ -29,12 +30,15 @@ import contextlib
 import os
 import selectors
 import signal
+import time
 from codecs import getincrementaldecoder
 
 from textual._loop import loop_last
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
+
+from clerk.tui.escapes import Escapes
 
 
 class ClerkDriver(LinuxDriver):
@@ -68,6 +72,7 @@ class ClerkDriver(LinuxDriver):
         fileno = self.fileno
         parser = XTermParser(self._debug)
         decode = getincrementaldecoder("utf-8")().decode
+        escapes = Escapes()
 
         gone = False
 
@@ -76,7 +81,9 @@ class ClerkDriver(LinuxDriver):
         ) -> None:
             nonlocal gone
             # an Escape whose moment has passed is an Escape, before anything read now
-            events = list(parser.tick())
+            held = escapes.due(time.monotonic())
+            events = list(parser.feed(held)) if held else []  # feed("") ends the input
+            events.extend(parser.tick())
             for last, (_selector_key, mask) in loop_last(selector_events):
                 if mask & selectors.EVENT_READ:
                     try:
@@ -89,7 +96,9 @@ class ClerkDriver(LinuxDriver):
                     data = decode(read, final=final and last)
                     if not data:  # the first bytes of a character: the rest comes next
                         continue
-                    events.extend(parser.feed(data))
+                    data = escapes.feed(data, time.monotonic())
+                    if data:  # an Escape ending the read is held: nothing else came
+                        events.extend(parser.feed(data))
             events.extend(parser.tick())
             self._send_batch(events)
 
